@@ -1,0 +1,39 @@
+import type { Role } from '../../shared/roles.js';
+
+export type RoleGrant = { role: Role; organisationId: string; servicePointId?: string };
+
+export type UserActor = {
+  kind: 'user';
+  userId: string;
+  organisationId: string;
+  email: string;
+  name: string;
+  roles: RoleGrant[];
+  mfaEnabled: boolean;
+  /** Roles require MFA but it is not enrolled yet: only enrolment, me and logout are allowed. */
+  mfaPending: boolean;
+  sessionIdHash: string;
+  csrfToken: string;
+};
+
+export type TerminalActor = { kind: 'terminal'; terminalId: string; roomId: string; servicePointId: string };
+export type AnonymousActor = { kind: 'anonymous' };
+export type Actor = UserActor | TerminalActor | AnonymousActor;
+
+export const anonymous: AnonymousActor = { kind: 'anonymous' };
+
+export function hasRole(actor: Actor, role: Role, organisationId?: string): boolean {
+  return actor.kind === 'user' && actor.roles.some((r) => r.role === role && (!organisationId || r.organisationId === organisationId));
+}
+
+/** The organisations in which the actor holds a role. */
+export function orgsWithRole(actor: Actor, role: Role): string[] {
+  return actor.kind === 'user' ? actor.roles.filter((r) => r.role === role).map((r) => r.organisationId) : [];
+}
+
+/** A short label for audit records: who did it, without personal data. */
+export function auditActor(actor: Actor): { actorType: string; actorId?: string } {
+  if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId };
+  if (actor.kind === 'terminal') return { actorType: 'terminal', actorId: actor.terminalId };
+  return { actorType: 'anonymous' };
+}

@@ -1,0 +1,82 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MFA_REQUIRED_ROLES } from '../../shared/roles.js';
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import { HttpProblem } from '../http/problem.js';
+import { terminalRepository } from '../modules/terminals/repository.js';
+import { type Actor, type RoleGrant, anonymous } from './actor.js';
+import { sessionRepository } from './session-repository.js';
+import { hashToken } from './tokens.js';
+
+export const SESSION_COOKIE = 'etapiste_session';
+const TOUCH_EVERY_MS = 60_000;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export function mfaRequired(config: Config, roles: RoleGrant[]): boolean {
+  return !config.demo && roles.some((r) => MFA_REQUIRED_ROLES.includes(r.role));
+}
+
+async function fromBearer(ctx: AppContext, token: string): Promise<Actor> {
+  const terminal = await terminalRepository.findActiveByTokenHash(ctx.db, hashToken(token));
+  if (!terminal) throw new HttpProblem(401, 'auth.invalid_token', 'Invalid credentials', 'The device credential is not valid');
+  return { kind: 'terminal', terminalId: terminal.id, roomId: terminal.roomId, servicePointId: terminal.servicePointId };
+}
+
+export async function fromSession(ctx: AppContext, sessionId: string): Promise<Actor> {
+  const idHash = hashToken(sessionId);
+  const found = await sessionRepository.findWithUser(ctx.db, idHash);
+  if (!found) return anonymous;
+  const now = Date.now();
+  const idleLimit = found.session.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000;
+  if (!found.user.active || found.session.expiresAt.getTime() < now || idleLimit < now) {
+    await sessionRepository.delete(ctx.db, idHash);
+    return anonymous;
+  }
+  if (now - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepository.touch(ctx.db, idHash, new Date(now));
+  const roles: RoleGrant[] = found.roles.map((r) => ({ role: r.role, organisationId: r.organisationId, servicePointId: r.servicePointId ?? undefined }));
+  return {
+    kind: 'user',
+    userId: found.user.id,
+    organisationId: found.user.organisationId,
+    email: found.user.email,
+    name: found.user.name,
+    roles,
+    mfaEnabled: found.user.mfaEnabled,
+    mfaPending: !found.user.mfaEnabled && mfaRequired(ctx.config, roles),
+    sessionIdHash: idHash,
+    csrfToken: found.session.csrfToken,
+  };
+}
+
+function csrfMatches(request: FastifyRequest, expected: string): boolean {
+  const given = request.headers['x-csrf-token'];
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/** Resolves who is calling (session cookie, or a device's bearer token) and enforces CSRF for cookie sessions. */
+export function registerAuthentication(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest<Actor | null>('actor', null);
+  app.addHook('onRequest', async (request) => {
+    request.actor = anonymous;
+    if (!request.url.startsWith('/api/')) return;
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      request.actor = await fromBearer(ctx, auth.slice(7).trim());
+      return;
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) return;
+    request.actor = await fromSession(ctx, sessionId);
+    if (request.actor.kind === 'user' && UNSAFE.has(request.method) && !csrfMatches(request, request.actor.csrfToken)) {
+      throw new HttpProblem(403, 'auth.csrf', 'Forbidden', 'Missing or invalid X-CSRF-Token header');
+    }
+  });
+}

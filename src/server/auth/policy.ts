@@ -1,0 +1,67 @@
+import type { Role } from '../../shared/roles.js';
+import { AGENCY_ROLES } from '../../shared/roles.js';
+import { forbidden, unauthenticated } from '../http/problem.js';
+import { type Actor, hasRole, orgsWithRole } from './actor.js';
+
+/**
+ * The one place that decides who may do what. Deny by default: an action not listed here is refused.
+ * Agency scoping is decided here too, from the resource's organisation, never remembered by each query.
+ */
+export type Resource = {
+  organisationId?: string;
+  servicePointId?: string;
+  roomId?: string;
+  /** For role grants: the role being granted. */
+  role?: Role;
+};
+
+type Rule = (actor: Actor, r: Resource) => boolean;
+
+const signedIn: Rule = (a) => a.kind === 'user';
+const mainAdmin: Rule = (a) => hasRole(a, 'main-admin');
+const agencyAdminOf: Rule = (a, r) => !!r.organisationId && orgsWithRole(a, 'agency-admin').includes(r.organisationId);
+const any =
+  (...rules: Rule[]): Rule =>
+  (a, r) =>
+    rules.some((rule) => rule(a, r));
+
+const rules = {
+  // Directory reads: every signed-in role sees the organisations and service points (public information).
+  'organisation:list': signedIn,
+  'organisation:manage': mainAdmin,
+  'service-point:list': signedIn,
+  'service-point:manage': mainAdmin,
+  'room:manage': mainAdmin,
+  'terminal:view': any(mainAdmin, (a) => hasRole(a, 'coordinator')),
+  'terminal:manage': mainAdmin,
+  'terminal:self': (a, r) => a.kind === 'terminal' && (!r.roomId || a.roomId === r.roomId),
+  // Staff accounts: the main admin everywhere, an agency admin inside its own agency.
+  'user:list': any(mainAdmin, agencyAdminOf),
+  'user:manage': any(mainAdmin, agencyAdminOf),
+  'role:grant': any(mainAdmin, (a, r) => agencyAdminOf(a, r) && !!r.role && AGENCY_ROLES.includes(r.role)),
+  'audit:read': (a) => hasRole(a, 'auditor'),
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+
+/** Actions a user whose MFA enrolment is pending may still take. */
+const allowedWhileMfaPending = new Set<string>([]);
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (actor.kind === 'user' && actor.mfaPending && !allowedWhileMfaPending.has(action)) return false;
+  const rule: Rule | undefined = rules[action];
+  return rule ? rule(actor, resource) : false;
+}
+
+export function authorize(actor: Actor, action: Action, resource: Resource = {}): void {
+  if (can(actor, action, resource)) return;
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  if (actor.kind === 'user' && actor.mfaPending) throw forbidden('Enrol multi-factor authentication first');
+  throw forbidden();
+}
+
+/** Organisations whose users the actor manages; undefined means all. */
+export function managedOrganisations(actor: Actor): string[] | undefined {
+  if (mainAdmin(actor, {})) return undefined;
+  return orgsWithRole(actor, 'agency-admin');
+}

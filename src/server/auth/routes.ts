@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  loginRequest,
+  loginResponse,
+  mfaConfirmRequest,
+  mfaSetupResponse,
+  passwordTokenInfo as passwordTokenInfoSchema,
+  preferencesRequest,
+  sessionResponse,
+  setPasswordRequest,
+} from '../../shared/auth.js';
+import type { AppContext } from '../context.js';
+import { unauthenticated } from '../http/problem.js';
+import { recordAudit } from '../modules/audit/record.js';
+import { userRepository } from '../modules/users/repository.js';
+import type { UserActor } from './actor.js';
+import { SESSION_COOKIE, fromSession } from './authenticate.js';
+import { login } from './login.js';
+import { confirmMfa, startMfaSetup } from './mfa.js';
+import { presentMe } from './present.js';
+import { sessionRepository } from './session-repository.js';
+import { passwordTokenInfo, setPassword } from './set-password.js';
+
+export function requireUser(request: FastifyRequest): UserActor {
+  if (request.actor.kind !== 'user') throw unauthenticated();
+  return request.actor;
+}
+
+const ok = z.object({ ok: z.literal(true) });
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: ctx.config.production };
+
+  async function meFor(actor: UserActor) {
+    const user = await userRepository.byId(ctx.db, actor.userId);
+    return presentMe(actor, ctx.config, user?.preferredLanguage);
+  }
+
+  r.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], body: loginRequest, response: { 200: loginResponse } },
+      config: { rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await login(ctx, request.body, request.ip);
+      const actor = (await fromSession(ctx, result.sessionId)) as UserActor;
+      reply.setCookie(SESSION_COOKIE, result.sessionId, { ...cookieOptions, maxAge: ctx.config.sessionMaxHours * 3600 });
+      return { csrfToken: result.csrfToken, user: await meFor(actor) };
+    },
+  );
+
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ok } } }, async (request, reply) => {
+    if (request.actor.kind === 'user') {
+      await sessionRepository.delete(ctx.db, request.actor.sessionIdHash);
+      await recordAudit(ctx.db, request.actor, { action: 'auth.logout', targetType: 'user', targetId: request.actor.userId }, request.ip);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  r.get('/api/auth/session', { schema: { tags: ['auth'], response: { 200: sessionResponse } } }, async (request) => {
+    const actor = requireUser(request);
+    return { csrfToken: actor.csrfToken, user: await meFor(actor) };
+  });
+
+  r.get('/api/me', { schema: { tags: ['auth'], response: { 200: sessionResponse.shape.user } } }, async (request) => meFor(requireUser(request)));
+
+  r.patch('/api/me/preferences', { schema: { tags: ['auth'], body: preferencesRequest, response: { 200: ok } } }, async (request) => {
+    const actor = requireUser(request);
+    await userRepository.update(ctx.db, actor.userId, { preferredLanguage: request.body.preferredLanguage });
+    return { ok: true as const };
+  });
+
+  r.post('/api/me/mfa/setup', { schema: { tags: ['auth'], response: { 200: mfaSetupResponse } } }, async (request) =>
+    startMfaSetup(ctx, requireUser(request)),
+  );
+
+  r.post('/api/me/mfa/confirm', { schema: { tags: ['auth'], body: mfaConfirmRequest, response: { 200: ok } } }, async (request) => {
+    await confirmMfa(ctx, requireUser(request), request.body.code, request.ip);
+    return { ok: true as const };
+  });
+
+  r.get(
+    '/api/password-tokens/:token',
+    { schema: { tags: ['auth'], params: z.object({ token: z.string().min(16).max(128) }), response: { 200: passwordTokenInfoSchema } } },
+    async (request) => passwordTokenInfo(ctx, request.params.token),
+  );
+
+  r.post(
+    '/api/auth/set-password',
+    { schema: { tags: ['auth'], body: setPasswordRequest, response: { 200: ok } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request) => {
+      await setPassword(ctx, request.body.token, request.body.password, request.ip);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… to run on a PostgreSQL server; empty means the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** Demo mode seeds the Porvoo world and relaxes MFA for demo accounts. On unless NODE_ENV=production. */
+  ETAPISTE_DEMO: bool,
+  ETAPISTE_DEMO_PASSWORD: z.string().min(8).default('Etapiste-demo-2025'),
+  /** Public address of the app, used in links (set-password links). */
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  /** Serve the built web app from dist/web (false in tests of the API only). */
+  SERVE_WEB: bool,
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  demoPassword: string;
+  publicUrl?: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRatePerMinute: number;
+  logLevel: string;
+  production: boolean;
+  serveWeb: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    demo: env.ETAPISTE_DEMO === undefined ? !production : e.ETAPISTE_DEMO,
+    demoPassword: e.ETAPISTE_DEMO_PASSWORD,
+    publicUrl: e.PUBLIC_URL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    production,
+    serveWeb: env.SERVE_WEB === undefined ? true : e.SERVE_WEB,
+  };
+}
+
+/** Config for tests: defaults plus overrides, never read from the process environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', SERVE_WEB: 'false', ETAPISTE_DEMO: 'true' }), ...overrides };
+}

@@ -1,0 +1,93 @@
+import { count } from 'drizzle-orm';
+import type { Role } from '../../../shared/roles.js';
+import { hashPassword } from '../../auth/password.js';
+import { hashToken, normalizePairingCode } from '../../auth/tokens.js';
+import type { Db } from '../client.js';
+import { openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
+
+/** The demo terminal's pairing code, valid for a year after seeding (demo mode only). */
+export const DEMO_PAIRING_CODE = '2025-0901';
+
+type DemoUser = { email: string; name: string; org: OrgKey; role: Role; atPoint?: boolean };
+type OrgKey = 'porvoo' | 'vero' | 'dvv' | 'kela' | 'vm';
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'paakayttaja@vm.demo', name: 'Päivi Virtanen', org: 'vm', role: 'main-admin' },
+  { email: 'koordinaattori@vm.demo', name: 'Kalle Koskinen', org: 'vm', role: 'coordinator' },
+  { email: 'tarkastaja@vm.demo', name: 'Tarja Laine', org: 'vm', role: 'auditor' },
+  { email: 'neuvoja1@porvoo.demo', name: 'Anna Lindholm', org: 'porvoo', role: 'advisor', atPoint: true },
+  { email: 'neuvoja2@porvoo.demo', name: 'Mikko Heikkinen', org: 'porvoo', role: 'advisor', atPoint: true },
+  { email: 'neuvoja3@porvoo.demo', name: 'Sofia Nyberg', org: 'porvoo', role: 'advisor', atPoint: true },
+  { email: 'asiantuntija@vero.demo', name: 'Veera Salo', org: 'vero', role: 'expert' },
+  { email: 'asiantuntija@dvv.demo', name: 'Daniel Berg', org: 'dvv', role: 'expert' },
+  { email: 'asiantuntija@kela.demo', name: 'Kaisa Mäkelä', org: 'kela', role: 'expert' },
+  { email: 'varaaja@kela.demo', name: 'Ville Rantanen', org: 'kela', role: 'agency-booker' },
+  { email: 'admin@vero.demo', name: 'Outi Aalto', org: 'vero', role: 'agency-admin' },
+  { email: 'admin@dvv.demo', name: 'Jonas Ek', org: 'dvv', role: 'agency-admin' },
+  { email: 'admin@kela.demo', name: 'Leena Hakala', org: 'kela', role: 'agency-admin' },
+];
+
+const ORGS: Record<OrgKey, typeof organisations.$inferInsert> = {
+  porvoo: { kind: 'contractor', shortName: 'Porvoo', name: { fi: 'Porvoon kaupunki', sv: 'Borgå stad', en: 'City of Porvoo' } },
+  vero: { kind: 'principal', shortName: 'Vero', name: { fi: 'Verohallinto', sv: 'Skatteförvaltningen', en: 'Finnish Tax Administration' } },
+  dvv: {
+    kind: 'principal',
+    shortName: 'DVV',
+    name: { fi: 'Digi- ja väestötietovirasto', sv: 'Myndigheten för digitalisering och befolkningsdata', en: 'Digital and Population Data Services Agency' },
+  },
+  kela: { kind: 'principal', shortName: 'Kela', name: { fi: 'Kansaneläkelaitos', sv: 'Folkpensionsanstalten', en: 'Social Insurance Institution of Finland' } },
+  vm: { kind: 'ministry', shortName: 'VM', isMainAdmin: true, name: { fi: 'Valtiovarainministeriö', sv: 'Finansministeriet', en: 'Ministry of Finance' } },
+};
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the Porvoo joint-service agreement's world: five organisations, Porvoo-info, its room, terminal and staff. */
+export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction(async (tx) => {
+    const orgIds = {} as Record<OrgKey, string>;
+    for (const [key, org] of Object.entries(ORGS) as [OrgKey, typeof organisations.$inferInsert][]) {
+      const [row] = await tx.insert(organisations).values(org).returning({ id: organisations.id });
+      orgIds[key] = row!.id;
+    }
+    const [point] = await tx
+      .insert(servicePoints)
+      .values({
+        organisationId: orgIds.porvoo,
+        name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
+        streetAddress: 'Lundinkatu 8 A',
+        postalCode: '06100',
+        city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
+        phone: '+358 20 692 250',
+        timeZone: 'Europe/Helsinki',
+      })
+      .returning({ id: servicePoints.id });
+    const pointId = point!.id;
+    await tx.insert(openingHours).values([1, 2, 3, 4, 5].map((weekday) => ({ servicePointId: pointId, weekday, opens: '09:00', closes: '15:00' })));
+    const [room] = await tx
+      .insert(rooms)
+      .values({ servicePointId: pointId, name: { fi: 'Etäpalvelutila', sv: 'Distansservicerum', en: 'Remote service room' } })
+      .returning({ id: rooms.id });
+    await tx.insert(terminals).values({
+      roomId: room!.id,
+      name: 'Asiakaspääte 1',
+      pairingCodeHash: hashToken(normalizePairingCode(DEMO_PAIRING_CODE)),
+      pairingExpiresAt: new Date(Date.now() + 365 * 86_400_000),
+    });
+    for (const u of DEMO_USERS) {
+      const [user] = await tx
+        .insert(users)
+        .values({ organisationId: orgIds[u.org], email: u.email, name: u.name, passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(roleAssignments).values({
+        userId: user!.id,
+        role: u.role,
+        organisationId: orgIds[u.org],
+        servicePointId: u.atPoint ? pointId : null,
+      });
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DEMO_PAIRING_CODE, DEMO_USERS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { createFirstAdmin } from './modules/users/create-first-admin.js';
+
+const usage = `Usage: tsx src/server/main.ts <command>
+  start                       migrate, seed demo data when empty (demo mode), serve
+  migrate                     apply database migrations
+  seed                        seed the demo world into an empty database
+  create-admin --email E --name N --organisation "Org name"
+                              create the first main admin; prints a one-time set-password link`;
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const started = Date.now();
+  await database.migrate();
+
+  if (command === 'migrate') {
+    console.log(`migrations applied (${database.kind})`);
+    return database.close();
+  }
+  if (command === 'seed') {
+    if (await isEmpty(database.db)) await seedDemo(database.db, config.demoPassword);
+    console.log('demo data seeded');
+    return database.close();
+  }
+  if (command === 'create-admin') {
+    const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' } } });
+    if (!values.email || !values.name) throw new Error(usage);
+    const { url } = await createFirstAdmin({ db: database.db, database, config }, { email: values.email, name: values.name, organisationName: values.organisation ?? 'Valtiovarainministeriö' });
+    console.log(`Main admin created. Set the password within 24 hours at:\n  ${url}`);
+    return database.close();
+  }
+  if (command !== 'start') {
+    console.error(usage);
+    process.exitCode = 2;
+    return database.close();
+  }
+
+  let seeded = false;
+  if (config.demo && (await isEmpty(database.db))) {
+    await seedDemo(database.db, config.demoPassword);
+    seeded = true;
+  }
+  const app = await buildApp({ config, database });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const lines = [`Etäpiste is running at ${url}  (database: ${database.kind}, ready in ${Date.now() - started} ms)`];
+  if (config.demo) {
+    lines.push(`Demo mode${seeded ? ' (demo data seeded now)' : ''}. Sign in with any of these, password: ${config.demoPassword}`);
+    for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(26)} ${u.role}`);
+    lines.push(`Terminal: open ${url}/terminal and enter the pairing code ${DEMO_PAIRING_CODE}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+import type { Actor } from '../../auth/actor.js';
+import { auditActor } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import { auditRepository, type NewAuditEvent } from './repository.js';
+
+/** Record what an actor did. Call it in the same transaction as the change it describes. */
+export function recordAudit(db: Db, actor: Actor, event: Omit<NewAuditEvent, 'actorType' | 'actorId'>, ip?: string) {
+  return auditRepository.append(db, { ...auditActor(actor), ip, ...event });
+}

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { auditRoutes } from './audit/routes.js';
+
+/** Every domain module's routes; a new domain adds one line here. */
+export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [auditRoutes];

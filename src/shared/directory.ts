@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './common.js';
+
+export const ORGANISATION_KINDS = ['contractor', 'principal', 'ministry'] as const;
+
+export const organisationView = z.object({
+  id: z.uuid(),
+  kind: z.enum(ORGANISATION_KINDS),
+  name: localizedTextSchema,
+  shortName: z.string(),
+  businessId: z.string().optional(),
+  isMainAdmin: z.boolean(),
+});
+export type OrganisationView = z.infer<typeof organisationView>;
+
+export const organisationInput = z.strictObject({
+  kind: z.enum(ORGANISATION_KINDS),
+  name: localizedTextSchema,
+  shortName: z.string().trim().min(1).max(40),
+  businessId: z
+    .string()
+    .trim()
+    .regex(/^\d{7}-\d$/, 'business id is 1234567-8')
+    .optional(),
+});
+export const organisationPatch = organisationInput.partial();
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM');
+
+export const openingHoursEntry = z
+  .strictObject({ weekday: z.number().int().min(1).max(7), opens: hhmm, closes: hhmm })
+  .refine((h) => h.opens < h.closes, { message: 'opens must be before closes', path: ['closes'] });
+export type OpeningHoursEntry = z.infer<typeof openingHoursEntry>;
+
+export const terminalView = z.object({
+  id: z.uuid(),
+  roomId: z.uuid(),
+  name: z.string(),
+  status: z.enum(['pairing', 'paired', 'revoked']),
+  pairingExpiresAt: z.string().optional(),
+  pairedAt: z.string().optional(),
+  lastSeenAt: z.string().optional(),
+});
+export type TerminalView = z.infer<typeof terminalView>;
+
+export const roomView = z.object({
+  id: z.uuid(),
+  servicePointId: z.uuid(),
+  name: localizedTextSchema,
+  active: z.boolean(),
+  /** Present for roles that manage devices only. */
+  terminals: z.array(terminalView).optional(),
+});
+export type RoomView = z.infer<typeof roomView>;
+
+export const servicePointView = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  name: localizedTextSchema,
+  streetAddress: z.string(),
+  postalCode: z.string(),
+  city: localizedTextSchema,
+  phone: z.string(),
+  timeZone: z.string(),
+  active: z.boolean(),
+  openingHours: z.array(openingHoursEntry),
+  rooms: z.array(roomView),
+});
+export type ServicePointView = z.infer<typeof servicePointView>;
+
+export const servicePointInput = z.strictObject({
+  organisationId: z.uuid(),
+  name: localizedTextSchema,
+  streetAddress: z.string().trim().min(1).max(200),
+  postalCode: z.string().trim().regex(/^\d{5}$/, 'postal code is five digits'),
+  city: localizedTextSchema,
+  phone: z.string().trim().min(5).max(32),
+  timeZone: z.string().trim().min(1).max(64).default('Europe/Helsinki'),
+  openingHours: z.array(openingHoursEntry).max(21).default([]),
+});
+export const servicePointPatch = servicePointInput.partial().extend({ active: z.boolean().optional() });
+
+export const roomInput = z.strictObject({ name: localizedTextSchema });
+export const roomPatch = z.strictObject({ name: localizedTextSchema.optional(), active: z.boolean().optional() });
+
+export const terminalInput = z.strictObject({ name: z.string().trim().min(1).max(80) });
+export const pairingCodeResponse = z.object({ terminal: terminalView, pairingCode: z.string(), expiresAt: z.string() });
+
+export const pairRequest = z.strictObject({ code: z.string().trim().min(6).max(20) });
+export const terminalSelf = z.object({
+  terminalId: z.uuid(),
+  name: z.string(),
+  room: z.object({ id: z.uuid(), name: localizedTextSchema }),
+  servicePoint: z.object({ id: z.uuid(), name: localizedTextSchema, phone: z.string() }),
+});
+export type TerminalSelf = z.infer<typeof terminalSelf>;
+export const pairResponse = z.object({ token: z.string(), terminal: terminalSelf });

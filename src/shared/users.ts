@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ROLES } from './roles.js';
+import { emailSchema } from './common.js';
+import { roleAssignmentView } from './auth.js';
+
+export const roleAssignmentInput = z.strictObject({
+  role: z.enum(ROLES),
+  organisationId: z.uuid(),
+  servicePointId: z.uuid().optional(),
+});
+export type RoleAssignmentInput = z.infer<typeof roleAssignmentInput>;
+
+export const userView = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  mfaEnabled: z.boolean(),
+  hasPassword: z.boolean(),
+  lockedUntil: z.string().optional(),
+  roles: z.array(roleAssignmentView),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const userListQuery = z.strictObject({ organisationId: z.uuid().optional() });
+
+export const createUserRequest = z.strictObject({
+  organisationId: z.uuid(),
+  email: emailSchema,
+  name: z.string().trim().min(1).max(120),
+  roles: z.array(roleAssignmentInput).max(20).default([]),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+export const updateUserRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
+export const setRolesRequest = z.strictObject({ roles: z.array(roleAssignmentInput).max(20) });
+
+/** The one-time link is shown once, to the admin who created it. */
+export const userWithLinkResponse = z.object({ user: userView, setPasswordUrl: z.string(), expiresAt: z.string() });
