@@ -1,0 +1,58 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { type Config, testConfig } from '../../src/server/config.js';
+import type { AppContext } from '../../src/server/context.js';
+import { seedDemo } from '../../src/server/db/seed/demo.js';
+import { type TestDatabaseKind, openTestDatabase } from './databases.js';
+
+export const DEMO_PASSWORD = 'Etapiste-demo-2025';
+
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+};
+
+/** The real app on a fresh database of the given kind; `seed` adds the demo world. */
+export async function createTestApp(kind: TestDatabaseKind, opts: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
+  if (opts.seed) await seedDemo(database.db, config.demoPassword);
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return {
+    app,
+    ctx: { db: database.db, database, config },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in client: carries the session cookie and the CSRF token like the web app does. */
+export type Client = {
+  userId: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+};
+
+export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD, totp?: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(totp ? { totp } : {}) } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'etapiste_session')!;
+  const { csrfToken, user } = res.json() as { csrfToken: string; user: { id: string } };
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, cookies: { etapiste_session: cookie.value }, headers: { 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
+  return {
+    userId: user.id,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
+  };
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../src/shared/roles.js';
+import { hashPassword } from '../../src/server/auth/password.js';
+import type { Db } from '../../src/server/db/client.js';
+import { openingHours, organisations, roleAssignments, rooms, servicePoints, users } from '../../src/server/db/schema/index.js';
+import { DEMO_PASSWORD } from './app.js';
+
+const suffix = () => randomBytes(4).toString('hex');
+let cachedHash: Promise<string> | undefined;
+
+/** A fresh organisation per test, so tests never depend on each other's rows. */
+export async function createOrganisation(db: Db, kind: 'contractor' | 'principal' | 'ministry' = 'principal') {
+  const s = suffix();
+  const [org] = await db
+    .insert(organisations)
+    .values({ kind, shortName: `Org ${s}`, name: { fi: `Virasto ${s}`, sv: `Myndighet ${s}`, en: `Agency ${s}` } })
+    .returning();
+  return org!;
+}
+
+export async function createServicePoint(db: Db, organisationId: string) {
+  const s = suffix();
+  const [point] = await db
+    .insert(servicePoints)
+    .values({
+      organisationId,
+      name: { fi: `Piste ${s}`, sv: `Punkt ${s}`, en: `Point ${s}` },
+      streetAddress: 'Testikatu 1',
+      postalCode: '00100',
+      city: { fi: 'Helsinki', sv: 'Helsingfors', en: 'Helsinki' },
+      phone: '+358 9 123 4567',
+    })
+    .returning();
+  await db.insert(openingHours).values([1, 2, 3, 4, 5].map((weekday) => ({ servicePointId: point!.id, weekday, opens: '09:00', closes: '15:00' })));
+  const [room] = await db.insert(rooms).values({ servicePointId: point!.id, name: { fi: 'Huone', sv: 'Rum', en: 'Room' } }).returning();
+  return { point: point!, room: room! };
+}
+
+/** A user with the demo password and one role in the given organisation. */
+export async function createUser(db: Db, opts: { organisationId: string; role?: Role; servicePointId?: string; email?: string; name?: string }) {
+  cachedHash ??= hashPassword(DEMO_PASSWORD);
+  const [user] = await db
+    .insert(users)
+    .values({
+      organisationId: opts.organisationId,
+      email: opts.email ?? `user-${suffix()}@test.example`,
+      name: opts.name ?? `Test User ${suffix()}`,
+      passwordHash: await cachedHash,
+    })
+    .returning();
+  if (opts.role) {
+    await db.insert(roleAssignments).values({ userId: user!.id, role: opts.role, organisationId: opts.organisationId, servicePointId: opts.servicePointId ?? null });
+  }
+  return user!;
+}
