@@ -13,17 +13,20 @@ export const organisationView = z.object({
 });
 export type OrganisationView = z.infer<typeof organisationView>;
 
+const businessIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{7}-\d$/, 'business id is 1234567-8');
+
 export const organisationInput = z.strictObject({
   kind: z.enum(ORGANISATION_KINDS),
   name: localizedTextSchema,
   shortName: z.string().trim().min(1).max(40),
-  businessId: z
-    .string()
-    .trim()
-    .regex(/^\d{7}-\d$/, 'business id is 1234567-8')
-    .optional(),
+  businessId: businessIdSchema.optional(),
 });
-export const organisationPatch = organisationInput.partial();
+/** null clears the business id. */
+export const organisationPatch = organisationInput.partial().extend({ businessId: businessIdSchema.nullable().optional() });
+export const organisationListQuery = z.strictObject({ kind: z.enum(ORGANISATION_KINDS).optional() });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM');
 
@@ -68,17 +71,54 @@ export const servicePointView = z.object({
 });
 export type ServicePointView = z.infer<typeof servicePointView>;
 
-export const servicePointInput = z.strictObject({
+/** An IANA zone name the runtime knows (Intl throws on unknown zones), written in its canonical form. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat(undefined, { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'unknown time zone' },
+  )
+  .transform((tz) => new Intl.DateTimeFormat(undefined, { timeZone: tz }).resolvedOptions().timeZone);
+
+/** A week of opening hours: at most three periods a day, none overlapping another on the same weekday. */
+export const openingHoursWeek = z
+  .array(openingHoursEntry)
+  .max(21)
+  .refine(
+    (week) => week.every((a, i) => week.every((b, j) => i === j || a.weekday !== b.weekday || a.closes <= b.opens || b.closes <= a.opens)),
+    { message: 'opening hours overlap on the same weekday' },
+  );
+
+const servicePointFields = {
   organisationId: z.uuid(),
   name: localizedTextSchema,
   streetAddress: z.string().trim().min(1).max(200),
   postalCode: z.string().trim().regex(/^\d{5}$/, 'postal code is five digits'),
   city: localizedTextSchema,
   phone: z.string().trim().min(5).max(32),
-  timeZone: z.string().trim().min(1).max(64).default('Europe/Helsinki'),
-  openingHours: z.array(openingHoursEntry).max(21).default([]),
+};
+export const servicePointInput = z.strictObject({
+  ...servicePointFields,
+  timeZone: timeZoneSchema.default('Europe/Helsinki'),
+  openingHours: openingHoursWeek.default([]),
 });
-export const servicePointPatch = servicePointInput.partial().extend({ active: z.boolean().optional() });
+/** Only the fields given change (no defaults here); openingHours, when given, replaces the whole week. */
+export const servicePointPatch = z.strictObject({
+  ...servicePointFields,
+  timeZone: timeZoneSchema,
+  openingHours: openingHoursWeek,
+  active: z.boolean(),
+}).partial();
 
 export const roomInput = z.strictObject({ name: localizedTextSchema });
 export const roomPatch = z.strictObject({ name: localizedTextSchema.optional(), active: z.boolean().optional() });

@@ -11,8 +11,10 @@ export type Resource = {
   organisationId?: string;
   servicePointId?: string;
   roomId?: string;
-  /** For role grants: the role being granted. */
+  /** For role grants: the role being granted or removed. */
   role?: Role;
+  /** For staff accounts: the roles the account holds now. */
+  heldRoles?: readonly Role[];
 };
 
 type Rule = (actor: Actor, r: Resource) => boolean;
@@ -20,6 +22,12 @@ type Rule = (actor: Actor, r: Resource) => boolean;
 const signedIn: Rule = (a) => a.kind === 'user';
 const mainAdmin: Rule = (a) => hasRole(a, 'main-admin');
 const agencyAdminOf: Rule = (a, r) => !!r.organisationId && orgsWithRole(a, 'agency-admin').includes(r.organisationId);
+/** An agency admin manages only accounts that hold agency roles alone: never a main admin, auditor or advisor. */
+const agencyAccount: Rule = (_a, r) => (r.heldRoles ?? []).every((role) => AGENCY_ROLES.includes(role));
+const all =
+  (...rules: Rule[]): Rule =>
+  (a, r) =>
+    rules.every((rule) => rule(a, r));
 const any =
   (...rules: Rule[]): Rule =>
   (a, r) =>
@@ -36,8 +44,9 @@ const rules = {
   'terminal:manage': mainAdmin,
   'terminal:self': (a, r) => a.kind === 'terminal' && (!r.roomId || a.roomId === r.roomId),
   // Staff accounts: the main admin everywhere, an agency admin inside its own agency.
+  'user:administer': any(mainAdmin, (a) => orgsWithRole(a, 'agency-admin').length > 0),
   'user:list': any(mainAdmin, agencyAdminOf),
-  'user:manage': any(mainAdmin, agencyAdminOf),
+  'user:manage': any(mainAdmin, all(agencyAdminOf, agencyAccount)),
   'role:grant': any(mainAdmin, (a, r) => agencyAdminOf(a, r) && !!r.role && AGENCY_ROLES.includes(r.role)),
   'audit:read': (a) => hasRole(a, 'auditor'),
 } satisfies Record<string, Rule>;

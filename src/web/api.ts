@@ -1,0 +1,54 @@
+import type { Problem } from '../shared/common';
+
+/** A failed API call: carries the server's problem+json so the UI can show it in the user's language. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status() {
+    return this.problem.status;
+  }
+  get code() {
+    return this.problem.code;
+  }
+}
+
+let csrfToken: string | undefined;
+export const setCsrfToken = (token: string | undefined) => {
+  csrfToken = token;
+};
+
+let onUnauthenticated: (() => void) | undefined;
+/** Called when the session has ended on the server (idle timeout, deactivation): the app returns to sign-in. */
+export const setUnauthenticatedHandler = (fn: (() => void) | undefined) => {
+  onUnauthenticated = fn;
+};
+
+export async function api<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json', ...headers } };
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) (init.headers as Record<string, string>)['x-csrf-token'] = csrfToken;
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network' });
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) {
+    const problem = (data as Problem | undefined) ?? { type: 'about:blank', title: res.statusText, status: res.status, code: 'unknown' };
+    if (res.status === 401 && problem.code === 'auth.required') onUnauthenticated?.();
+    throw new ApiError(problem);
+  }
+  return data as T;
+}
+
+export const get = <T>(url: string) => api<T>('GET', url);
+export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body);
+export const patch = <T>(url: string, body?: unknown) => api<T>('PATCH', url, body);
+export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body);

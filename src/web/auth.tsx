@@ -1,0 +1,75 @@
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { LoginRequest, LoginResponse, Me } from '../shared/auth';
+import { ApiError, get, post, setCsrfToken, setUnauthenticatedHandler } from './api';
+
+type AuthState = {
+  /** undefined while the session is being checked on page load. */
+  user: Me | null | undefined;
+  sessionEnded: boolean;
+  signIn(input: LoginRequest): Promise<Me>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+};
+
+const AuthContext = createContext<AuthState | undefined>(undefined);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [sessionEnded, setSessionEnded] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const s = await get<LoginResponse>('/api/auth/session');
+      setCsrfToken(s.csrfToken);
+      setUser(s.user);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setUser(null);
+      else throw e;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh().catch(() => setUser(null));
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(undefined);
+      setUser((current) => {
+        if (current) setSessionEnded(true);
+        return null;
+      });
+    });
+    return () => setUnauthenticatedHandler(undefined);
+  }, [refresh]);
+
+  const signIn = useCallback(async (input: LoginRequest) => {
+    const res = await post<LoginResponse>('/api/auth/login', input);
+    setCsrfToken(res.csrfToken);
+    setSessionEnded(false);
+    setUser(res.user);
+    return res.user;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await post('/api/auth/logout');
+    } finally {
+      setCsrfToken(undefined);
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ user, sessionEnded, signIn, signOut, refresh }), [user, sessionEnded, signIn, signOut, refresh]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered inside a RequireArea guard. */
+export function useUser(): Me {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}

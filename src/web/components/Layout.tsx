@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { Button, SkipLink } from 'suomifi-ui-components';
+import { areasFor } from '../../shared/roles';
+import { useAuth } from '../auth';
+import { LanguageSwitch } from './LanguageSwitch';
+import './layout.css';
+
+/** The signed-in frame: app name, navigation to the areas the user's roles open, language, sign-out. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  const areas = user ? areasFor(user.roles.map((r) => r.role)) : [];
+  return (
+    <div className="layout">
+      <SkipLink href="#main">{t('skipToContent')}</SkipLink>
+      <header className="layout-header">
+        <span className="layout-brand">{t('appName')}</span>
+        {user && (
+          <nav aria-label={t('nav.label')} className="layout-nav">
+            <ul>
+              {areas.map((area) => (
+                <li key={area}>
+                  <NavLink to={`/${area}`}>{t(`nav.${area}`)}</NavLink>
+                </li>
+              ))}
+              <li>
+                <NavLink to="/account">{t('nav.account')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div className="layout-tools">
+          <LanguageSwitch />
+          {user && (
+            <>
+              <span className="layout-user">{user.name}</span>
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  await signOut();
+                  navigate('/login');
+                }}
+              >
+                {t('signOut')}
+              </Button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="layout-main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Heading } from 'suomifi-ui-components';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading variant="h1">{t('notFound.title')}</Heading>
+      <p>
+        <Link to="/">{t('notFound.back')}</Link>
+      </p>
+    </>
+  );
+}
