@@ -44,6 +44,7 @@ const rules = {
   'terminal:manage': mainAdmin,
   'terminal:self': (a, r) => a.kind === 'terminal' && (!r.roomId || a.roomId === r.roomId),
   // Staff accounts: the main admin everywhere, an agency admin inside its own agency.
+  // Opens user administration at all; each account is then checked with user:list / user:manage.
   'user:administer': any(mainAdmin, (a) => orgsWithRole(a, 'agency-admin').length > 0),
   'user:list': any(mainAdmin, agencyAdminOf),
   'user:manage': any(mainAdmin, all(agencyAdminOf, agencyAccount)),

@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
+import { type Config, testConfig } from '../../src/server/config.js';
+import { type Database, openPglite } from '../../src/server/db/client.js';
+import { seedDemo } from '../../src/server/db/seed/demo.js';
+import { webRoot } from '../../src/server/http/web.js';
+
+export const DEMO_PASSWORD = 'Etapiste-demo-2025';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** In CI a missing browser fails the run; on a developer machine the browser suites are skipped. */
+export const browserAvailable = existsSync(CHROMIUM);
+if (!browserAvailable && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: browser tests are required in CI`);
+if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('dist/web is missing: run npm run build before the e2e tests');
+
+export type E2EServer = { url: string; app: FastifyInstance; database: Database; config: Config; stop(): Promise<void> };
+
+/** The real server with the built web app on a fresh embedded database seeded with the demo world. */
+export async function startServer(overrides: Partial<Config> = {}): Promise<E2EServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'etapiste-e2e-'));
+  const database = await openPglite(dir);
+  await database.migrate();
+  const config = testConfig({ serveWeb: true, demoPassword: DEMO_PASSWORD, loginRatePerMinute: 1000, ...overrides });
+  await seedDemo(database.db, config.demoPassword);
+  const app = await buildApp({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  config.publicUrl = url;
+  return {
+    url,
+    app,
+    database,
+    config,
+    stop: async () => {
+      await app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** One Chromium process; give each video participant its own so fake cameras differ. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_ARGS, ...extraArgs] });
+}
+
+/** A fresh context (own cookies and storage) with the given UI language preselected. */
+export async function newContext(browser: Browser, baseURL: string, language: 'fi' | 'sv' | 'en' = 'fi'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale: language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI' });
+  await context.addInitScript((lang) => {
+    if (!localStorage.getItem('etapiste.language')) localStorage.setItem('etapiste.language', lang);
+  }, language);
+  return context;
+}
+
+/** Signs in through the API (the page's context keeps the cookie), then opens the app's front page. */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const res = await page.request.post('/api/auth/login', { data: { email, password } });
+  if (!res.ok()) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
+  await page.goto('/');
+}
+
+/** axe-core WCAG 2.1 A/AA: returns the violations so the test can show them when it fails. */
+export async function axeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}

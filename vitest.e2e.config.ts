@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Browsers and the embedded database share two cores: one file at a time.
+    fileParallelism: false,
+    maxWorkers: 1,
+  },
+});
