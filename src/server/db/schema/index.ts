@@ -1,2 +1,3 @@
 export * from './directory.js';
 export * from './audit.js';
+export * from './scheduling.js';
