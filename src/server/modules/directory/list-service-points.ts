@@ -11,7 +11,9 @@ import { directoryRepository } from './repository.js';
 export async function loadServicePointViews(db: Db, opts: { ids?: string[]; withTerminals: boolean }): Promise<ServicePointView[]> {
   const points = await directoryRepository.listServicePoints(db, opts.ids);
   const ids = points.map((p) => p.id);
-  const [hours, rooms] = await Promise.all([directoryRepository.openingHoursOf(db, ids), directoryRepository.roomsOf(db, ids)]);
+  // Sequential on purpose: inside a transaction these share one connection.
+  const hours = await directoryRepository.openingHoursOf(db, ids);
+  const rooms = await directoryRepository.roomsOf(db, ids);
   const terminals = opts.withTerminals ? await terminalRepository.listForRooms(db, rooms.map((r) => r.id)) : [];
   return points.map((p) =>
     presentServicePoint(

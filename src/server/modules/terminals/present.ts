@@ -1,4 +1,5 @@
-import type { TerminalView } from '../../../shared/directory.js';
+import type { TerminalSelf, TerminalView } from '../../../shared/directory.js';
+import type { RoomRow, ServicePointRow } from '../directory/repository.js';
 import type { TerminalRow } from './repository.js';
 
 /** Never exposes the token or pairing code hashes: only the state an admin needs to see. */
@@ -11,5 +12,14 @@ export function presentTerminal(t: TerminalRow): TerminalView {
     ...(t.pairingExpiresAt && !t.revokedAt ? { pairingExpiresAt: t.pairingExpiresAt.toISOString() } : {}),
     ...(t.pairedAt ? { pairedAt: t.pairedAt.toISOString() } : {}),
     ...(t.lastSeenAt ? { lastSeenAt: t.lastSeenAt.toISOString() } : {}),
+  };
+}
+
+export function presentTerminalSelf(p: { terminal: TerminalRow; room: RoomRow; servicePoint: ServicePointRow }): TerminalSelf {
+  return {
+    terminalId: p.terminal.id,
+    name: p.terminal.name,
+    room: { id: p.room.id, name: p.room.name },
+    servicePoint: { id: p.servicePoint.id, name: p.servicePoint.name, phone: p.servicePoint.phone },
   };
 }
