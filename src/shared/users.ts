@@ -34,7 +34,8 @@ export const createUserRequest = z.strictObject({
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
-export const updateUserRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
+/** Only the fields given change. The email is the sign-in name, so it stays unique (409 user.email_taken). */
+export const updateUserRequest = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), email: emailSchema.optional() });
 export const setRolesRequest = z.strictObject({ roles: z.array(roleAssignmentInput).max(20) });
 
 /** The one-time link is shown once, to the admin who created it. */

@@ -1,0 +1,22 @@
+import type { UserView } from '../../../shared/users.js';
+import type { UserActor } from '../../auth/actor.js';
+import { sessionRepository } from '../../auth/session-repository.js';
+import type { AppContext } from '../../context.js';
+import { invalid } from '../../http/problem.js';
+import { recordAudit } from '../audit/record.js';
+import { loadUserFor } from './access.js';
+import { presentUser } from './present.js';
+import { userRepository } from './repository.js';
+
+/** Ends the account's access now: every session is deleted and unused set-password links stop working. */
+export async function deactivateUser(ctx: AppContext, actor: UserActor, id: string, ip?: string): Promise<UserView> {
+  return ctx.db.transaction(async (tx) => {
+    const { user, roles } = await loadUserFor(tx, actor, id, 'user:manage');
+    if (id === actor.userId) throw invalid('user.self', 'You cannot deactivate your own account');
+    const updated = (await userRepository.update(tx, id, { active: false }))!;
+    await sessionRepository.deleteForUser(tx, id);
+    await userRepository.invalidatePasswordTokens(tx, id, new Date());
+    await recordAudit(tx, actor, { action: 'user.deactivated', targetType: 'user', targetId: id, organisationId: user.organisationId }, ip);
+    return presentUser(updated, roles);
+  });
+}

@@ -1,0 +1,25 @@
+import type { RoleAssignmentInput, UserView } from '../../../shared/users.js';
+import type { Actor } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
+import { recordAudit } from '../audit/record.js';
+import { loadUserFor } from './access.js';
+import { presentUser } from './present.js';
+import { authorizeRoleChange, checkRoleScope, roleNames } from './role-grants.js';
+import { userRepository } from './repository.js';
+
+/** Replaces the account's roles. Sessions read roles on every request, so the change applies at once. */
+export async function setUserRoles(ctx: AppContext, actor: Actor, id: string, input: RoleAssignmentInput[], ip?: string): Promise<UserView> {
+  return ctx.db.transaction(async (tx) => {
+    const { user, roles: before } = await loadUserFor(tx, actor, id, 'user:manage');
+    authorizeRoleChange(actor, before, input);
+    const after = await checkRoleScope(tx, user.organisationId, input);
+    await userRepository.replaceRoles(tx, id, after);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'user.roles_changed', targetType: 'user', targetId: id, organisationId: user.organisationId, details: { before: roleNames(before), after: roleNames(after) } },
+      ip,
+    );
+    return presentUser(user, after);
+  });
+}
