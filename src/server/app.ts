@@ -15,11 +15,12 @@ import { registerWeb } from './http/web.js';
 import { modules } from './modules/index.js';
 import { registerHealth } from './ops/health.js';
 import { registerMetrics } from './ops/metrics.js';
+import { type EventBus, InProcessBus } from './realtime/bus.js';
 
-export type BuildOptions = { config: Config; database: Database };
+export type BuildOptions = { config: Config; database: Database; bus?: EventBus };
 
 /** Builds the whole HTTP app on an open, migrated database. Tests call this too. */
-export async function buildApp({ config, database }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, bus = new InProcessBus() }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -34,7 +35,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     trustProxy: config.production,
     ajv: { customOptions: { removeAdditional: false } },
   });
-  const ctx: AppContext = { db: database.db, database, config };
+  const ctx: AppContext = { db: database.db, database, config, bus };
+  app.addHook('onClose', () => bus.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -21,6 +21,10 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Bookings: earliest start after now, latest start ahead, and the grid of start times. */
+  BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(60),
+  BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(730).default(90),
+  SLOT_STEP_MINUTES: z.coerce.number().int().min(5).max(60).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   /** Serve the built web app from dist/web (false in tests of the API only). */
@@ -40,6 +44,9 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRatePerMinute: number;
+  bookingMinNoticeMinutes: number;
+  bookingHorizonDays: number;
+  slotStepMinutes: number;
   logLevel: string;
   production: boolean;
   serveWeb: boolean;
@@ -66,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    bookingMinNoticeMinutes: e.BOOKING_MIN_NOTICE_MINUTES,
+    bookingHorizonDays: e.BOOKING_HORIZON_DAYS,
+    slotStepMinutes: e.SLOT_STEP_MINUTES,
     logLevel: e.LOG_LEVEL,
     production,
     serveWeb: env.SERVE_WEB === undefined ? true : e.SERVE_WEB,

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_PAIRING_CODE, DEMO_USERS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { InProcessBus } from './realtime/bus.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
@@ -31,7 +32,7 @@ async function main() {
   if (command === 'create-admin') {
     const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' } } });
     if (!values.email || !values.name) throw new Error(usage);
-    const { url } = await createFirstAdmin({ db: database.db, database, config }, { email: values.email, name: values.name, organisationName: values.organisation ?? 'Valtiovarainministeriö' });
+    const { url } = await createFirstAdmin({ db: database.db, database, config, bus: new InProcessBus() }, { email: values.email, name: values.name, organisationName: values.organisation ?? 'Valtiovarainministeriö' });
     console.log(`Main admin created. Set the password within 24 hours at:\n  ${url}`);
     return database.close();
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/server/app.js';
 import { type Config, testConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
+import { InProcessBus } from '../../src/server/realtime/bus.js';
 import { seedDemo } from '../../src/server/db/seed/demo.js';
 import { type TestDatabaseKind, openTestDatabase } from './databases.js';
 
@@ -18,11 +19,12 @@ export async function createTestApp(kind: TestDatabaseKind, opts: { seed?: boole
   const database = await openTestDatabase(kind);
   const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
   if (opts.seed) await seedDemo(database.db, config.demoPassword);
-  const app = await buildApp({ config, database });
+  const bus = new InProcessBus();
+  const app = await buildApp({ config, database, bus });
   await app.ready();
   return {
     app,
-    ctx: { db: database.db, database, config },
+    ctx: { db: database.db, database, config, bus },
     close: async () => {
       await app.close();
       await database.close();

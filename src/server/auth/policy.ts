@@ -11,6 +11,8 @@ export type Resource = {
   organisationId?: string;
   servicePointId?: string;
   roomId?: string;
+  /** The user the resource belongs to (e.g. an expert's own working hours). */
+  userId?: string;
   /** For role grants: the role being granted or removed. */
   role?: Role;
   /** For staff accounts: the roles the account holds now. */
@@ -33,6 +35,16 @@ const any =
   (a, r) =>
     rules.some((rule) => rule(a, r));
 
+/** An advisor whose role is scoped to the resource's service point. */
+const advisorAt: Rule = (a, r) =>
+  a.kind === 'user' && !!r.servicePointId && a.roles.some((g) => g.role === 'advisor' && g.servicePointId === r.servicePointId);
+/** Experts and agency bookers of the resource's agency: the people who serve and book its customers. */
+const agencyStaffOf: Rule = (a, r) =>
+  !!r.organisationId && (orgsWithRole(a, 'expert').includes(r.organisationId) || orgsWithRole(a, 'agency-booker').includes(r.organisationId));
+const expertOf: Rule = (a, r) => !!r.organisationId && orgsWithRole(a, 'expert').includes(r.organisationId);
+/** Anyone working for the agency (staff or its admin): may read the agency's own bookings. */
+const agencyMemberOf: Rule = (a, r) => agencyStaffOf(a, r) || agencyAdminOf(a, r);
+
 const rules = {
   // Directory reads: every signed-in role sees the organisations and service points (public information).
   'organisation:list': signedIn,
@@ -50,6 +62,24 @@ const rules = {
   'user:manage': any(mainAdmin, all(agencyAdminOf, agencyAccount)),
   'role:grant': any(mainAdmin, (a, r) => agencyAdminOf(a, r) && !!r.role && AGENCY_ROLES.includes(r.role)),
   'audit:read': (a) => hasRole(a, 'auditor'),
+  // Scheduling. Advisors work for every agency at their own service point; agency staff within their agency.
+  'service:list': signedIn,
+  'service:manage': any(mainAdmin, agencyAdminOf),
+  'availability:read': any(advisorAt, agencyStaffOf),
+  'booking:create': any(advisorAt, agencyStaffOf),
+  'booking:read': any(advisorAt, agencyMemberOf),
+  'booking:change': any(advisorAt, agencyStaffOf),
+  'booking:status': any(advisorAt, expertOf),
+  // Seeing only that a room is taken, without whose booking it is.
+  'calendar:read': any(advisorAt, agencyMemberOf, mainAdmin, (a) => hasRole(a, 'coordinator')),
+  'walk-in:create': advisorAt,
+  'walk-in:list': any(advisorAt, expertOf),
+  'walk-in:take': expertOf,
+  'expert:list': signedIn,
+  'working-hours:manage': any(mainAdmin, agencyAdminOf, (a, r) => a.kind === 'user' && a.userId === r.userId),
+  'interpreter:list': signedIn,
+  'interpreter:manage': any(mainAdmin, (a) => hasRole(a, 'coordinator')),
+  'closure:manage': any(mainAdmin, (a) => hasRole(a, 'coordinator'), advisorAt),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -49,19 +49,23 @@ export function registerProblemHandlers(app: FastifyInstance) {
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => {
+        const params = v.params as { keys?: string[]; params?: { code?: string } };
+        return {
+          path: [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), ...(params.keys ?? [])].filter(Boolean).join('.'),
+          message: v.message ?? 'invalid',
+          code: params.params?.code ?? v.keyword,
+        };
+      });
+      // A domain rule on a field (e.g. no personal identity codes) names the whole problem, so the UI can say why.
+      const domainCode = errors.find((e) => e.code.includes('.') || e.code.includes('_forbidden'))?.code;
       return sendProblem(reply, {
         type: 'about:blank',
         title: 'Validation failed',
         status: 422,
-        code: 'validation',
+        code: domainCode ?? 'validation',
         detail: 'The request does not match the expected form',
-        errors: error.validation.map((v) => ({
-          path: [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), ...((v.params.issue as { keys?: string[] })?.keys ?? [])]
-            .filter(Boolean)
-            .join('.'),
-          message: v.message ?? 'invalid',
-          code: (v.params.issue as { code?: string })?.code,
-        })),
+        errors,
       });
     }
     const known = error.code ? fastifyCodes[error.code] : undefined;

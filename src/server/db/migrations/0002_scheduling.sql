@@ -56,7 +56,9 @@ CREATE TABLE "customer_messages" (
 	"kind" text NOT NULL,
 	"channel" text NOT NULL,
 	"booking_version" integer NOT NULL,
-	"status" text DEFAULT 'sending' NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"send_after" timestamp with time zone DEFAULT now() NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
 	"error" text
@@ -139,6 +141,7 @@ CREATE INDEX "bookings_agency_time_idx" ON "bookings" USING btree ("agency_id","
 CREATE INDEX "bookings_expert_time_idx" ON "bookings" USING btree ("expert_id","starts_at");--> statement-breakpoint
 CREATE INDEX "closures_point_idx" ON "closures" USING btree ("service_point_id","starts_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_messages_once_idx" ON "customer_messages" USING btree ("booking_id","kind","channel","booking_version");--> statement-breakpoint
+CREATE INDEX "customer_messages_due_idx" ON "customer_messages" USING btree ("status","send_after");--> statement-breakpoint
 CREATE INDEX "services_agency_idx" ON "services" USING btree ("agency_id");--> statement-breakpoint
 CREATE INDEX "walk_ins_queue_idx" ON "walk_ins" USING btree ("service_point_id","agency_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "working_exceptions_resource_idx" ON "working_exceptions" USING btree ("resource_kind","resource_id","day");--> statement-breakpoint

@@ -153,7 +153,11 @@ export const walkIns = pgTable(
   (t) => [index('walk_ins_queue_idx').on(t.servicePointId, t.agencyId, t.status, t.createdAt)],
 );
 
-/** One row per customer message sent (or being sent): the guard that no message goes out twice. */
+/**
+ * The outbox of customer messages. A row is written in the same transaction as the booking change it tells
+ * about, so no acknowledged change loses its message; the unique key is the guard that none goes out twice.
+ * status: pending → sending → sent | failed | skipped (stale: the booking changed again before sending).
+ */
 export const customerMessages = pgTable(
   'customer_messages',
   {
@@ -162,10 +166,15 @@ export const customerMessages = pgTable(
     kind: text('kind').notNull(),
     channel: text('channel').notNull(),
     bookingVersion: integer('booking_version').notNull(),
-    status: text('status').notNull().default('sending'),
+    status: text('status').notNull().default('pending'),
+    sendAfter: timestamp('send_after', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     error: text('error'),
   },
-  (t) => [uniqueIndex('customer_messages_once_idx').on(t.bookingId, t.kind, t.channel, t.bookingVersion)],
+  (t) => [
+    uniqueIndex('customer_messages_once_idx').on(t.bookingId, t.kind, t.channel, t.bookingVersion),
+    index('customer_messages_due_idx').on(t.status, t.sendAfter),
+  ],
 );

@@ -1,0 +1,55 @@
+import type { BookingStatus } from '../../../shared/scheduling.js';
+import type { Actor } from '../../auth/actor.js';
+import { auditActor } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
+import { HttpProblem, notFound } from '../../http/problem.js';
+import { recordAudit } from '../audit/record.js';
+import { publishBookingChanged } from './events.js';
+import { enqueueCustomerMessages } from './messages.js';
+import { type BookingRow, bookingRepository } from './repository.js';
+
+/** booked → checked-in → in-meeting → completed | no-show | cancelled. */
+const ALLOWED: Record<BookingStatus, BookingStatus[]> = {
+  booked: ['checked-in', 'in-meeting', 'no-show', 'cancelled'],
+  'checked-in': ['in-meeting', 'no-show', 'cancelled', 'booked'],
+  'in-meeting': ['completed'],
+  completed: [],
+  'no-show': [],
+  cancelled: [],
+};
+
+export async function changeStatus(
+  ctx: AppContext,
+  actor: Actor,
+  bookingId: string,
+  to: BookingStatus,
+  ip: string,
+  extra: { cancelReason?: string } = {},
+): Promise<BookingRow> {
+  const updated = await ctx.db.transaction(async (tx) => {
+    const current = await bookingRepository.forUpdate(tx, bookingId);
+    if (!current) throw notFound('Booking');
+    if (!ALLOWED[current.status].includes(to)) {
+      throw new HttpProblem(409, 'booking.invalid_transition', 'Conflict', `A booking that is ${current.status} cannot become ${to}`);
+    }
+    if (to === 'no-show' && current.startsAt.getTime() > Date.now()) {
+      throw new HttpProblem(409, 'booking.not_started', 'Conflict', 'A customer can be marked absent only after the start time');
+    }
+    const cancelled = to === 'cancelled';
+    const updated = await bookingRepository.update(tx, current.id, {
+      status: to,
+      ...(cancelled ? { cancelReason: extra.cancelReason ?? null, version: current.version + 1 } : {}),
+    });
+    const actorId = auditActor(actor).actorId ?? null;
+    await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.kind === 'user' ? actorId : null, kind: 'status', fromStatus: current.status, toStatus: to });
+    if (cancelled) {
+      const tz = (await bookingRepository.timeZoneOf(tx, current.servicePointId))!;
+      await enqueueCustomerMessages(tx, updated, 'cancellation', tz);
+    }
+    const action = cancelled ? 'booking.cancelled' : to === 'no-show' ? 'booking.no_show' : 'booking.status_changed';
+    await recordAudit(tx, actor, { action, targetType: 'booking', targetId: current.id, organisationId: current.agencyId, details: { from: current.status, to } }, ip);
+    return updated;
+  });
+  await publishBookingChanged(ctx, updated);
+  return updated;
+}

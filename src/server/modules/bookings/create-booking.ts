@@ -1,0 +1,77 @@
+import type { CreateBookingRequest } from '../../../shared/scheduling.js';
+import type { UserActor } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
+import { sqlState } from '../../db/client.js';
+import { HttpProblem, notFound } from '../../http/problem.js';
+import { recordAudit } from '../audit/record.js';
+import { computeSlots } from '../scheduling/availability.js';
+import { buildSlotQuery } from '../scheduling/find-availability.js';
+import { localDate } from '../scheduling/time.js';
+import { conflictFromDatabase, explainUnavailable } from './conflicts.js';
+import { enqueueCustomerMessages } from './messages.js';
+import { publishBookingChanged } from './events.js';
+import { newReference } from './reference.js';
+import { type BookingRow, bookingRepository } from './repository.js';
+
+/**
+ * Books a free slot. The slot computation picks the room, the least-loaded free expert (or the named one) and an
+ * interpreter; the database's exclusion constraints decide any race, answered 409, never 500.
+ */
+export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
+  const tz = await bookingRepository.timeZoneOf(ctx.db, input.servicePointId);
+  if (!tz) throw notFound('Service point');
+  const start = new Date(input.start);
+  const date = localDate(start, tz);
+  const { service, slotQuery } = await buildSlotQuery(ctx, {
+    servicePointId: input.servicePointId,
+    agencyId: input.agencyId,
+    serviceId: input.serviceId,
+    from: date,
+    to: date,
+    interpretingLanguage: input.interpretingLanguage,
+    expertId: input.expertId,
+  });
+  if (!service.languages.includes(input.language)) {
+    throw new HttpProblem(422, 'booking.language_not_offered', 'Unprocessable content', 'The service is not offered in that language');
+  }
+  const slot = computeSlots(slotQuery).find((s) => s.start === start.getTime());
+  if (!slot) throw explainUnavailable(slotQuery, start.getTime());
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const created = await ctx.db.transaction(async (tx) => {
+        const booking = await bookingRepository.insert(tx, {
+          reference: newReference(),
+          servicePointId: input.servicePointId,
+          roomId: slot.roomId,
+          agencyId: input.agencyId,
+          serviceId: input.serviceId,
+          expertId: slot.expertId,
+          interpreterId: slot.interpreterId ?? null,
+          interpretingLanguage: input.interpretingLanguage ?? null,
+          startsAt: new Date(slot.start),
+          endsAt: new Date(slot.end),
+          channel: input.channel,
+          customerName: input.customer.name,
+          customerPhone: input.customer.phone ?? null,
+          customerEmail: input.customer.email ?? null,
+          language: input.language,
+          note: input.note ?? null,
+          createdBy: actor.userId,
+        });
+        await bookingRepository.addEvent(tx, { bookingId: booking.id, actorId: actor.userId, kind: 'created', toStart: booking.startsAt, toStatus: booking.status });
+        await enqueueCustomerMessages(tx, booking, 'confirmation', tz);
+        await recordAudit(tx, actor, { action: 'booking.created', targetType: 'booking', targetId: booking.id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip);
+        return booking;
+      });
+      await publishBookingChanged(ctx, created);
+      return created;
+    } catch (error) {
+      const conflict = conflictFromDatabase(error);
+      if (conflict) throw conflict;
+      // A reference collision (one in ~10^8 per pair) is simply retried with a new reference.
+      if (sqlState(error) === '23505' && attempt < 3) continue;
+      throw error;
+    }
+  }
+}

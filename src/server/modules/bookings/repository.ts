@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, gt, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { bookingEvents, bookings, customerMessages, servicePoints, walkIns } from '../../db/schema/index.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+export type NewBooking = typeof bookings.$inferInsert;
+
+export const bookingRepository = {
+  async insert(db: Db, b: NewBooking): Promise<BookingRow> {
+    const [row] = await db.insert(bookings).values(b).returning();
+    return row!;
+  },
+
+  async byId(db: Db, id: string): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
+    return row;
+  },
+
+  async byReference(db: Db, reference: string): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.reference, reference.toUpperCase())).limit(1);
+    return row;
+  },
+
+  /** Locks the row for a change, so two moves of one booking are applied one after the other. */
+  async forUpdate(db: Db, id: string): Promise<BookingRow | undefined> {
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).for('update').limit(1);
+    return row;
+  },
+
+  async update(db: Db, id: string, patch: Partial<NewBooking>): Promise<BookingRow> {
+    const [row] = await db
+      .update(bookings)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(bookings.id, id))
+      .returning();
+    return row!;
+  },
+
+  async list(db: Db, q: { servicePointId?: string; agencyId?: string; expertId?: string; from?: Date; to?: Date; status?: BookingRow['status']; search?: string; limit: number }) {
+    const where: SQL[] = [];
+    if (q.servicePointId) where.push(eq(bookings.servicePointId, q.servicePointId));
+    if (q.agencyId) where.push(eq(bookings.agencyId, q.agencyId));
+    if (q.expertId) where.push(eq(bookings.expertId, q.expertId));
+    if (q.from) where.push(gt(bookings.endsAt, q.from));
+    if (q.to) where.push(lt(bookings.startsAt, q.to));
+    if (q.status) where.push(eq(bookings.status, q.status));
+    if (q.search) {
+      const like = `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const digits = q.search.replace(/\D/g, '');
+      where.push(
+        or(
+          ilike(bookings.customerName, like),
+          eq(bookings.reference, q.search.toUpperCase()),
+          ...(digits.length >= 4 ? [ilike(bookings.customerPhone, `%${digits.slice(digits.startsWith('0') ? 1 : 0)}%`)] : []),
+        )!,
+      );
+    }
+    return db
+      .select()
+      .from(bookings)
+      .where(and(...where))
+      .orderBy(q.search ? desc(bookings.startsAt) : asc(bookings.startsAt))
+      .limit(q.limit);
+  },
+
+  async timeZoneOf(db: Db, servicePointId: string): Promise<string | undefined> {
+    const [row] = await db.select({ tz: servicePoints.timeZone }).from(servicePoints).where(eq(servicePoints.id, servicePointId)).limit(1);
+    return row?.tz;
+  },
+
+  async addEvent(db: Db, e: typeof bookingEvents.$inferInsert) {
+    await db.insert(bookingEvents).values(e);
+  },
+
+  async history(db: Db, bookingId: string) {
+    return db.select().from(bookingEvents).where(eq(bookingEvents.bookingId, bookingId)).orderBy(asc(bookingEvents.at));
+  },
+
+  async enqueueMessages(db: Db, rows: (typeof customerMessages.$inferInsert)[]) {
+    if (rows.length) await db.insert(customerMessages).values(rows).onConflictDoNothing();
+  },
+
+  async insertWalkIn(db: Db, w: typeof walkIns.$inferInsert) {
+    const [row] = await db.insert(walkIns).values(w).returning();
+    return row!;
+  },
+
+  async walkInForUpdate(db: Db, id: string) {
+    const [row] = await db.select().from(walkIns).where(eq(walkIns.id, id)).for('update').limit(1);
+    return row;
+  },
+
+  async updateWalkIn(db: Db, id: string, patch: Partial<typeof walkIns.$inferInsert>) {
+    const [row] = await db.update(walkIns).set(patch).where(eq(walkIns.id, id)).returning();
+    return row!;
+  },
+
+  async waitingWalkIns(db: Db, q: { servicePointId?: string; agencyId?: string }) {
+    const where: SQL[] = [eq(walkIns.status, 'waiting')];
+    if (q.servicePointId) where.push(eq(walkIns.servicePointId, q.servicePointId));
+    if (q.agencyId) where.push(eq(walkIns.agencyId, q.agencyId));
+    return db.select().from(walkIns).where(and(...where)).orderBy(asc(walkIns.createdAt)).limit(200);
+  },
+};

@@ -1,0 +1,89 @@
+import { and, arrayContains, asc, eq, gt, gte, inArray, lt, lte, ne, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  bookings,
+  closures,
+  interpreters,
+  openingHours,
+  roleAssignments,
+  rooms,
+  servicePoints,
+  services,
+  users,
+  workingExceptions,
+  workingHours,
+} from '../../db/schema/index.js';
+
+export type ResourceKind = 'expert' | 'interpreter';
+
+/** What the slot computation reads: calendars, working patterns and the busy time of rooms, experts, interpreters. */
+export const schedulingRepository = {
+  async servicePoint(db: Db, id: string) {
+    const [point] = await db.select().from(servicePoints).where(eq(servicePoints.id, id)).limit(1);
+    if (!point) return undefined;
+    const hours = await db.select().from(openingHours).where(eq(openingHours.servicePointId, id)).orderBy(asc(openingHours.weekday), asc(openingHours.opens));
+    const roomRows = await db.select().from(rooms).where(and(eq(rooms.servicePointId, id), eq(rooms.active, true))).orderBy(asc(rooms.createdAt));
+    return { ...point, openingHours: hours, rooms: roomRows };
+  },
+
+  async service(db: Db, id: string) {
+    const [row] = await db.select().from(services).where(eq(services.id, id)).limit(1);
+    return row;
+  },
+
+  /** Active users holding the expert role in the agency. */
+  async experts(db: Db, agencyId: string, expertId?: string) {
+    const where: SQL[] = [eq(roleAssignments.role, 'expert'), eq(roleAssignments.organisationId, agencyId), eq(users.active, true)];
+    if (expertId) where.push(eq(users.id, expertId));
+    return db
+      .selectDistinct({ id: users.id, name: users.name, agencyId: roleAssignments.organisationId })
+      .from(users)
+      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(and(...where))
+      .orderBy(asc(users.name), asc(users.id));
+  },
+
+  async interpreters(db: Db, language: string) {
+    return db
+      .select({ id: interpreters.id })
+      .from(interpreters)
+      .where(and(eq(interpreters.active, true), arrayContains(interpreters.languages, [language])))
+      .orderBy(asc(interpreters.id));
+  },
+
+  async workingHours(db: Db, kind: ResourceKind, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select().from(workingHours).where(and(eq(workingHours.resourceKind, kind), inArray(workingHours.resourceId, ids)));
+  },
+
+  async workingExceptions(db: Db, kind: ResourceKind, ids: string[], from: string, to: string) {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(workingExceptions)
+      .where(and(eq(workingExceptions.resourceKind, kind), inArray(workingExceptions.resourceId, ids), gte(workingExceptions.day, from), lte(workingExceptions.day, to)));
+  },
+
+  async closures(db: Db, servicePointId: string, from: string, to: string) {
+    return db
+      .select()
+      .from(closures)
+      .where(and(eq(closures.servicePointId, servicePointId), lte(closures.startsOn, to), gte(closures.endsOn, from)));
+  },
+
+  /** Non-cancelled bookings overlapping [from, to) that hold any of the given rooms, experts or interpreters. */
+  async busy(db: Db, q: { roomIds: string[]; expertIds: string[]; interpreterIds: string[]; from: Date; to: Date; excludeBookingId?: string }) {
+    const holders: SQL[] = [];
+    if (q.roomIds.length) holders.push(inArray(bookings.roomId, q.roomIds));
+    if (q.expertIds.length) holders.push(inArray(bookings.expertId, q.expertIds));
+    if (q.interpreterIds.length) holders.push(inArray(bookings.interpreterId, q.interpreterIds));
+    if (holders.length === 0) return [];
+    const where: SQL[] = [ne(bookings.status, 'cancelled'), lt(bookings.startsAt, q.to), gt(bookings.endsAt, q.from), or(...holders)!];
+    if (q.excludeBookingId) where.push(ne(bookings.id, q.excludeBookingId));
+    return db
+      .select({ roomId: bookings.roomId, expertId: bookings.expertId, interpreterId: bookings.interpreterId, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+      .from(bookings)
+      .where(and(...where))
+      .orderBy(asc(bookings.startsAt));
+  },
+};

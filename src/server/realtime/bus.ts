@@ -1,0 +1,39 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Something happened that open screens should reflect at once (a booking changed, a call button was pressed).
+ * Events carry ids and scope only, never personal data: a client that receives one re-reads through the API,
+ * where the policy decides what it may see. Anything a person must not miss is a database row first.
+ */
+export type DomainEvent = {
+  type: string;
+  servicePointId?: string;
+  agencyId?: string;
+  /** The id of the thing that changed (booking, call, …). */
+  id?: string;
+  at: string;
+};
+
+export interface EventBus {
+  publish(event: Omit<DomainEvent, 'at'>): Promise<void>;
+  subscribe(handler: (event: DomainEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** One process (the embedded default): events go straight to this process's subscribers. */
+export class InProcessBus implements EventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(event: Omit<DomainEvent, 'at'>): Promise<void> {
+    this.emitter.emit('event', { ...event, at: new Date().toISOString() });
+  }
+
+  subscribe(handler: (event: DomainEvent) => void): () => void {
+    this.emitter.on('event', handler);
+    return () => this.emitter.off('event', handler);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
