@@ -1,61 +1,83 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { type ComponentType, Suspense, lazy } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { landingArea } from '../shared/roles';
 import { AuthProvider, useAuth } from './auth';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { BlankLoading, Loading } from './components/Loading';
 import { RequireArea } from './components/RequireArea';
-import { AccountArea } from './routes/account/AccountArea';
-import { AdminArea } from './routes/admin/AdminArea';
-import { DeskArea } from './routes/desk/DeskArea';
-import { ExpertArea } from './routes/expert/ExpertArea';
 import { LoginPage } from './routes/login/LoginPage';
-import { SetPasswordPage } from './routes/login/SetPasswordPage';
-import { NotFoundPage } from './routes/NotFoundPage';
-import { ReportsArea } from './routes/reports/ReportsArea';
-import { TerminalApp } from './routes/terminal/TerminalApp';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
+/**
+ * Each area is its own chunk, fetched together with the data layer (TanStack Query) that every area uses:
+ * the sign-in page loads only the shell and the sign-in form.
+ */
+function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => {
+    const [{ QueryProvider }, mod] = await Promise.all([import('./QueryProvider'), load()]);
+    const Page: ComponentType = mod[name];
+    return {
+      default: () => (
+        <QueryProvider>
+          <Page />
+        </QueryProvider>
+      ),
+    };
+  });
+}
+const AccountArea = lazyNamed(() => import('./routes/account/AccountArea'), 'AccountArea');
+const AdminArea = lazyNamed(() => import('./routes/admin/AdminArea'), 'AdminArea');
+const DeskArea = lazyNamed(() => import('./routes/desk/DeskArea'), 'DeskArea');
+const ExpertArea = lazyNamed(() => import('./routes/expert/ExpertArea'), 'ExpertArea');
+const ReportsArea = lazyNamed(() => import('./routes/reports/ReportsArea'), 'ReportsArea');
+const SetPasswordPage = lazyNamed(() => import('./routes/login/SetPasswordPage'), 'SetPasswordPage');
+const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage'), 'NotFoundPage');
+const TerminalApp = lazyNamed(() => import('./routes/terminal/TerminalApp'), 'TerminalApp');
 
 function Home() {
   const { user } = useAuth();
-  const { t } = useTranslation();
-  if (user === undefined) return <p role="status">{t('loading')}</p>;
+  if (user === undefined) return <Loading />;
   if (!user) return <Navigate to="/login" replace />;
   if (user.mfaRequired) return <Navigate to="/account/mfa" replace />;
   const area = landingArea(user.roles.map((r) => r.role));
   return <Navigate to={area ? `/${area}` : '/account'} replace />;
 }
 
+function StaffApp() {
+  const { pathname } = useLocation();
+  return (
+    <AuthProvider>
+      <Layout>
+        <ErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/set-password/:token" element={<SetPasswordPage />} />
+              <Route path="/account/*" element={<RequireArea><AccountArea /></RequireArea>} />
+              <Route path="/desk/*" element={<RequireArea area="desk"><DeskArea /></RequireArea>} />
+              <Route path="/expert/*" element={<RequireArea area="expert"><ExpertArea /></RequireArea>} />
+              <Route path="/admin/*" element={<RequireArea area="admin"><AdminArea /></RequireArea>} />
+              <Route path="/reports/*" element={<RequireArea area="reports"><ReportsArea /></RequireArea>} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </ErrorBoundary>
+      </Layout>
+    </AuthProvider>
+  );
+}
+
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
+    <BrowserRouter>
+      <Suspense fallback={<BlankLoading />}>
         <Routes>
           {/* The kiosk has its own full-screen frame and a device credential, no staff session. */}
           <Route path="/terminal/*" element={<TerminalApp />} />
-          <Route
-            path="*"
-            element={
-              <AuthProvider>
-                <Layout>
-                  <Routes>
-                    <Route path="/" element={<Home />} />
-                    <Route path="/login" element={<LoginPage />} />
-                    <Route path="/set-password/:token" element={<SetPasswordPage />} />
-                    <Route path="/account/*" element={<RequireArea><AccountArea /></RequireArea>} />
-                    <Route path="/desk/*" element={<RequireArea area="desk"><DeskArea /></RequireArea>} />
-                    <Route path="/expert/*" element={<RequireArea area="expert"><ExpertArea /></RequireArea>} />
-                    <Route path="/admin/*" element={<RequireArea area="admin"><AdminArea /></RequireArea>} />
-                    <Route path="/reports/*" element={<RequireArea area="reports"><ReportsArea /></RequireArea>} />
-                    <Route path="*" element={<NotFoundPage />} />
-                  </Routes>
-                </Layout>
-              </AuthProvider>
-            }
-          />
+          <Route path="*" element={<StaffApp />} />
         </Routes>
-      </BrowserRouter>
-    </QueryClientProvider>
+      </Suspense>
+    </BrowserRouter>
   );
 }

@@ -1,6 +1,6 @@
 import { LanguageMenu, LanguageMenuItem } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../shared/common';
+import { LANGUAGES, type Language } from '../i18n/languages';
 import { setLanguage } from '../i18n/index';
 
 /** fi / sv / en; the choice is remembered in this browser. */
