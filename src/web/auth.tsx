@@ -1,6 +1,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { LoginRequest, LoginResponse, Me } from '../shared/auth';
 import { ApiError, get, post, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { useIdle } from './useIdle';
 
 type AuthState = {
   /** undefined while the session is being checked on page load. */
@@ -53,9 +54,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await post('/api/auth/logout');
     } finally {
       setCsrfToken(undefined);
+      setSessionEnded(false);
       setUser(null);
     }
   }, []);
+
+  // The server ends an idle session too; ending it here as well means an unattended screen stops showing data.
+  const endIdleSession = useCallback(() => {
+    setSessionEnded(true);
+    void post('/api/auth/logout')
+      .catch(() => undefined)
+      .finally(() => {
+        setCsrfToken(undefined);
+        setUser(null);
+      });
+  }, []);
+  useIdle(user ? user.idleTimeoutMinutes * 60_000 : undefined, endIdleSession);
 
   const value = useMemo(() => ({ user, sessionEnded, signIn, signOut, refresh }), [user, sessionEnded, signIn, signOut, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

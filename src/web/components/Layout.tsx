@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { Button, SkipLink } from 'suomifi-ui-components';
 import { areasFor } from '../../shared/roles';
+import { patch } from '../api';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import './layout.css';
@@ -33,7 +34,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         )}
         <div className="layout-tools">
-          <LanguageSwitch />
+          {/* A signed-in user's choice is also saved on the server, for messages sent to them later. */}
+          <LanguageSwitch onChange={(lang) => user && void patch('/api/me/preferences', { preferredLanguage: lang }).catch(() => undefined)} />
           {user && (
             <>
               <span className="layout-user">{user.name}</span>
