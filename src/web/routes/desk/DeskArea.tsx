@@ -1,8 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import { Heading } from 'suomifi-ui-components';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import { useUser } from '../../auth';
+import { NoticeAlert } from '../../components/Alerts';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ServicePointCard } from '../../components/ServicePointCard';
+import { useServicePoints } from '../../queries';
+import { useNow } from '../../useNow';
 
-// Placeholder until the area is built.
+/** The advisor's desk: the service point(s) their advisor role is attached to. */
 export function DeskArea() {
-  const { t } = useTranslation();
-  return <Heading variant="h1">{t('nav.desk')}</Heading>;
+  const { t } = useTranslation('desk');
+  const me = useUser();
+  const points = useServicePoints();
+  const now = useNow();
+  const mine = new Set(me.roles.filter((r) => r.role === 'advisor' && r.servicePointId).map((r) => r.servicePointId));
+  return (
+    <>
+      <Heading variant="h1" mb="xs">
+        {t('title')}
+      </Heading>
+      <Paragraph mb="xs">{t('greeting', { name: me.name })}</Paragraph>
+      <Paragraph mb="l">{t('intro')}</Paragraph>
+      <QueryStatus query={points}>
+        {(all) => {
+          const list = all.filter((p) => mine.has(p.id));
+          if (list.length === 0) return <NoticeAlert status="warning">{t('noPoint')}</NoticeAlert>;
+          return list.map((p) => <ServicePointCard key={p.id} point={p} now={now} showRooms />);
+        }}
+      </QueryStatus>
+    </>
+  );
 }

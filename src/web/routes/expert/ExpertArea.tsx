@@ -1,8 +1,49 @@
 import { useTranslation } from 'react-i18next';
-import { Heading } from 'suomifi-ui-components';
+import { Heading, Paragraph } from 'suomifi-ui-components';
+import { useUser } from '../../auth';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ServicePointCard } from '../../components/ServicePointCard';
+import { localized, useLanguage } from '../../localized';
+import { useOrganisations, useServicePoints } from '../../queries';
+import { useNow } from '../../useNow';
+import './expert.css';
 
-// Placeholder until the area is built.
+/** The agency's view: which agency the user serves for, and the points where the agency meets customers. */
 export function ExpertArea() {
-  const { t } = useTranslation();
-  return <Heading variant="h1">{t('nav.expert')}</Heading>;
+  const { t } = useTranslation('expert');
+  const { lang } = useLanguage();
+  const me = useUser();
+  const organisations = useOrganisations();
+  const points = useServicePoints();
+  const now = useNow();
+  const agencyIds = new Set(me.roles.filter((r) => r.role === 'expert' || r.role === 'agency-booker').map((r) => r.organisationId));
+  const agencies = (organisations.data ?? []).filter((o) => agencyIds.has(o.id));
+  return (
+    <>
+      <Heading variant="h1" mb="xs">
+        {t('title')}
+      </Heading>
+      <Paragraph mb="m">{t('greeting', { name: me.name })}</Paragraph>
+      {agencies.length > 0 && (
+        <dl className="expert-agency">
+          <dt>{t('agency')}</dt>
+          {agencies.map((a) => (
+            <dd key={a.id}>{localized(a.name, lang)}</dd>
+          ))}
+        </dl>
+      )}
+      <Heading variant="h2" mt="l" mb="xs">
+        {t('points')}
+      </Heading>
+      <Paragraph mb="m">{t('intro')}</Paragraph>
+      <QueryStatus query={points}>
+        {(all) => {
+          // Every active point serves every principal under the joint-service agreement.
+          const active = all.filter((p) => p.active);
+          if (active.length === 0) return <Paragraph>{t('noPoints')}</Paragraph>;
+          return active.map((p) => <ServicePointCard key={p.id} point={p} now={now} level="h3" />);
+        }}
+      </QueryStatus>
+    </>
+  );
 }

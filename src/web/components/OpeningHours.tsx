@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { OpeningHoursEntry } from '../../shared/directory';
+import { capitalize, useLanguage } from '../localized';
+import { currentWeek, periodsOf, wallClock } from './opening';
+import './servicePoint.css';
+
+type Props = { hours: readonly OpeningHoursEntry[]; timeZone: string; now: Date; headingId: string };
+
+/** This week, Monday to Sunday, in the point's zone: weekday and date, the periods or "closed"; today marked. */
+export function OpeningHours({ hours, timeZone, now, headingId }: Props) {
+  const { t } = useTranslation('servicePoint');
+  const { locale } = useLanguage();
+  const today = wallClock(timeZone, now).date;
+  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const dayDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
+  return (
+    <table className="opening-hours" aria-labelledby={headingId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('day')}</th>
+          <th scope="col">{t('hours')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {currentWeek(timeZone, now).map(({ weekday, date }) => {
+          const d = new Date(`${date}T12:00:00Z`);
+          const periods = periodsOf(hours, weekday);
+          const isToday = date === today;
+          return (
+            <tr key={weekday} className={isToday ? 'opening-hours-today' : undefined} aria-current={isToday ? 'date' : undefined}>
+              <th scope="row">
+                {capitalize(dayName.format(d))} {dayDate.format(d)}
+                {isToday && <span className="opening-hours-marker"> ({t('today')})</span>}
+              </th>
+              <td>{periods.length ? periods.join(', ') : t('closed')}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
