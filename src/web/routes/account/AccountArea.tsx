@@ -1,8 +1,16 @@
-import { useTranslation } from 'react-i18next';
-import { Heading } from 'suomifi-ui-components';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../NotFoundPage';
+import { AccountPage } from './AccountPage';
+import { MfaPage } from './MfaPage';
+import './account.css';
 
-// Placeholder until the area is built.
+/** Every signed-in user's own account: details, roles and two-step verification. */
 export function AccountArea() {
-  const { t } = useTranslation();
-  return <Heading variant="h1">{t('nav.account')}</Heading>;
+  return (
+    <Routes>
+      <Route index element={<AccountPage />} />
+      <Route path="mfa" element={<MfaPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
