@@ -1,8 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Heading } from 'suomifi-ui-components';
+import type { Role } from '../../../shared/roles';
+import { useUser } from '../../auth';
+import { AuditLog } from './audit/AuditLog';
+import { ServicePointsOverview } from './ServicePointsOverview';
+import './reports.css';
 
-// Placeholder until the area is built.
+const OVERVIEW_ROLES: Role[] = ['main-admin', 'coordinator', 'agency-admin'];
+
+/** Reports: the service points' status for those who oversee them; the audit log for auditors only. */
 export function ReportsArea() {
-  const { t } = useTranslation();
-  return <Heading variant="h1">{t('nav.reports')}</Heading>;
+  const { t } = useTranslation('reports');
+  const me = useUser();
+  const roles = new Set(me.roles.map((r) => r.role));
+  return (
+    <>
+      <Heading variant="h1" mb="l">
+        {t('title')}
+      </Heading>
+      {OVERVIEW_ROLES.some((r) => roles.has(r)) && <ServicePointsOverview />}
+      {roles.has('auditor') && <AuditLog />}
+    </>
+  );
 }
