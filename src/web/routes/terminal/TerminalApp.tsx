@@ -1,4 +1,74 @@
-// Placeholder until the terminal is built.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api';
+import { type Language, isLanguage } from '../../i18n/languages';
+import { useIdle } from '../../useIdle';
+import { IdleScreen } from './IdleScreen';
+import { LanguageButtons } from './LanguageButtons';
+import { PairingScreen } from './PairingScreen';
+import { type PairResponse, fetchTerminalSelf, terminalToken } from './terminalApi';
+import './terminal.css';
+
+const SELF_CHECK_MS = 60_000;
+/** A customer's language choice lasts until the screen has been left alone this long. */
+const LANGUAGE_RESET_MS = 2 * 60_000;
+
+const isRevoked = (e: unknown) => e instanceof ApiError && e.status === 401;
+
+/** The kiosk in the remote service room: paired once with a code, then greets customers in their language. */
 export function TerminalApp() {
-  return <main id="main"><h1>Etäpiste</h1></main>;
+  const { t, i18n } = useTranslation(['terminal', 'common']);
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState(terminalToken.get);
+  const [revoked, setRevoked] = useState(false);
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'fi';
+  // The kiosk always starts in Finnish; its language is a customer's choice, never remembered.
+  const chooseLanguage = (l: Language) => void i18n.changeLanguage(l);
+  useEffect(() => {
+    void i18n.changeLanguage('fi');
+  }, [i18n]);
+  useIdle(lang === 'fi' ? undefined : LANGUAGE_RESET_MS, () => chooseLanguage('fi'), { shared: false });
+
+  const self = useQuery({
+    queryKey: ['terminal-self', token],
+    queryFn: () => fetchTerminalSelf(token!),
+    enabled: !!token,
+    refetchInterval: SELF_CHECK_MS,
+    refetchIntervalInBackground: true,
+    retry: (count, error) => !isRevoked(error) && count < 2,
+  });
+
+  useEffect(() => {
+    if (!isRevoked(self.error)) return;
+    terminalToken.clear();
+    setToken(undefined);
+    setRevoked(true);
+  }, [self.error]);
+
+  const paired = ({ token: newToken, terminal }: PairResponse) => {
+    terminalToken.set(newToken);
+    queryClient.setQueryData(['terminal-self', newToken], terminal);
+    setRevoked(false);
+    setToken(newToken);
+  };
+
+  return (
+    <div className="terminal">
+      <header className="terminal-bar">
+        <LanguageButtons current={lang} onChoose={chooseLanguage} />
+      </header>
+      <main id="main" className="terminal-main">
+        {!token ? (
+          <PairingScreen notice={revoked ? t('pairing.revoked') : undefined} onPaired={paired} />
+        ) : self.data ? (
+          <IdleScreen self={self.data} lang={lang} offline={self.isError} />
+        ) : (
+          <p className="terminal-text" role="status">
+            {self.isError ? t('idle.offline') : t('idle.connecting')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
 }
