@@ -1,8 +1,60 @@
 import { useTranslation } from 'react-i18next';
-import { Heading } from 'suomifi-ui-components';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { useUser } from '../../auth';
+import { NotFoundPage } from '../NotFoundPage';
+import { OrganisationEditPage } from './organisations/OrganisationEditPage';
+import { OrganisationsPage } from './organisations/OrganisationsPage';
+import { ServicePointDetailPage } from './servicePoints/ServicePointDetailPage';
+import { ServicePointNewPage } from './servicePoints/ServicePointNewPage';
+import { ServicePointsPage } from './servicePoints/ServicePointsPage';
+import { CreateUserPage } from './users/CreateUserPage';
+import { UserDetailPage } from './users/UserDetailPage';
+import { UsersPage } from './users/UsersPage';
+import './admin.css';
 
-// Placeholder until the area is built.
+// The area is mounted at /admin/*; links from a splat route resolve against the whole URL, so the tabs are absolute.
+/** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
-  const { t } = useTranslation();
-  return <Heading variant="h1">{t('nav.admin')}</Heading>;
+  const me = useUser();
+  const { t } = useTranslation('admin');
+  const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
+  const tabs = [
+    { to: 'users', label: t('nav.users') },
+    ...(isMainAdmin
+      ? [
+          { to: 'organisations', label: t('nav.organisations') },
+          { to: 'service-points', label: t('nav.servicePoints') },
+        ]
+      : []),
+  ];
+  return (
+    <div className="admin">
+      <nav aria-label={t('nav.label')} className="admin-nav">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={`/admin/${tab.to}`}>{tab.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="users" replace />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="users/new" element={<CreateUserPage />} />
+        <Route path="users/:id" element={<UserDetailPage />} />
+        {isMainAdmin && (
+          <>
+            <Route path="organisations" element={<OrganisationsPage />} />
+            <Route path="organisations/new" element={<OrganisationEditPage />} />
+            <Route path="organisations/:id" element={<OrganisationEditPage />} />
+            <Route path="service-points" element={<ServicePointsPage />} />
+            <Route path="service-points/new" element={<ServicePointNewPage />} />
+            <Route path="service-points/:id" element={<ServicePointDetailPage />} />
+          </>
+        )}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
 }
