@@ -23,7 +23,7 @@ export function RoomCard({ room }: { room: RoomView }) {
   const roomName = localized(room.name, i18n.language);
   return (
     <article className="admin-room" aria-labelledby={`${id}-h`}>
-      <Heading variant="h3" id={`${id}-h`}>
+      <Heading variant="h3" id={`${id}-h`} mb="s">
         {roomName}
         {!room.active && ` (${t('status.inactive')})`}
       </Heading>

@@ -31,7 +31,7 @@ export function TerminalsSection({ room, roomName }: { room: RoomView; roomName:
 
   return (
     <div>
-      <Heading variant="h4" id={`${id}-h`}>
+      <Heading variant="h4" id={`${id}-h`} mt="m" mb="xs">
         {t('terminals.heading', { room: roomName })}
       </Heading>
       {terminals.length === 0 ? (
