@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import type { UserView } from '../../../../shared/users';
+import { useUser } from '../../../auth';
 import { adminError } from '../common/adminError';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { OneTimeLink } from '../common/OneTimeLink';
@@ -10,6 +11,8 @@ import { type UserAction, usePasswordLink, useUserAction } from './useUsers';
 /** Deactivate or activate, reset MFA, and issue a new set-password link; the risky ones are confirmed first. */
 export function UserAccountActions({ user }: { user: UserView }) {
   const { t } = useTranslation('admin');
+  // The server refuses these on one's own account (user.self); say so instead of offering them.
+  const self = useUser().id === user.id;
   const action = useUserAction(user.id);
   const link = usePasswordLink(user.id);
   const [confirming, setConfirming] = useState<UserAction>();
@@ -31,12 +34,14 @@ export function UserAccountActions({ user }: { user: UserView }) {
       <Heading variant="h2" id="user-account-h">
         {t('userDetail.accountHeading')}
       </Heading>
-      <Paragraph>{user.active ? t('userDetail.deactivateHelp') : t('userDetail.activateHelp')}</Paragraph>
+      <Paragraph>{self ? t('userDetail.selfNote') : user.active ? t('userDetail.deactivateHelp') : t('userDetail.activateHelp')}</Paragraph>
       <div className="admin-form-actions">
-        <Button variant="secondary" onClick={() => setConfirming(user.active ? 'deactivate' : 'activate')} disabled={action.isPending}>
-          {user.active ? t('userDetail.deactivate') : t('userDetail.activate')}
-        </Button>
-        {user.mfaEnabled && (
+        {!self && (
+          <Button variant="secondary" onClick={() => setConfirming(user.active ? 'deactivate' : 'activate')} disabled={action.isPending}>
+            {user.active ? t('userDetail.deactivate') : t('userDetail.activate')}
+          </Button>
+        )}
+        {!self && user.mfaEnabled && (
           <Button variant="secondary" onClick={() => setConfirming('mfa/reset')} disabled={action.isPending}>
             {t('userDetail.mfaReset')}
           </Button>
