@@ -43,6 +43,8 @@ const agencyStaffOf: Rule = (a, r) =>
   !!r.organisationId && (orgsWithRole(a, 'expert').includes(r.organisationId) || orgsWithRole(a, 'agency-booker').includes(r.organisationId));
 const expertOf: Rule = (a, r) => !!r.organisationId && orgsWithRole(a, 'expert').includes(r.organisationId);
 /** Anyone working for the agency (staff or its admin): may read the agency's own bookings. */
+/** Staff of any principal agency: every agency serves at every service point, so all see when rooms are taken. */
+const agencyStaffAnywhere: Rule = (a) => hasRole(a, 'expert') || hasRole(a, 'agency-booker') || hasRole(a, 'agency-admin');
 const agencyMemberOf: Rule = (a, r) => agencyStaffOf(a, r) || agencyAdminOf(a, r);
 
 const rules = {
@@ -71,7 +73,7 @@ const rules = {
   'booking:change': any(advisorAt, agencyStaffOf),
   'booking:status': any(advisorAt, expertOf),
   // Seeing only that a room is taken, without whose booking it is.
-  'calendar:read': any(advisorAt, agencyMemberOf, mainAdmin, (a) => hasRole(a, 'coordinator')),
+  'calendar:read': any(advisorAt, agencyStaffAnywhere, mainAdmin, (a) => hasRole(a, 'coordinator')),
   'walk-in:create': advisorAt,
   'walk-in:list': any(advisorAt, expertOf),
   'walk-in:take': expertOf,

@@ -1,9 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { auditRoutes } from './audit/routes.js';
+import { bookingRoutes } from './bookings/routes.js';
 import { directoryRoutes } from './directory/routes.js';
+import { schedulingRoutes } from './scheduling/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every domain module's routes; a new domain adds one line here. */
-export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [auditRoutes, directoryRoutes, terminalRoutes, userRoutes];
+export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
+  auditRoutes,
+  directoryRoutes,
+  terminalRoutes,
+  userRoutes,
+  schedulingRoutes,
+  bookingRoutes,
+];

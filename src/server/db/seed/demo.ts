@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles.js';
 import { hashPassword } from '../../auth/password.js';
 import { hashToken, normalizePairingCode } from '../../auth/tokens.js';
 import type { Db } from '../client.js';
+import { seedScheduling } from './scheduling.js';
 import { openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
 
 /** The demo terminal's pairing code, valid for a year after seeding (demo mode only). */
@@ -77,6 +78,7 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
       pairingCodeHash: hashToken(normalizePairingCode(DEMO_PAIRING_CODE)),
       pairingExpiresAt: new Date(Date.now() + 365 * 86_400_000),
     });
+    const expertIds: string[] = [];
     for (const u of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
@@ -88,6 +90,8 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
         organisationId: orgIds[u.org],
         servicePointId: u.atPoint ? pointId : null,
       });
+      if (u.role === 'expert') expertIds.push(user!.id);
     }
+    await seedScheduling(tx, { vero: orgIds.vero, dvv: orgIds.dvv, kela: orgIds.kela }, expertIds);
   });
 }

@@ -17,12 +17,14 @@ import { type BookingRow, bookingRepository } from './repository.js';
  * Books a free slot. The slot computation picks the room, the least-loaded free expert (or the named one) and an
  * interpreter; the database's exclusion constraints decide any race, answered 409, never 500.
  */
+const MAX_ATTEMPTS = 3;
+
 export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
   const tz = await bookingRepository.timeZoneOf(ctx.db, input.servicePointId);
   if (!tz) throw notFound('Service point');
   const start = new Date(input.start);
   const date = localDate(start, tz);
-  const { service, slotQuery } = await buildSlotQuery(ctx, {
+  const request = {
     servicePointId: input.servicePointId,
     agencyId: input.agencyId,
     serviceId: input.serviceId,
@@ -30,14 +32,16 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
     to: date,
     interpretingLanguage: input.interpretingLanguage,
     expertId: input.expertId,
-  });
-  if (!service.languages.includes(input.language)) {
-    throw new HttpProblem(422, 'booking.language_not_offered', 'Unprocessable content', 'The service is not offered in that language');
-  }
-  const slot = computeSlots(slotQuery).find((s) => s.start === start.getTime());
-  if (!slot) throw explainUnavailable(slotQuery, start.getTime());
+  };
 
+  // Losing a race for one room or expert may still leave another free: look again, a few times at most.
   for (let attempt = 0; ; attempt++) {
+    const { service, slotQuery } = await buildSlotQuery(ctx, request);
+    if (!service.languages.includes(input.language)) {
+      throw new HttpProblem(422, 'booking.language_not_offered', 'Unprocessable content', 'The service is not offered in that language');
+    }
+    const slot = computeSlots(slotQuery).find((s) => s.start === start.getTime());
+    if (!slot) throw explainUnavailable(slotQuery, start.getTime());
     try {
       const created = await ctx.db.transaction(async (tx) => {
         const booking = await bookingRepository.insert(tx, {
@@ -68,9 +72,9 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
       return created;
     } catch (error) {
       const conflict = conflictFromDatabase(error);
-      if (conflict) throw conflict;
-      // A reference collision (one in ~10^8 per pair) is simply retried with a new reference.
-      if (sqlState(error) === '23505' && attempt < 3) continue;
+      if (conflict && attempt >= MAX_ATTEMPTS) throw conflict;
+      // A reference collision (one in ~10^8 per pair) is retried with a new reference, a lost race with a new look.
+      if (conflict || (sqlState(error) === '23505' && attempt < MAX_ATTEMPTS)) continue;
       throw error;
     }
   }

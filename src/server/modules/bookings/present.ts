@@ -1,5 +1,7 @@
-import type { BookingView, BusyView } from '../../../shared/scheduling.js';
+import type { z } from 'zod';
+import type { BookingView, BusyView, bookingEventView, walkInView } from '../../../shared/scheduling.js';
 import type { Language } from '../../../shared/common.js';
+import type { bookingEvents, walkIns } from '../../db/schema/index.js';
 import type { BookingRow } from './repository.js';
 
 export function presentBooking(b: BookingRow): BookingView {
@@ -30,4 +32,30 @@ export function presentBooking(b: BookingRow): BookingView {
 /** What another agency sees of a booking in the shared room: the time is taken, nothing more. */
 export function presentBusy(b: BookingRow): BusyView {
   return { id: b.id, busy: true, start: b.startsAt.toISOString(), end: b.endsAt.toISOString(), roomId: b.roomId, servicePointId: b.servicePointId };
+}
+
+export function presentHistory(e: typeof bookingEvents.$inferSelect): z.infer<typeof bookingEventView> {
+  return {
+    at: e.at.toISOString(),
+    kind: e.kind,
+    fromStart: e.fromStart?.toISOString(),
+    toStart: e.toStart?.toISOString(),
+    fromStatus: e.fromStatus ?? undefined,
+    toStatus: e.toStatus ?? undefined,
+  };
+}
+
+export function presentWalkIn(w: typeof walkIns.$inferSelect): z.infer<typeof walkInView> {
+  return {
+    id: w.id,
+    servicePointId: w.servicePointId,
+    agencyId: w.agencyId,
+    serviceId: w.serviceId,
+    customerName: w.customerName,
+    language: w.language as Language,
+    interpretingLanguage: w.interpretingLanguage ?? undefined,
+    status: w.status as 'waiting' | 'taken' | 'cancelled',
+    bookingId: w.bookingId ?? undefined,
+    createdAt: w.createdAt.toISOString(),
+  };
 }

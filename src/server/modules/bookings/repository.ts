@@ -85,6 +85,11 @@ export const bookingRepository = {
     return row!;
   },
 
+  async walkInById(db: Db, id: string) {
+    const [row] = await db.select().from(walkIns).where(eq(walkIns.id, id)).limit(1);
+    return row;
+  },
+
   async walkInForUpdate(db: Db, id: string) {
     const [row] = await db.select().from(walkIns).where(eq(walkIns.id, id)).for('update').limit(1);
     return row;

@@ -43,6 +43,16 @@ export const schedulingRepository = {
       .orderBy(asc(users.name), asc(users.id));
   },
 
+  /** The user with the expert role, and the agency the role is in. */
+  expertById(db: Db, id: string) {
+    return db
+      .select({ id: users.id, name: users.name, agencyId: roleAssignments.organisationId })
+      .from(users)
+      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(and(eq(users.id, id), eq(roleAssignments.role, 'expert')))
+      .limit(1);
+  },
+
   async interpreters(db: Db, language: string) {
     return db
       .select({ id: interpreters.id })
