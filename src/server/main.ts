@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_PAIRING_CODE, DEMO_USERS, isEmpty, seedDemo } from './db/seed/demo.js';
 import { InProcessBus } from './realtime/bus.js';
+import { createBus } from './realtime/create-bus.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
@@ -47,7 +49,8 @@ async function main() {
     await seedDemo(database.db, config.demoPassword);
     seeded = true;
   }
-  const app = await buildApp({ config, database });
+  const bus = createBus(database, pino({ level: config.logLevel }));
+  const app = await buildApp({ config, database, bus });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

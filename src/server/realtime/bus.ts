@@ -14,6 +14,12 @@ export type DomainEvent = {
   at: string;
 };
 
+/**
+ * Delivered by a bus to its own subscribers (never published) when events may have been missed, e.g. after its
+ * LISTEN connection was re-established: open screens re-read instead of trusting what they show.
+ */
+export const RESYNC_EVENT = 'realtime.resync';
+
 export interface EventBus {
   publish(event: Omit<DomainEvent, 'at'>): Promise<void>;
   subscribe(handler: (event: DomainEvent) => void): () => void;
