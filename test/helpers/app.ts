@@ -2,7 +2,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/server/app.js';
 import { type Config, testConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
-import { InProcessBus } from '../../src/server/realtime/bus.js';
+import type { Database } from '../../src/server/db/client.js';
+import { type EventBus, InProcessBus } from '../../src/server/realtime/bus.js';
 import { seedDemo } from '../../src/server/db/seed/demo.js';
 import { type TestDatabaseKind, openTestDatabase } from './databases.js';
 
@@ -14,13 +15,23 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+export type TestAppOptions = {
+  seed?: boolean;
+  config?: Partial<Config>;
+  /** An open, migrated database to use (and close) instead of a fresh one, e.g. a second connection to it. */
+  database?: Database;
+  /** The event bus to build on the database (default: in-process). */
+  bus?: (database: Database) => EventBus;
+  heartbeatMs?: number;
+};
+
 /** The real app on a fresh database of the given kind; `seed` adds the demo world. */
-export async function createTestApp(kind: TestDatabaseKind, opts: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const database = await openTestDatabase(kind);
+export async function createTestApp(kind: TestDatabaseKind, opts: TestAppOptions = {}): Promise<TestApp> {
+  const database = opts.database ?? (await openTestDatabase(kind));
   const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
   if (opts.seed) await seedDemo(database.db, config.demoPassword);
-  const bus = new InProcessBus();
-  const app = await buildApp({ config, database, bus });
+  const bus = opts.bus ? opts.bus(database) : new InProcessBus();
+  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs });
   await app.ready();
   return {
     app,
@@ -35,6 +46,8 @@ export async function createTestApp(kind: TestDatabaseKind, opts: { seed?: boole
 /** A signed-in client: carries the session cookie and the CSRF token like the web app does. */
 export type Client = {
   userId: string;
+  /** The session cookie's value (for clients that are not app.inject, e.g. a WebSocket). */
+  cookie: string;
   request(opts: InjectOptions): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -51,6 +64,7 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
     app.inject({ ...opts, cookies: { etapiste_session: cookie.value }, headers: { 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
   return {
     userId: user.id,
+    cookie: cookie.value,
     request,
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),

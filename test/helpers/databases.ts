@@ -39,3 +39,13 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
     },
   };
 }
+
+/**
+ * Another pool on the same PostgreSQL test database, as a second app instance would have. Close it before the
+ * first (whose close drops the database).
+ */
+export async function openSecondConnection(database: Database): Promise<Database> {
+  const url = database.pool?.options.connectionString;
+  if (database.kind !== 'postgres' || !url) throw new Error('a second connection needs a PostgreSQL test database');
+  return openPostgres(url, 10);
+}
