@@ -3,6 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAuthentication } from './auth/authenticate.js';
@@ -16,11 +17,13 @@ import { modules } from './modules/index.js';
 import { registerHealth } from './ops/health.js';
 import { registerMetrics } from './ops/metrics.js';
 import { type EventBus, InProcessBus } from './realtime/bus.js';
+import { registerRealtime, websocketOptions } from './realtime/routes.js';
 
-export type BuildOptions = { config: Config; database: Database; bus?: EventBus };
+/** `heartbeatMs`: how often open WebSockets are pinged and their sessions re-checked (tests shorten it). */
+export type BuildOptions = { config: Config; database: Database; bus?: EventBus; heartbeatMs?: number };
 
 /** Builds the whole HTTP app on an open, migrated database. Tests call this too. */
-export async function buildApp({ config, database, bus = new InProcessBus() }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -60,6 +63,7 @@ export async function buildApp({ config, database, bus = new InProcessBus() }: B
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, websocketOptions);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Etäpiste API', version: '0.1.0', description: 'Remote customer service points' },
@@ -75,10 +79,11 @@ export async function buildApp({ config, database, bus = new InProcessBus() }: B
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerMetrics(app);
+  const registry = registerMetrics(app);
   registerHealth(app, ctx);
   registerAuthentication(app, ctx);
   authRoutes(app, ctx);
+  registerRealtime(app, ctx, { registry, heartbeatMs });
   for (const register of modules) register(app, ctx);
   if (config.serveWeb) await registerWeb(app);
   return app;

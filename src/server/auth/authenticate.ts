@@ -23,13 +23,14 @@ export function mfaRequired(config: Config, roles: RoleGrant[]): boolean {
   return !config.demo && roles.some((r) => MFA_REQUIRED_ROLES.includes(r.role));
 }
 
-async function fromBearer(ctx: AppContext, token: string): Promise<Actor> {
+export async function fromBearer(ctx: AppContext, token: string): Promise<Actor> {
   const terminal = await terminalRepository.findActiveByTokenHash(ctx.db, hashToken(token));
   if (!terminal) throw new HttpProblem(401, 'auth.invalid_token', 'Invalid credentials', 'The device credential is not valid');
   return { kind: 'terminal', terminalId: terminal.id, roomId: terminal.roomId, servicePointId: terminal.servicePointId };
 }
 
-export async function fromSession(ctx: AppContext, sessionId: string): Promise<Actor> {
+/** `touch: false` checks the session without counting as activity (a WebSocket's periodic re-check is not a person). */
+export async function fromSession(ctx: AppContext, sessionId: string, opts: { touch?: boolean } = {}): Promise<Actor> {
   const idHash = hashToken(sessionId);
   const found = await sessionRepository.findWithUser(ctx.db, idHash);
   if (!found) return anonymous;
@@ -39,7 +40,7 @@ export async function fromSession(ctx: AppContext, sessionId: string): Promise<A
     await sessionRepository.delete(ctx.db, idHash);
     return anonymous;
   }
-  if (now - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepository.touch(ctx.db, idHash, new Date(now));
+  if (opts.touch !== false && now - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepository.touch(ctx.db, idHash, new Date(now));
   const roles: RoleGrant[] = found.roles.map((r) => ({ role: r.role, organisationId: r.organisationId, servicePointId: r.servicePointId ?? undefined }));
   return {
     kind: 'user',

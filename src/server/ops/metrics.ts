@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics: process defaults plus request durations by route pattern (never by raw URL). */
-export function registerMetrics(app: FastifyInstance) {
+export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -20,4 +20,5 @@ export function registerMetrics(app: FastifyInstance) {
     reply.type(registry.contentType);
     return registry.metrics();
   });
+  return registry;
 }

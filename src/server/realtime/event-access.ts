@@ -1,0 +1,25 @@
+import type { Actor } from '../auth/actor.js';
+import { type Action, type Resource, can } from '../auth/policy.js';
+import type { DomainEvent } from './bus.js';
+
+/**
+ * Which policy action lets a socket receive an event of each type. A new event type (a call button press, an
+ * identity-check request, meeting signalling) is one line here; a type not listed reaches nobody (deny by
+ * default). The resource is built from the event's scope unless the gate says otherwise.
+ */
+type Gate = { action: Action; resource?: (event: DomainEvent) => Resource };
+
+const scope = (e: DomainEvent): Resource => ({ servicePointId: e.servicePointId, organisationId: e.agencyId });
+
+export const eventGates: Record<string, Gate> = {
+  // Whoever sees the room's calendar (even only as busy time) needs to know it changed: the event carries ids
+  // only, and the client re-reads through the API, where booking:read decides what it sees in full.
+  'booking.changed': { action: 'calendar:read' },
+  'walk_in.changed': { action: 'calendar:read' },
+};
+
+export function mayReceive(actor: Actor, event: DomainEvent): boolean {
+  const gate = eventGates[event.type];
+  if (!gate) return false;
+  return can(actor, gate.action, (gate.resource ?? scope)(event));
+}
