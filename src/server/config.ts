@@ -29,6 +29,17 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Serve the built web app from dist/web (false in tests of the API only). */
   SERVE_WEB: bool,
+  /** Background jobs (customer messages): pg-boss in this process. On unless set false. */
+  JOBS_ENABLED: bool,
+  /** Customer e-mail: smtp://user:pass@host:587 or smtps://…; empty means e-mails are not sent (marked skipped). */
+  SMTP_URL: z.string().url().optional().or(z.literal('')),
+  MAIL_FROM: z.string().min(3).default('Etäpiste <noreply@etapiste.localhost>'),
+  /** Customer SMS: POST {to, text, reference} as JSON to this gateway; empty means SMS are not sent. */
+  SMS_GATEWAY_URL: z.string().url().optional().or(z.literal('')),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** A message whose channel refuses it is retried with exponential backoff from this delay, up to the attempts. */
+  MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  MESSAGE_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Config = {
@@ -50,6 +61,13 @@ export type Config = {
   logLevel: string;
   production: boolean;
   serveWeb: boolean;
+  jobsEnabled: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  smsGatewayUrl?: string;
+  smsGatewayToken?: string;
+  messageMaxAttempts: number;
+  messageRetrySeconds: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production,
     serveWeb: env.SERVE_WEB === undefined ? true : e.SERVE_WEB,
+    jobsEnabled: env.JOBS_ENABLED === undefined ? true : e.JOBS_ENABLED,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    smsGatewayUrl: e.SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: e.SMS_GATEWAY_TOKEN || undefined,
+    messageMaxAttempts: e.MESSAGE_MAX_ATTEMPTS,
+    messageRetrySeconds: e.MESSAGE_RETRY_SECONDS,
   };
 }
 

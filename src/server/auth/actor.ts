@@ -18,7 +18,9 @@ export type UserActor = {
 
 export type TerminalActor = { kind: 'terminal'; terminalId: string; roomId: string; servicePointId: string };
 export type AnonymousActor = { kind: 'anonymous' };
-export type Actor = UserActor | TerminalActor | AnonymousActor;
+/** The server acting on its own (a background job); policies grant it nothing, it only appears in the audit log. */
+export type SystemActor = { kind: 'system'; component: string };
+export type Actor = UserActor | TerminalActor | AnonymousActor | SystemActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
 
@@ -35,5 +37,6 @@ export function orgsWithRole(actor: Actor, role: Role): string[] {
 export function auditActor(actor: Actor): { actorType: string; actorId?: string } {
   if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId };
   if (actor.kind === 'terminal') return { actorType: 'terminal', actorId: actor.terminalId };
+  if (actor.kind === 'system') return { actorType: 'system', actorId: actor.component };
   return { actorType: 'anonymous' };
 }
