@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_PAIRING_CODE, DEMO_USERS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { type Jobs, startJobs } from './jobs/boss.js';
 import { InProcessBus } from './realtime/bus.js';
 import { createBus } from './realtime/create-bus.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
@@ -51,8 +52,10 @@ async function main() {
   }
   const bus = createBus(database, pino({ level: config.logLevel }));
   const app = await buildApp({ config, database, bus });
+  let jobs: Jobs | undefined;
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -60,6 +63,8 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Customer messages and other background work; the outbox keeps what is due while jobs are off.
+  if (config.jobsEnabled) jobs = await startJobs({ db: database.db, database, config, bus }, { log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
