@@ -5,6 +5,7 @@ import type { RoleAssignmentView } from '../../../shared/auth';
 import { useUser } from '../../auth';
 import { localized, useLanguage } from '../../localized';
 import { useOrganisations, useServicePoints } from '../../queries';
+import { useTitle } from '../../useTitle';
 
 /** Who the user is in the system: name, email, organisation, roles, and how their sign-in is protected. */
 export function AccountPage() {
@@ -13,6 +14,7 @@ export function AccountPage() {
   const me = useUser();
   const organisations = useOrganisations();
   const points = useServicePoints();
+  useTitle(t('title'));
   const orgName = (id: string) => {
     const org = organisations.data?.find((o) => o.id === id);
     return org ? localized(org.name, lang) : undefined;

@@ -7,6 +7,7 @@ import { post } from '../../api';
 import { useAuth, useUser } from '../../auth';
 import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
 import { errorMessage } from '../../errors';
+import { useTitle } from '../../useTitle';
 import { MfaConfirmForm } from './MfaConfirmForm';
 
 type Setup = { secret: string; otpauthUrl: string; qrDataUrl: string };
@@ -17,6 +18,7 @@ export function MfaPage() {
   const me = useUser();
   const { refresh } = useAuth();
   const [enrolled, setEnrolled] = useState(false);
+  useTitle(t('mfa.heading'));
   const setup = useMutation({ mutationFn: () => post<Setup>('/api/me/mfa/setup') });
   const confirm = useMutation({
     mutationFn: (code: string) => post('/api/me/mfa/confirm', { code }),

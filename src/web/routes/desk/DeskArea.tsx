@@ -6,6 +6,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { ServicePointCard } from '../../components/ServicePointCard';
 import { useServicePoints } from '../../queries';
 import { useNow } from '../../useNow';
+import { useTitle } from '../../useTitle';
 
 /** The advisor's desk: the service point(s) their advisor role is attached to. */
 export function DeskArea() {
@@ -13,6 +14,7 @@ export function DeskArea() {
   const me = useUser();
   const points = useServicePoints();
   const now = useNow();
+  useTitle(t('title'));
   const mine = new Set(me.roles.filter((r) => r.role === 'advisor' && r.servicePointId).map((r) => r.servicePointId));
   return (
     <>

@@ -6,6 +6,7 @@ import { ServicePointCard } from '../../components/ServicePointCard';
 import { localized, useLanguage } from '../../localized';
 import { useOrganisations, useServicePoints } from '../../queries';
 import { useNow } from '../../useNow';
+import { useTitle } from '../../useTitle';
 import './expert.css';
 
 /** The agency's view: which agency the user serves for, and the points where the agency meets customers. */
@@ -16,6 +17,7 @@ export function ExpertArea() {
   const organisations = useOrganisations();
   const points = useServicePoints();
   const now = useNow();
+  useTitle(t('title'));
   const agencyIds = new Set(me.roles.filter((r) => r.role === 'expert' || r.role === 'agency-booker').map((r) => r.organisationId));
   const agencies = (organisations.data ?? []).filter((o) => agencyIds.has(o.id));
   return (

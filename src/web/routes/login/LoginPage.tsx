@@ -7,6 +7,7 @@ import { useAuth } from '../../auth';
 import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
 import { Loading } from '../../components/Loading';
 import { errorMessage } from '../../errors';
+import { useTitle } from '../../useTitle';
 import './login.css';
 
 const text = (v: string | number | undefined) => String(v ?? '');
@@ -23,6 +24,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const totpRef = useRef<HTMLInputElement>(null);
+  useTitle(t('heading'));
 
   useEffect(() => {
     if (totpStep) totpRef.current?.focus();

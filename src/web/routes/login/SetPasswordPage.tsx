@@ -8,6 +8,7 @@ import { ApiError, get, post } from '../../api';
 import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
 import { Loading } from '../../components/Loading';
 import { errorMessage } from '../../errors';
+import { useTitle } from '../../useTitle';
 import './login.css';
 
 type TokenInfo = { email: string; name: string };
@@ -27,6 +28,7 @@ export function SetPasswordPage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  useTitle(t('setPassword.heading'));
 
   const signInLink = (
     <RouterLink asComponent={RouterDomLink} to="/login">

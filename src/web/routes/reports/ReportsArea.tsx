@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading } from 'suomifi-ui-components';
 import type { Role } from '../../../shared/roles';
 import { useUser } from '../../auth';
+import { useTitle } from '../../useTitle';
 import { AuditLog } from './audit/AuditLog';
 import { ServicePointsOverview } from './ServicePointsOverview';
 import './reports.css';
@@ -12,6 +13,7 @@ const OVERVIEW_ROLES: Role[] = ['main-admin', 'coordinator', 'agency-admin'];
 export function ReportsArea() {
   const { t } = useTranslation('reports');
   const me = useUser();
+  useTitle(t('title'));
   const roles = new Set(me.roles.map((r) => r.role));
   return (
     <>

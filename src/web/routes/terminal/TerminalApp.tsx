@@ -2,8 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
+import i18next from '../../i18n/index';
 import { type Language, isLanguage } from '../../i18n/languages';
+import { localized } from '../../localized';
 import { useIdle } from '../../useIdle';
+import { useTitle } from '../../useTitle';
 import { IdleScreen } from './IdleScreen';
 import { LanguageButtons } from './LanguageButtons';
 import { PairingScreen } from './PairingScreen';
@@ -24,10 +27,11 @@ export function TerminalApp() {
   const [revoked, setRevoked] = useState(false);
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'fi';
   // The kiosk always starts in Finnish; its language is a customer's choice, never remembered.
-  const chooseLanguage = (l: Language) => void i18n.changeLanguage(l);
+  // (The global instance: useTranslation's i18n is a new wrapper object after every language change.)
+  const chooseLanguage = (l: Language) => void i18next.changeLanguage(l);
   useEffect(() => {
-    void i18n.changeLanguage('fi');
-  }, [i18n]);
+    void i18next.changeLanguage('fi');
+  }, []);
   useIdle(lang === 'fi' ? undefined : LANGUAGE_RESET_MS, () => chooseLanguage('fi'), { shared: false });
 
   const self = useQuery({
@@ -45,6 +49,8 @@ export function TerminalApp() {
     setToken(undefined);
     setRevoked(true);
   }, [self.error]);
+
+  useTitle(token && self.data ? localized(self.data.servicePoint.name, lang) : t('pairing.heading'));
 
   const paired = ({ token: newToken, terminal }: PairResponse) => {
     terminalToken.set(newToken);
