@@ -7,6 +7,7 @@ export default defineConfig({
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', ws: true } },
+    // A regular expression, not the prefix '/api': that would also send the module /api.ts to the server.
+    proxy: { '^/api/': { target: 'http://127.0.0.1:3000', ws: true } },
   },
 });
