@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { directoryRoutes } from './directory/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -15,4 +16,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   userRoutes,
   schedulingRoutes,
   bookingRoutes,
+  notificationRoutes,
 ];

@@ -306,5 +306,21 @@ describe.each(testDatabaseKinds)('customer messages on %s', (kind) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'customer_message.failed'), eq(auditEvents.targetId, booking.id)));
     expect(audits.map((a) => a.details.outcome).sort()).toEqual(['interrupted', 'unknown']);
+
+    // Staff see which messages failed, so a person can call the customer; others see nothing of them.
+    const listed = await advisor.get(`/api/customer-messages?bookingId=${booking.id}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const messages = listed.json().messages as { kind: string; channel: string; status: string; reference: string }[];
+    expect(messages).toContainEqual(expect.objectContaining({ kind: 'confirmation', channel: 'sms', status: 'failed', reference: booking.reference }));
+    expect(listed.body).not.toContain(phone.slice(4));
+    const failedAtPoint = (await advisor.get(`/api/customer-messages?servicePointId=${world.point.id}&status=failed`)).json().messages as { bookingId: string }[];
+    expect(failedAtPoint.map((m) => m.bookingId)).toContain(booking.id);
+    const booker = await signIn(t.app, world.booker.email);
+    expect((await booker.get(`/api/customer-messages?bookingId=${booking.id}`)).json().messages.length).toBeGreaterThan(0);
+    const other = await bookingWorld(t.ctx.db);
+    const outsider = await signIn(t.app, other.booker.email);
+    expect((await outsider.get(`/api/customer-messages?bookingId=${booking.id}`)).json().messages).toEqual([]);
+    expect((await advisor.get('/api/customer-messages')).statusCode).toBe(422);
+    expect((await t.app.inject({ method: 'GET', url: `/api/customer-messages?bookingId=${booking.id}` })).statusCode).toBe(401);
   });
 });

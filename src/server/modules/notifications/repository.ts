@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { bookings, customerMessages, organisations, servicePoints, services } from '../../db/schema/index.js';
 
@@ -69,6 +69,27 @@ export const customerMessageRepository = {
   async forBookings(db: Db, bookingIds: string[]): Promise<CustomerMessageRow[]> {
     if (bookingIds.length === 0) return [];
     return db.select().from(customerMessages).where(inArray(customerMessages.bookingId, bookingIds)).orderBy(asc(customerMessages.createdAt));
+  },
+
+  /** Messages with the booking's scope (for the policy) and reference, newest first. */
+  async list(db: Db, q: { bookingId?: string; servicePointId?: string; status?: MessageStatus; limit: number }) {
+    const where: SQL[] = [];
+    if (q.bookingId) where.push(eq(customerMessages.bookingId, q.bookingId));
+    if (q.servicePointId) where.push(eq(bookings.servicePointId, q.servicePointId));
+    if (q.status) where.push(eq(customerMessages.status, q.status));
+    return db
+      .select({
+        message: customerMessages,
+        servicePointId: bookings.servicePointId,
+        agencyId: bookings.agencyId,
+        reference: bookings.reference,
+        startsAt: bookings.startsAt,
+      })
+      .from(customerMessages)
+      .innerJoin(bookings, eq(bookings.id, customerMessages.bookingId))
+      .where(and(...where))
+      .orderBy(desc(customerMessages.createdAt), asc(customerMessages.id))
+      .limit(q.limit);
   },
 
   /** The booking with what a message about it names: the service, the agency and the service point. */
