@@ -9,7 +9,6 @@ import { mayReceive } from './event-access.js';
 /** Close codes the client acts on (see docs/realtime.md). */
 export const CLOSE = {
   goingAway: 1001,
-  policy: 1008,
   unauthenticated: 4401,
   forbidden: 4403,
 } as const;
@@ -43,6 +42,8 @@ type Connection = {
   subscriptions: Map<string, Scope>;
   alive: boolean;
 };
+
+const REVALIDATE_CONCURRENCY = 4;
 
 const scopeKey = (s: Scope) => `${s.servicePointId ?? '*'}|${s.agencyId ?? '*'}`;
 const matches = (s: Scope, e: DomainEvent) =>
@@ -83,27 +84,42 @@ export class RealtimeHub {
 
   /**
    * Pings every socket, drops those that did not answer the previous ping, and asks again whether each credential
-   * still holds: a logged-out or deactivated user's socket is closed here at the latest.
+   * still holds: a logged-out or deactivated user's socket is closed here at the latest. One check per credential,
+   * a few at a time, so a thousand sockets do not crowd API requests out of the connection pool.
    */
   async heartbeat(): Promise<void> {
-    const checks = new Map<string, Promise<Actor>>();
-    await Promise.all(
-      [...this.connections].map(async (c) => {
-        if (!c.alive) {
-          c.socket.terminate();
-          this.connections.delete(c);
-          return;
+    const byCredential = new Map<string, Connection[]>();
+    for (const c of this.connections) {
+      if (!c.alive) {
+        c.socket.terminate();
+        this.connections.delete(c);
+        continue;
+      }
+      c.alive = false;
+      c.socket.ping();
+      const key = c.credential.kind === 'session' ? `s:${c.credential.sessionId}` : `t:${c.credential.token}`;
+      byCredential.set(key, [...(byCredential.get(key) ?? []), c]);
+    }
+    const groups = [...byCredential.values()];
+    const worker = async () => {
+      for (let group = groups.pop(); group; group = groups.pop()) {
+        let actor: Actor;
+        try {
+          actor = await this.opts.revalidate(group[0]!.credential);
+        } catch (error) {
+          // A database hiccup is not a logout: keep the socket and ask again next time.
+          this.opts.log.warn({ err: error }, 'realtime: could not re-check a socket credential');
+          continue;
         }
-        c.alive = false;
-        c.socket.ping();
-        const key = c.credential.kind === 'session' ? `s:${c.credential.sessionId}` : `t:${c.credential.token}`;
-        if (!checks.has(key)) checks.set(key, this.opts.revalidate(c.credential).catch(() => ({ kind: 'anonymous' }) as const));
-        const actor = await checks.get(key)!;
-        if (actor.kind === 'anonymous') this.close(c, CLOSE.unauthenticated, 'session ended');
-        else if (actor.kind === 'user' && actor.mfaPending) this.close(c, CLOSE.forbidden, 'mfa required');
-        else c.actor = actor; // roles may have changed since the socket opened
-      }),
-    );
+        for (const c of group) {
+          if (!this.connections.has(c)) continue;
+          if (actor.kind === 'anonymous') this.close(c, CLOSE.unauthenticated, 'session ended');
+          else if (actor.kind === 'user' && actor.mfaPending) this.close(c, CLOSE.forbidden, 'mfa required');
+          else c.actor = actor; // roles may have changed since the socket opened
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: REVALIDATE_CONCURRENCY }, worker));
   }
 
   async close(): Promise<void>;

@@ -137,7 +137,7 @@ describe.each(testDatabaseKinds)('event WebSocket on %s', (kind) => {
     sameSite.close();
   });
 
-  it('accepts a paired terminal by ?token= and by subprotocol, answering with the subprotocol only', async () => {
+  it('accepts a paired terminal by ?token= and by subprotocol (answering with the subprotocol only) until it is revoked', async () => {
     const paired = await t.app.inject({ method: 'POST', url: '/api/terminal/pair', payload: { code: DEMO_PAIRING_CODE } });
     const token = paired.json().token as string;
     const byQuery = await connect(`${url}?token=${token}`);
@@ -146,6 +146,14 @@ describe.each(testDatabaseKinds)('event WebSocket on %s', (kind) => {
     expect(byProtocol.ws.protocol).toBe(SUBPROTOCOL);
     expect(await byProtocol.next()).toHaveProperty('welcome');
     open.push(byQuery, byProtocol);
+
+    const admin = await signIn(t.app, 'paakayttaja@vm.demo');
+    expect((await admin.post(`/api/terminals/${paired.json().terminal.terminalId}/revoke`)).statusCode).toBe(200);
+    await roundTrips(byQuery);
+    await roundTrips(byProtocol);
+    await t.app.realtime.heartbeat();
+    expect((await byQuery.closed()).code).toBe(4401);
+    expect((await byProtocol.closed()).code).toBe(4401);
   });
 
   it('closes the socket of a session that ended at the next heartbeat', async () => {

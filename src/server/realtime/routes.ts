@@ -1,9 +1,10 @@
 import type { WebsocketPluginOptions } from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { anonymous } from '../auth/actor.js';
 import { SESSION_COOKIE, fromBearer, fromSession } from '../auth/authenticate.js';
 import type { AppContext } from '../context.js';
-import { forbidden } from '../http/problem.js';
+import { HttpProblem, forbidden } from '../http/problem.js';
 import { CLOSE, type Credential, RealtimeHub } from './hub.js';
 
 declare module 'fastify' {
@@ -62,7 +63,14 @@ export function registerRealtime(app: FastifyInstance, ctx: AppContext, opts: { 
     bus: ctx.bus,
     log: app.log,
     heartbeatMs: opts.heartbeatMs,
-    revalidate: (c: Credential) => (c.kind === 'session' ? fromSession(ctx, c.sessionId, { touch: false }) : fromBearer(ctx, c.token)),
+    revalidate: async (c: Credential) => {
+      if (c.kind === 'session') return fromSession(ctx, c.sessionId, { touch: false });
+      // A revoked token is an answer (anonymous); any other failure is the database's and propagates.
+      return fromBearer(ctx, c.token).catch((error: unknown) => {
+        if (error instanceof HttpProblem && error.status === 401) return anonymous;
+        throw error;
+      });
+    },
   });
   app.decorate('realtime', hub);
   app.addHook('onClose', () => hub.close());
