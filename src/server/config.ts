@@ -40,6 +40,19 @@ const schema = z.object({
   /** A message whose channel refuses it is retried with exponential backoff from this delay, up to the attempts. */
   MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   MESSAGE_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Call buttons over MQTT: mqtt://host:1883 (or mqtts://); empty means no MQTT listener. */
+  MQTT_URL: z.string().url().optional().or(z.literal('')),
+  /** Instances share one MQTT subscription ($share/<group>/…), so each press is handled once. */
+  MQTT_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('etapiste'),
+  /** An unacknowledged call (or identity check) alerts the desks again this often, and goes to coordinators after. */
+  CALL_REPEAT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  CALL_ESCALATE_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(120),
+  /** A press this soon after the last press of an acknowledged call joins it instead of opening a new call. */
+  CALL_JOIN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  /** An acknowledged call nobody closed is closed this long after the acknowledgement (the advisor went in). */
+  CALL_AUTO_CLOSE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** How often the repeat/escalation sweep runs. */
+  ASSISTANCE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
 });
 
 export type Config = {
@@ -68,6 +81,13 @@ export type Config = {
   smsGatewayToken?: string;
   messageMaxAttempts: number;
   messageRetrySeconds: number;
+  mqttUrl?: string;
+  mqttShareGroup: string;
+  callRepeatSeconds: number;
+  callEscalateSeconds: number;
+  callJoinSeconds: number;
+  callAutoCloseMinutes: number;
+  assistanceSweepSeconds: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -104,6 +124,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsGatewayToken: e.SMS_GATEWAY_TOKEN || undefined,
     messageMaxAttempts: e.MESSAGE_MAX_ATTEMPTS,
     messageRetrySeconds: e.MESSAGE_RETRY_SECONDS,
+    mqttUrl: e.MQTT_URL || undefined,
+    mqttShareGroup: e.MQTT_SHARE_GROUP,
+    callRepeatSeconds: e.CALL_REPEAT_SECONDS,
+    callEscalateSeconds: e.CALL_ESCALATE_SECONDS,
+    callJoinSeconds: e.CALL_JOIN_SECONDS,
+    callAutoCloseMinutes: e.CALL_AUTO_CLOSE_MINUTES,
+    assistanceSweepSeconds: e.ASSISTANCE_SWEEP_SECONDS,
   };
 }
 

@@ -17,6 +17,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyContextConfig {
+    /** The route checks its own bearer credential (a call button's token), so this hook leaves the header alone. */
+    ownBearer?: boolean;
+  }
 }
 
 export function mfaRequired(config: Config, roles: RoleGrant[]): boolean {
@@ -70,6 +74,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext) {
     if (!request.url.startsWith('/api/')) return;
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
+      if (request.routeOptions.config?.ownBearer) return;
       request.actor = await fromBearer(ctx, auth.slice(7).trim());
       return;
     }

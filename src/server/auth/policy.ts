@@ -46,6 +46,10 @@ const expertOf: Rule = (a, r) => !!r.organisationId && orgsWithRole(a, 'expert')
 /** Staff of any principal agency: every agency serves at every service point, so all see when rooms are taken. */
 const agencyStaffAnywhere: Rule = (a) => hasRole(a, 'expert') || hasRole(a, 'agency-booker') || hasRole(a, 'agency-admin');
 const agencyMemberOf: Rule = (a, r) => agencyStaffOf(a, r) || agencyAdminOf(a, r);
+const coordinator: Rule = (a) => hasRole(a, 'coordinator');
+/** A kiosk at the resource's service point: it hears that calls there changed, then reads only its own room's. */
+const terminalAtPoint: Rule = (a, r) => a.kind === 'terminal' && !!r.servicePointId && a.servicePointId === r.servicePointId;
+const self: Rule = (a, r) => a.kind === 'user' && !!r.userId && a.userId === r.userId;
 
 const rules = {
   // Directory reads: every signed-in role sees the organisations and service points (public information).
@@ -82,6 +86,23 @@ const rules = {
   'interpreter:list': signedIn,
   'interpreter:manage': any(mainAdmin, (a) => hasRole(a, 'coordinator')),
   'closure:manage': any(mainAdmin, (a) => hasRole(a, 'coordinator'), advisorAt),
+  // Assistance in the room. Advisors answer at their own service point; coordinators watch and take escalations.
+  'button:view': any(mainAdmin, coordinator),
+  'button:manage': mainAdmin,
+  'call:read': any(advisorAt, coordinator),
+  'call:watch': any(advisorAt, coordinator, terminalAtPoint),
+  'call:acknowledge': advisorAt,
+  'call:close': any(advisorAt, coordinator),
+  'identity-check:request': expertOf,
+  'identity-check:cancel': expertOf,
+  'identity-check:read': any(advisorAt, coordinator, expertOf),
+  'identity-check:perform': advisorAt,
+  'delegation:read': any(mainAdmin, coordinator, advisorAt),
+  'delegation:manage': mainAdmin,
+  'incident:report': any(advisorAt, expertOf),
+  'incident:read': any(advisorAt, coordinator, expertOf),
+  'incident:resolve': any(advisorAt, coordinator, self),
+  'service-point:status': any(advisorAt, coordinator),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { assistanceRoutes } from './assistance/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { directoryRoutes } from './directory/routes.js';
@@ -17,4 +18,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   schedulingRoutes,
   bookingRoutes,
   notificationRoutes,
+  assistanceRoutes,
 ];

@@ -16,6 +16,14 @@ export const eventGates: Record<string, Gate> = {
   // only, and the client re-reads through the API, where booking:read decides what it sees in full.
   'booking.changed': { action: 'calendar:read' },
   'walk_in.changed': { action: 'calendar:read' },
+  // Assistance (docs/assistance.md). A call's desks, coordinators, and the kiosks at the point (which then read
+  // only their own room's call); escalations reach advisors and coordinators.
+  'call.changed': { action: 'call:watch' },
+  'call.escalated': { action: 'call:read' },
+  'identity_check.changed': { action: 'identity-check:read' },
+  'identity_check.escalated': { action: 'call:read' },
+  'incident.changed': { action: 'incident:read' },
+  'terminal.changed': { action: 'service-point:status' },
 };
 
 export function mayReceive(actor: Actor, event: DomainEvent): boolean {
