@@ -1,14 +1,17 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, testConfig } from '../../src/server/config.js';
 import { type Database, openPglite } from '../../src/server/db/client.js';
+import { pgliteTemplate } from '../pglite-template.js';
 import { seedDemo } from '../../src/server/db/seed/demo.js';
 import { webRoot } from '../../src/server/http/web.js';
+import { type Jobs, startJobs } from '../../src/server/jobs/boss.js';
+import { InProcessBus } from '../../src/server/realtime/bus.js';
 
 export const DEMO_PASSWORD = 'Etapiste-demo-2025';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,15 +23,24 @@ if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('dist/web is 
 
 export type E2EServer = { url: string; app: FastifyInstance; database: Database; config: Config; stop(): Promise<void> };
 
+export type ServerOptions = {
+  /** Start the background jobs (customer messages) as `main.ts start` does; off by default to keep suites fast. */
+  jobs?: boolean;
+};
+
 /** The real server with the built web app on a fresh embedded database seeded with the demo world. */
-export async function startServer(overrides: Partial<Config> = {}): Promise<E2EServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'etapiste-e2e-'));
-  const database = await openPglite(dir);
+export async function startServer(overrides: Partial<Config> = {}, options: ServerOptions = {}): Promise<E2EServer> {
+  const database = await openPglite(undefined, { loadDataDir: pgliteTemplate() });
   await database.migrate();
   const config = testConfig({ serveWeb: true, demoPassword: DEMO_PASSWORD, loginRatePerMinute: 1000, ...overrides });
   await seedDemo(database.db, config.demoPassword);
-  const app = await buildApp({ config, database });
+  const bus = new InProcessBus();
+  const app = await buildApp({ config, database, bus });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  let jobs: Jobs | undefined;
+  if (options.jobs) {
+    jobs = await startJobs({ db: database.db, database, config, bus }, { log: pino({ level: 'error' }), pollingIntervalSeconds: 0.5 });
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
@@ -39,9 +51,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<E2ES
     database,
     config,
     stop: async () => {
+      await jobs?.stop();
       await app.close();
       await database.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

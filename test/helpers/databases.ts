@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/server/db/client.js';
+import { pgliteTemplate } from '../pglite-template.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -13,7 +14,7 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
  */
 export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
-    const database = await openPglite();
+    const database = await openPglite(undefined, { loadDataDir: pgliteTemplate() });
     await database.migrate();
     return database;
   }

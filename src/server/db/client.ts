@@ -27,9 +27,10 @@ export type Database = {
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+/** PGlite in `dataDir` (or in memory); `loadDataDir` starts it from a dump instead of running initdb. */
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? 'memory://', { extensions: { btree_gist } });
+  const pglite = await PGlite.create(dataDir ?? 'memory://', { extensions: { btree_gist }, loadDataDir: opts.loadDataDir });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
