@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import { useUser } from '../../auth';
 import { NoticeAlert } from '../../components/Alerts';
@@ -7,9 +8,21 @@ import { ServicePointCard } from '../../components/ServicePointCard';
 import { useServicePoints } from '../../queries';
 import { useNow } from '../../useNow';
 import { useTitle } from '../../useTitle';
+import { CalendarLink } from './calendar/CalendarLink';
+import { DeskCalendarArea } from './calendar/DeskCalendarPage';
+
+/** The desk area: the front page and the booking calendar (/desk/calendar). */
+export function DeskArea() {
+  return (
+    <Routes>
+      <Route path="calendar/*" element={<DeskCalendarArea />} />
+      <Route path="*" element={<DeskHome />} />
+    </Routes>
+  );
+}
 
 /** The advisor's desk: the service point(s) their advisor role is attached to. */
-export function DeskArea() {
+function DeskHome() {
   const { t } = useTranslation('desk');
   const me = useUser();
   const points = useServicePoints();
@@ -23,6 +36,7 @@ export function DeskArea() {
       </Heading>
       <Paragraph mb="xs">{t('greeting', { name: me.name })}</Paragraph>
       <Paragraph mb="l">{t('intro')}</Paragraph>
+      {mine.size > 0 && <CalendarLink />}
       <QueryStatus query={points}>
         {(all) => {
           const list = all.filter((p) => mine.has(p.id));
