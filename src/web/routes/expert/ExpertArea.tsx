@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import { useUser } from '../../auth';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -7,10 +8,22 @@ import { localized, useLanguage } from '../../localized';
 import { useOrganisations, useServicePoints } from '../../queries';
 import { useNow } from '../../useNow';
 import { useTitle } from '../../useTitle';
+import { CalendarLink } from '../desk/calendar/CalendarLink';
+import { ExpertBookingsArea } from './bookings/ExpertBookingsArea';
 import './expert.css';
 
-/** The agency's view: which agency the user serves for, and the points where the agency meets customers. */
+/** The expert area: the front page and the agency's bookings (/expert/bookings). */
 export function ExpertArea() {
+  return (
+    <Routes>
+      <Route path="bookings/*" element={<ExpertBookingsArea />} />
+      <Route path="*" element={<ExpertHome />} />
+    </Routes>
+  );
+}
+
+/** The agency's view: which agency the user serves for, and the points where the agency meets customers. */
+function ExpertHome() {
   const { t } = useTranslation('expert');
   const { lang } = useLanguage();
   const me = useUser();
@@ -26,6 +39,7 @@ export function ExpertArea() {
         {t('title')}
       </Heading>
       <Paragraph mb="m">{t('greeting', { name: me.name })}</Paragraph>
+      <CalendarLink to="/expert/bookings" variant="expert" />
       {agencies.length > 0 && (
         <dl className="expert-agency">
           <dt>{t('agency')}</dt>
