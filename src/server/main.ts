@@ -7,6 +7,8 @@ import { DEMO_PAIRING_CODE, DEMO_USERS, isEmpty, seedDemo } from './db/seed/demo
 import { type Jobs, startJobs } from './jobs/boss.js';
 import { InProcessBus } from './realtime/bus.js';
 import { createBus } from './realtime/create-bus.js';
+import { type MqttButtons, startMqttButtons } from './modules/assistance/mqtt-buttons.js';
+import { startAssistanceSweep } from './modules/assistance/sweep.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
@@ -53,8 +55,13 @@ async function main() {
   const bus = createBus(database, pino({ level: config.logLevel }));
   const app = await buildApp({ config, database, bus });
   let jobs: Jobs | undefined;
+  // Unanswered calls repeat and escalate. The state is in the database, so any number of instances may sweep.
+  const sweep = startAssistanceSweep({ db: database.db, database, config, bus }, app.log);
+  let mqttButtons: MqttButtons | undefined;
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await mqttButtons?.stop();
+    await sweep.stop();
     await jobs?.stop();
     await app.close();
     await database.close();
@@ -65,6 +72,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Customer messages and other background work; the outbox keeps what is due while jobs are off.
   if (config.jobsEnabled) jobs = await startJobs({ db: database.db, database, config, bus }, { log: app.log });
+  // Call buttons that speak MQTT press through the broker at MQTT_URL.
+  if (config.mqttUrl) mqttButtons = startMqttButtons({ db: database.db, database, config, bus }, { url: config.mqttUrl, log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
