@@ -31,9 +31,9 @@ export async function assistanceWorld(db: Db) {
 }
 export type AssistanceWorld = Awaited<ReturnType<typeof assistanceWorld>>;
 
-/** A booking in the world's room that is on now (started five minutes ago), in the given status. */
-export async function bookingNow(db: Db, w: AssistanceWorld, status: 'booked' | 'checked-in' | 'in-meeting' | 'completed' = 'checked-in') {
-  const now = Date.now();
+/** A 30-minute booking in the world's room, by default on now (started five minutes ago), in the given status. */
+export async function bookingNow(db: Db, w: AssistanceWorld, status: 'booked' | 'checked-in' | 'in-meeting' | 'completed' = 'checked-in', startInMinutes = -5) {
+  const now = Date.now() + (startInMinutes + 5) * 60_000;
   const [row] = await db
     .insert(bookings)
     .values({
