@@ -7,6 +7,11 @@ import { OrganisationsPage } from './organisations/OrganisationsPage';
 import { ServicePointDetailPage } from './servicePoints/ServicePointDetailPage';
 import { ServicePointNewPage } from './servicePoints/ServicePointNewPage';
 import { ServicePointsPage } from './servicePoints/ServicePointsPage';
+import { ExpertHoursPage, ExpertsPage } from './scheduling/ExpertsPage';
+import { InterpreterEditPage, InterpreterNewPage } from './scheduling/InterpreterPages';
+import { InterpretersPage } from './scheduling/InterpretersPage';
+import { ServiceEditPage, ServiceNewPage } from './scheduling/ServiceFormPage';
+import { ServicesPage } from './scheduling/ServicesPage';
 import { CreateUserPage } from './users/CreateUserPage';
 import { UserDetailPage } from './users/UserDetailPage';
 import { UsersPage } from './users/UsersPage';
@@ -16,7 +21,7 @@ import './admin.css';
 /** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
   const me = useUser();
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'scheduling']);
   const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
   const tabs = [
     { to: 'users', label: t('nav.users') },
@@ -26,6 +31,9 @@ export function AdminArea() {
           { to: 'service-points', label: t('nav.servicePoints') },
         ]
       : []),
+    { to: 'services', label: t('scheduling:nav.services') },
+    { to: 'working-hours', label: t('scheduling:nav.workingHours') },
+    ...(isMainAdmin ? [{ to: 'interpreters', label: t('scheduling:nav.interpreters') }] : []),
   ];
   return (
     <div className="admin">
@@ -43,6 +51,11 @@ export function AdminArea() {
         <Route path="users" element={<UsersPage />} />
         <Route path="users/new" element={<CreateUserPage />} />
         <Route path="users/:id" element={<UserDetailPage />} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="services/new" element={<ServiceNewPage />} />
+        <Route path="services/:id" element={<ServiceEditPage />} />
+        <Route path="working-hours" element={<ExpertsPage />} />
+        <Route path="working-hours/:agencyId/:expertId" element={<ExpertHoursPage />} />
         {isMainAdmin && (
           <>
             <Route path="organisations" element={<OrganisationsPage />} />
@@ -51,6 +64,9 @@ export function AdminArea() {
             <Route path="service-points" element={<ServicePointsPage />} />
             <Route path="service-points/new" element={<ServicePointNewPage />} />
             <Route path="service-points/:id" element={<ServicePointDetailPage />} />
+            <Route path="interpreters" element={<InterpretersPage />} />
+            <Route path="interpreters/new" element={<InterpreterNewPage />} />
+            <Route path="interpreters/:id" element={<InterpreterEditPage />} />
           </>
         )}
         <Route path="*" element={<NotFoundPage />} />
