@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Heading, RouterLink } from 'suomifi-ui-components';
 import type { ServicePointView } from '../../../../shared/directory';
 import { localized } from '../common/format';
+import { ClosuresSection } from '../scheduling/ClosuresSection';
 import { QueryState } from '../common/QueryState';
 import { draftFromView } from './draft';
 import { RoomsSection } from './RoomsSection';
@@ -46,6 +47,7 @@ function ServicePointDetail({ point }: { point: ServicePointView }) {
         />
       </section>
       <RoomsSection point={point} />
+      <ClosuresSection pointId={point.id} />
     </>
   );
 }
