@@ -226,6 +226,29 @@ describe.skipIf(!browserAvailable)('booking calendar', () => {
     expect(await veroExpert.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
   });
 
+  it("Kela's booker books for Kela from the same create flow, with the agency fixed and the channel the agency's phone", async () => {
+    const booker = await pageAs('varaaja@kela.demo', 'en');
+    await booker.goto(`/expert/bookings?date=${day}`);
+    const create = booker.getByRole('region', { name: 'New booking' });
+    await create.getByRole('button', { name: /Porvoo-info Service point$/ }).waitFor();
+    expect(await create.getByRole('button', { name: /Agency$/ }).count()).toBe(0);
+    await choose(booker, create, 'Service', 'Housing allowance (30 min)');
+    await create.getByRole('group', { name: capital(formatDayShort(day, 'en-GB')) }).getByRole('button', { name: '14:30', exact: true }).click();
+    await create.getByLabel("Customer's name").fill('Kerttu Kelalainen');
+    await create.locator('label', { hasText: /^Finnish$/ }).click();
+    expect(await create.getByRole('radio', { name: "The agency's phone service" }).isChecked()).toBe(true);
+    await expectAccessible(booker);
+    await create.getByRole('button', { name: 'Save booking' }).click();
+    await booker.getByText('The booking is saved.', { exact: false }).waitFor();
+    await booker.getByRole('heading', { level: 1, name: 'Booking details' }).waitFor();
+    const reference = (await booker.getByTestId('booking-reference').textContent())!.trim();
+    const [kela] = await server.database.db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    expect(await rowOf(reference)).toMatchObject({ agencyId: kela!.id, channel: 'agency-phone', startsAt: new Date(at(day, '14:30')), customerName: 'Kerttu Kelalainen' });
+    // A booker books but does not serve: no check-in or no-show here.
+    expect(await booker.getByRole('button', { name: 'Check in' }).count()).toBe(0);
+    await expectAccessible(booker);
+  });
+
   it('a booking in Swedish sends the customer a Swedish confirmation with a calendar invitation', async () => {
     await advisor.getByRole('link', { name: 'Sulje varauksen tiedot' }).click();
     await slot(newBooking(), '9.00').click();

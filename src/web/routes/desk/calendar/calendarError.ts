@@ -9,5 +9,7 @@ export function calendarError(t: TFunction, error: unknown): string {
   return errorMessage(t, error);
 }
 
-/** A conflict or a rule about the time itself: the free times on screen are stale and must be read again. */
-export const isSlotProblem = (error: unknown) => error instanceof ApiError && (error.status === 409 || error.code.startsWith('booking.'));
+const TIME_RULES = new Set(['booking.too_soon', 'booking.beyond_horizon', 'booking.outside_hours']);
+
+/** Taken meanwhile, or no longer bookable: the free times on screen are stale, pick again from fresh ones. */
+export const isSlotProblem = (error: unknown) => error instanceof ApiError && (error.status === 409 || TIME_RULES.has(error.code));
