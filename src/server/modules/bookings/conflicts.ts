@@ -8,9 +8,16 @@ export const roomTaken = () => taken('booking.room_taken', 'The room is already 
 export const expertTaken = () => taken('booking.expert_taken', 'No expert is free at that time');
 export const interpreterTaken = () => taken('booking.interpreter_taken', 'No interpreter is free at that time');
 
-/** An exclusion-constraint violation from the database, as the 409 that names what is taken. */
+/**
+ * A lost race as a 409: an exclusion-constraint violation names what is taken; a deadlock between two inserts
+ * checking each other's uncommitted rows (PostgreSQL resolves it by aborting one) is simply "try again".
+ */
 export function conflictFromDatabase(error: unknown): HttpProblem | undefined {
-  if (sqlState(error) !== '23P01') return undefined;
+  const state = sqlState(error);
+  if (state === '40P01' || state === '40001') {
+    return taken('booking.concurrent_change', 'The calendar changed at the same moment; try again');
+  }
+  if (state !== '23P01') return undefined;
   const e = error as { constraint?: string; cause?: { constraint?: string } };
   const constraint = e.cause?.constraint ?? e.constraint ?? '';
   if (constraint.includes('expert')) return expertTaken();

@@ -17,7 +17,7 @@ import { type BookingRow, bookingRepository } from './repository.js';
  * Books a free slot. The slot computation picks the room, the least-loaded free expert (or the named one) and an
  * interpreter; the database's exclusion constraints decide any race, answered 409, never 500.
  */
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
 
 export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
   const tz = await bookingRepository.timeZoneOf(ctx.db, input.servicePointId);
