@@ -19,6 +19,7 @@ export async function acknowledgeCall(ctx: AppContext, actor: UserActor, callId:
   const now = new Date();
   const taken = await ctx.db.transaction(async (tx) => {
     const row = await callRepository.acknowledge(tx, callId, actor.userId, now);
+    if (!row && call.status === 'acknowledged' && call.acknowledgedBy === actor.userId) return row;
     await recordAudit(
       tx,
       actor,
@@ -36,6 +37,8 @@ export async function acknowledgeCall(ctx: AppContext, actor: UserActor, callId:
   });
   const latest = (await callRepository.byId(ctx.db, callId))!;
   if (!taken) {
+    // A double tap by the advisor who already took it is not a conflict.
+    if (latest.call.status === 'acknowledged' && latest.call.acknowledgedBy === actor.userId) return presentCall(latest);
     if (latest.call.status === 'closed') throw conflict('call.closed', 'The call has been closed');
     throw conflict('call.already_acknowledged', `${latest.acknowledgedByName ?? 'Another advisor'} is already on the way`);
   }

@@ -148,6 +148,8 @@ describe.each(testDatabaseKinds)('calls on %s', (kind) => {
     const winnerName = winner === a ? 'Anna Lindholm' : 'Mikko Heikkinen';
     expect(winner.json()).toMatchObject({ id: callId, status: 'acknowledged', acknowledgedBy: { name: winnerName }, acknowledgedAt: expect.any(String) });
     expect(loser.json()).toMatchObject({ code: 'call.already_acknowledged', detail: expect.stringContaining(winnerName) });
+    // The winner tapping again is no conflict.
+    expect((await (winner === a ? s.advisor : s.advisor2).post(`/api/calls/${callId}/acknowledge`)).statusCode).toBe(200);
 
     const state = (await terminal.as('GET', '/api/terminal/call')).json();
     expect(state).toEqual({ call: { id: callId, status: 'acknowledged', createdAt: expect.any(String), acknowledgedAt: expect.any(String), advisorFirstName: winnerName.split(' ')[0] } });

@@ -66,6 +66,7 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     ]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
     const taker = first.statusCode === 200 ? s.advisor : s.advisor2;
+    expect((await taker.post(`/api/identity-checks/${check.id}/acknowledge`)).statusCode).toBe(200);
 
     const result = await taker.post(`/api/identity-checks/${check.id}/result`, { verified: true, documentType: 'passport', photoMatched: true });
     expect(result.statusCode).toBe(200);

@@ -32,7 +32,12 @@ export async function acknowledgeIdentityCheck(ctx: AppContext, actor: UserActor
     }
     return updated;
   });
-  if (!row) stateConflict((await identityCheckRepository.byId(ctx.db, id))!);
+  if (!row) {
+    const latest = (await identityCheckRepository.byId(ctx.db, id))!;
+    // A double tap by the advisor who already took it is not a conflict.
+    if (latest.check.status === 'acknowledged' && latest.check.acknowledgedBy === actor.userId) return presentIdentityCheck(latest);
+    stateConflict(latest);
+  }
   return finish(ctx, id);
 }
 
