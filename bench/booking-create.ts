@@ -1,0 +1,305 @@
+// Booking creation at national scale: the app in its own process on a loopback port (bench/serve.ts), K concurrent
+// HTTP clients (fetch, keep-alive) posting bookings as the agencies' bookers at distinct free slots, found first
+// through /api/availability over 4 weeks from next Monday across many points and shuffled, for BENCH_SECONDS or
+// BENCH_REQUESTS. Then, in the same run, the bare baseline: the very rows the app wrote, deleted and inserted again
+// as single-row autocommit INSERTs into bookings (same columns, same constraints) by K pg connections (repeated
+// until a few seconds are timed); and the whole write set of one booking (booking, event, customer messages, audit
+// row) as one transaction without the app.
+// Rows the bench created are deleted at the end (audit rows are append-only and stay). Prints one JSON line.
+// Usage: npm run bench:booking-create   (BENCH_CLIENTS=16 BENCH_SECONDS=10 BENCH_REQUESTS=2000;
+//        BENCH_SERVER_NODE_ARGS: node flags for the app process; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { addDays, localDate, weekdayOf } from '../src/server/modules/scheduling/time.js';
+import { BENCH_PASSWORD, bookerEmail, openNationalData } from './national-data.js';
+
+const bounded = (v: string | undefined, dflt: number, min: number, max: number) => Math.min(Math.max(Number(v ?? dflt) || dflt, min), max);
+const K = bounded(process.env.BENCH_CLIENTS, 16, 1, 64);
+const SECONDS = bounded(process.env.BENCH_SECONDS, 10, 1, 120);
+const MAX_REQUESTS = bounded(process.env.BENCH_REQUESTS, 2000, 10, 20_000);
+const PHASE_LIMIT_MS = 120_000;
+
+const quantile = (xs: number[], q: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const summary = (xs: number[]) => ({ p50: r2(quantile(xs, 0.5)), p99: r2(quantile(xs, 0.99)) });
+
+/** A small seeded PRNG, so every run shuffles the same way. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function nextMonday(): string {
+  let d = addDays(localDate(new Date(), 'Europe/Helsinki'), 1);
+  while (weekdayOf(d) !== 1) d = addDays(d, 1);
+  return d;
+}
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serve.ts');
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
+    env: { ...process.env, BENCH_APP_DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the app did not start in 60 s')), 60_000);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the app exited (${code})`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+type Session = { cookie: string; csrf: string; agencyId: string; serviceId: string };
+type Work = { session: Session; servicePointId: string; start: string };
+type BookingCopy = Record<string, unknown>;
+
+const loadAtStart = os.loadavg()[0]!;
+const data = await openNationalData();
+const pool = new pg.Pool({ connectionString: data.url, max: K + 2 });
+let server: { child: ChildProcess; base: string } | undefined;
+// Every booking the generator wrote has no creator; the bench's all have one.
+const cleanUp = () => pool.query(`DELETE FROM bookings WHERE created_by IS NOT NULL`);
+
+try {
+  await cleanUp();
+  server = await startServer(data.url);
+  const { base } = server;
+
+  // One signed-in booker per agency; each client request goes out as the booker of the slot's agency.
+  const sessions: Session[] = [];
+  for (let i = 0; i < data.agencyIds.length; i++) {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: bookerEmail(i), password: BENCH_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in of ${bookerEmail(i)}: ${res.status} ${await res.text()}`);
+    const cookie = /etapiste_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+    const body = (await res.json()) as { csrfToken: string; user: { id: string } };
+    const { rows } = await pool.query<{ agency_id: string; service_id: string }>(
+      `SELECT ra.organisation_id AS agency_id, (SELECT id FROM services s WHERE s.agency_id = ra.organisation_id ORDER BY s.id LIMIT 1) AS service_id
+       FROM role_assignments ra WHERE ra.user_id = $1 AND ra.role = 'agency-booker'`,
+      [body.user.id],
+    );
+    sessions.push({ cookie: `etapiste_session=${cookie}`, csrf: body.csrfToken, agencyId: rows[0]!.agency_id, serviceId: rows[0]!.service_id });
+  }
+
+  // Free slots, point by point, until there are enough: per point, slots that do not overlap each other (so two
+  // requests never compete for one room), the agency alternating.
+  const from = nextMonday();
+  const to = addDays(from, 27);
+  const { rows: points } = await pool.query<{ id: string }>(`SELECT id FROM service_points WHERE active ORDER BY street_address`);
+  const work: Work[] = [];
+  const availabilityMs: number[] = [];
+  const gatherStarted = performance.now();
+  for (const point of points) {
+    if (work.length >= MAX_REQUESTS || performance.now() - gatherStarted > PHASE_LIMIT_MS) break;
+    const candidates: { start: string; startMs: number; endMs: number; session: Session }[] = [];
+    await Promise.all(
+      sessions.map(async (session) => {
+        const q = new URLSearchParams({ servicePointId: point.id, agencyId: session.agencyId, serviceId: session.serviceId, from, to });
+        const t = performance.now();
+        const res = await fetch(`${base}/api/availability?${q}`, { headers: { cookie: session.cookie } });
+        availabilityMs.push(performance.now() - t);
+        if (res.status !== 200) throw new Error(`availability: ${res.status} ${await res.text()}`);
+        for (const s of ((await res.json()) as { slots: { start: string; end: string }[] }).slots) {
+          candidates.push({ start: s.start, startMs: Date.parse(s.start), endMs: Date.parse(s.end), session });
+        }
+      }),
+    );
+    candidates.sort((a, b) => a.startMs - b.startMs || a.session.agencyId.localeCompare(b.session.agencyId));
+    let freeFrom = 0;
+    let turn = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i]!.startMs < freeFrom) continue;
+      // Among the agencies free at this start, take them in turn.
+      const same = candidates.filter((c) => c.startMs === candidates[i]!.startMs);
+      const pick = same[turn++ % same.length]!;
+      work.push({ session: pick.session, servicePointId: point.id, start: pick.start });
+      freeFrom = pick.endMs;
+    }
+  }
+  const random = mulberry32(20251129);
+  for (let i = work.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [work[i], work[j]] = [work[j]!, work[i]!];
+  }
+  work.length = Math.min(work.length, MAX_REQUESTS);
+
+  // HTTP: K clients take the next slot until the slots or the time run out.
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let firstError: string | undefined;
+  let next = 0;
+  const serverCpuBefore = processCpuMs(server.child.pid!);
+  const httpStarted = performance.now();
+  const deadline = httpStarted + SECONDS * 1000;
+  const client = async () => {
+    while (next < work.length && performance.now() < deadline) {
+      const w = work[next++]!;
+      const t = performance.now();
+      const res = await fetch(`${base}/api/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: w.session.cookie, 'x-csrf-token': w.session.csrf },
+        body: JSON.stringify({
+          servicePointId: w.servicePointId,
+          agencyId: w.session.agencyId,
+          serviceId: w.session.serviceId,
+          start: w.start,
+          customer: { name: 'Maija Meikäläinen', phone: '040 123 4567', email: 'maija@example.com' },
+          language: 'fi',
+          channel: 'agency-phone',
+        }),
+      });
+      const text = await res.text();
+      latencies.push(performance.now() - t);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status !== 201 && res.status !== 409) firstError ??= `${res.status} ${text.slice(0, 300)}`;
+    }
+  };
+  await Promise.all(Array.from({ length: K }, client));
+  const httpSeconds = (performance.now() - httpStarted) / 1000;
+  const serverCpuMs = processCpuMs(server.child.pid!) - serverCpuBefore;
+  const created = statuses['201'] ?? 0;
+
+  // The rows the app wrote, to insert again bare.
+  const { rows: copies } = await pool.query<BookingCopy>(
+    `SELECT reference, service_point_id, room_id, agency_id, service_id, expert_id, interpreter_id, interpreting_language, starts_at, ends_at,
+       status, channel, walk_in, customer_name, customer_phone, customer_email, language, note, created_by
+     FROM bookings WHERE created_by IS NOT NULL`,
+  );
+  const columns = Object.keys(copies[0] ?? { reference: null });
+  const insertSql = `INSERT INTO bookings (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+  /**
+   * K connections, each taking the next row; rows/s and per-statement latencies. A few hundred rows take a blink,
+   * so the same rows are written again (deleted in between, untimed) until MIN_BARE_ROWS or MIN_BARE_MS are reached.
+   */
+  const MIN_BARE_ROWS = 2000;
+  const MIN_BARE_MS = 3000;
+  const runBare = async (one: (c: pg.PoolClient, row: BookingCopy) => Promise<void>) => {
+    const clients = await Promise.all(Array.from({ length: K }, () => pool.connect()));
+    const lat: number[] = [];
+    let rounds = 0;
+    let timedMs = 0;
+    try {
+      const phaseStarted = performance.now();
+      while (copies.length && (lat.length < MIN_BARE_ROWS || timedMs < MIN_BARE_MS) && performance.now() - phaseStarted < PHASE_LIMIT_MS) {
+        await cleanUp();
+        let i = 0;
+        const started = performance.now();
+        await Promise.all(
+          clients.map(async (c) => {
+            while (i < copies.length) {
+              const row = copies[i++]!;
+              const t = performance.now();
+              await one(c, row);
+              lat.push(performance.now() - t);
+            }
+          }),
+        );
+        timedMs += performance.now() - started;
+        rounds++;
+      }
+    } finally {
+      for (const c of clients) c.release();
+    }
+    return { rowsPerRound: copies.length, rounds, rowsPerSecond: r2(lat.length / (timedMs / 1000)), latencyMs: summary(lat) };
+  };
+
+  const bareInsert = await runBare(async (c, row) => {
+    await c.query(insertSql, columns.map((k) => row[k]));
+  });
+  // What create-booking writes, without its reads and without the app: booking, event, 2 messages now and 2
+  // reminders, audit row (whose chain trigger serialises all audited writes on one advisory lock).
+  const bareTransaction = await runBare(async (c, row) => {
+    await c.query('BEGIN');
+    try {
+      const { rows } = await c.query<{ id: string }>(`${insertSql} RETURNING id`, columns.map((k) => row[k]));
+      const id = rows[0]!.id;
+      await c.query(`INSERT INTO booking_events (booking_id, actor_id, kind, to_start, to_status) VALUES ($1, $2, 'created', $3, 'booked')`, [id, row.created_by, row.starts_at]);
+      await c.query(
+        `INSERT INTO customer_messages (booking_id, kind, channel, booking_version, send_after) VALUES
+         ($1, 'confirmation', 'email', 1, now()), ($1, 'confirmation', 'sms', 1, now()), ($1, 'reminder', 'email', 1, $2), ($1, 'reminder', 'sms', 1, $2)
+         ON CONFLICT DO NOTHING`,
+        [id, new Date((row.starts_at as Date).getTime() - 86_400_000)],
+      );
+      await c.query(
+        `INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, organisation_id, ip, details)
+         VALUES ('user', $1, 'booking.created', 'booking', $2, $3, '127.0.0.1', '{"channel":"agency-phone"}')`,
+        [row.created_by, id, row.agency_id],
+      );
+      await c.query('COMMIT');
+    } catch (error) {
+      await c.query('ROLLBACK');
+      throw error;
+    }
+  });
+
+  const httpPerSecond = r2(created / httpSeconds);
+  const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+  console.log(
+    JSON.stringify({
+      bench: 'booking-create',
+      clients: K,
+      range: { from, to },
+      slotsPrepared: work.length,
+      availabilityCallsMs: { n: availabilityMs.length, ...summary(availabilityMs) },
+      http: {
+        requests: latencies.length,
+        created,
+        conflicts: statuses['409'] ?? 0,
+        statuses,
+        seconds: r2(httpSeconds),
+        createdPerSecond: httpPerSecond,
+        latencyMs: summary(latencies),
+        // CPU the app process used per created booking: less sensitive to other load on the machine than wall time.
+        serverCpuMsPerBooking: created ? r2(serverCpuMs / created) : null,
+        ...(firstError ? { firstError } : {}),
+      },
+      bareInsert,
+      bareTransaction,
+      ratio: r2(httpPerSecond / bareInsert.rowsPerSecond),
+      ratioToBareTransaction: r2(httpPerSecond / bareTransaction.rowsPerSecond),
+      dataSet: { database: data.name, reused: data.reused, ...data.counts, databaseMb: data.databaseMb, generation: data.generation },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage1m: [r2(loadAtStart), r2(os.loadavg()[0]!)], node: process.version, postgres: version[0]!.v },
+    }),
+  );
+} finally {
+  await cleanUp().catch(() => undefined);
+  if (server) {
+    const exited = new Promise((resolve) => server!.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  await pool.end();
+  await data.close();
+}
