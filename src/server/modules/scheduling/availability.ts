@@ -43,13 +43,16 @@ function load(r: Resource, day: Interval): number {
   return total;
 }
 
-function pick(resources: Resource[], date: string, start: number, end: number, loads: Map<string, number>): Resource | undefined {
-  let best: Resource | undefined;
-  for (const r of resources) {
-    if (!works(r, date, start, end) || !isFree(r.busy, start, end)) continue;
-    if (!best || loads.get(r.id)! < loads.get(best.id)!) best = r;
-  }
-  return best;
+/** The first resource, in order of the day's load (least first), that works and is free for [start, end). */
+function pick(byLoad: Resource[], date: string, start: number, end: number): Resource | undefined {
+  for (const r of byLoad) if (works(r, date, start, end) && isFree(r.busy, start, end)) return r;
+  return undefined;
+}
+
+/** Least loaded first; a stable sort keeps the given order among equals, as the pick did before. */
+function byLoad(resources: Resource[], span: Interval): Resource[] {
+  const loads = new Map(resources.map((r) => [r, load(r, span)]));
+  return [...resources].sort((a, b) => loads.get(a)! - loads.get(b)!);
 }
 
 export function computeSlots(q: SlotQuery): Slot[] {
@@ -57,19 +60,19 @@ export function computeSlots(q: SlotQuery): Slot[] {
   for (const day of q.days) {
     if (day.open.length === 0) continue;
     const span = { start: day.open[0]!.start, end: day.open[day.open.length - 1]!.end };
-    const loads = new Map<string, number>();
-    for (const r of [...q.experts, ...(q.interpreters ?? [])]) loads.set(r.id, load(r, span));
+    const experts = byLoad(q.experts, span);
+    const interpreters = q.interpreters && byLoad(q.interpreters, span);
     for (const window of day.open) {
       for (let start = window.start; start + q.durationMs <= window.end; start += q.stepMs) {
         if (start < q.earliest || start > q.latest) continue;
         const end = start + q.durationMs;
         const room = q.rooms.find((r) => isFree(r.busy, start, end));
         if (!room) continue;
-        const expert = pick(q.experts, day.date, start, end, loads);
+        const expert = pick(experts, day.date, start, end);
         if (!expert) continue;
         let interpreterId: string | undefined;
-        if (q.interpreters) {
-          const interpreter = pick(q.interpreters, day.date, start, end, loads);
+        if (interpreters) {
+          const interpreter = pick(interpreters, day.date, start, end);
           if (!interpreter) continue;
           interpreterId = interpreter.id;
         }

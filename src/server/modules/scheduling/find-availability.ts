@@ -66,8 +66,18 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
         to: rangeEnd,
         excludeBookingId: q.excludeBookingId,
       });
-  const busyOf = (pick: (b: (typeof busyRows)[number]) => string | null, id: string): Interval[] =>
-    busyRows.filter((b) => pick(b) === id).map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() }));
+  // One pass over the busy rows (ordered by start), grouped by whoever they hold.
+  const busyBy = new Map<string, Interval[]>();
+  for (const b of busyRows) {
+    const interval = { start: b.start, end: b.end };
+    for (const id of [b.roomId, b.expertId, b.interpreterId]) {
+      if (!id) continue;
+      const list = busyBy.get(id);
+      if (list) list.push(interval);
+      else busyBy.set(id, [interval]);
+    }
+  }
+  const busyOf = (id: string): Interval[] => busyBy.get(id) ?? [];
 
   const working = async (kind: ResourceKind, ids: string[]) => {
     const [weekly, exceptions] = await Promise.all([repo.workingHours(db, kind, ids), repo.workingExceptions(db, kind, ids, q.from, q.to)]);
@@ -95,10 +105,10 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
   };
   const [expertWork, interpreterWork] = await Promise.all([working('expert', experts.map((e) => e.id)), working('interpreter', interpreterIds)]);
 
-  const roomResources: Resource[] = point.rooms.map((r) => ({ id: r.id, working: new Map(), busy: busyOf((b) => b.roomId, r.id) }));
-  const expertResources: Resource[] = experts.map((e) => ({ id: e.id, working: expertWork.get(e.id)!, busy: busyOf((b) => b.expertId, e.id) }));
+  const roomResources: Resource[] = point.rooms.map((r) => ({ id: r.id, working: new Map(), busy: busyOf(r.id) }));
+  const expertResources: Resource[] = experts.map((e) => ({ id: e.id, working: expertWork.get(e.id)!, busy: busyOf(e.id) }));
   const interpreterResources: Resource[] | undefined = q.interpretingLanguage
-    ? interpreterIds.map((id) => ({ id, working: interpreterWork.get(id)!, busy: busyOf((b) => b.interpreterId, id) }))
+    ? interpreterIds.map((id) => ({ id, working: interpreterWork.get(id)!, busy: busyOf(id) }))
     : undefined;
 
   const slotQuery: SlotQuery = {

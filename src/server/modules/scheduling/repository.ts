@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, gte, inArray, lt, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   bookings,
@@ -88,10 +88,20 @@ export const schedulingRepository = {
     if (q.expertIds.length) holders.push(inArray(bookings.expertId, q.expertIds));
     if (q.interpreterIds.length) holders.push(inArray(bookings.interpreterId, q.interpreterIds));
     if (holders.length === 0) return [];
-    const where: SQL[] = [ne(bookings.status, 'cancelled'), lt(bookings.startsAt, q.to), gt(bookings.endsAt, q.from), or(...holders)!];
+    // The overlap is written as the exclusion constraints' own expression, so their GiST indexes (partial on
+    // status <> 'cancelled') serve it; starts_at < to AND ends_at > from could only scan the table.
+    const overlaps = sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${q.from.toISOString()}::timestamptz, ${q.to.toISOString()}::timestamptz, '[)')`;
+    const where: SQL[] = [ne(bookings.status, 'cancelled'), overlaps, or(...holders)!];
     if (q.excludeBookingId) where.push(ne(bookings.id, q.excludeBookingId));
     return db
-      .select({ roomId: bookings.roomId, expertId: bookings.expertId, interpreterId: bookings.interpreterId, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+      // Epoch milliseconds, not Dates: thousands of rows, and the slot computation works in numbers.
+      .select({
+        roomId: bookings.roomId,
+        expertId: bookings.expertId,
+        interpreterId: bookings.interpreterId,
+        start: sql<number>`(extract(epoch from ${bookings.startsAt}) * 1000)::float8`,
+        end: sql<number>`(extract(epoch from ${bookings.endsAt}) * 1000)::float8`,
+      })
       .from(bookings)
       .where(and(...where))
       .orderBy(asc(bookings.startsAt));
