@@ -2,3 +2,4 @@ export * from './directory.js';
 export * from './audit.js';
 export * from './scheduling.js';
 export * from './assistance.js';
+export * from './documents.js';
