@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './scheduling.js';
 export * from './assistance.js';
 export * from './documents.js';
+export * from './meetings.js';
