@@ -1,6 +1,6 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { KEYS, invalidateScheduling } from './queryKeys';
+import { KEYS, invalidateLive } from './queryKeys';
 import { type LiveEvent, type LiveState, LiveConnection, type Scope, eventsUrl } from './liveClient';
 
 export type { LiveState, Scope };
@@ -9,19 +9,31 @@ const DEBOUNCE_MS = 200;
 
 /** The queries an event makes stale. Events are hints: the re-read decides what this user may see. */
 function keysFor(event: LiveEvent): QueryKey[] {
-  if (event.type === 'booking.changed') return [KEYS.bookings, KEYS.availability, event.id ? [...KEYS.booking, event.id] : KEYS.booking];
+  // A booking's status also moves a room's state on the status board.
+  if (event.type === 'booking.changed') return [KEYS.bookings, KEYS.availability, event.id ? [...KEYS.booking, event.id] : KEYS.booking, [...KEYS.assistance, 'status']];
   if (event.type === 'walk_in.changed') return [KEYS.walkIns, KEYS.bookings];
+  if (/^(call|identity_check|incident|terminal)\./.test(event.type)) return [KEYS.assistance];
   return [];
 }
 
+export type LiveOptions = {
+  /** A kiosk's device token: sent as a WebSocket subprotocol (never in the URL) instead of the session cookie. */
+  deviceToken?: string;
+};
+
+/** The subprotocols a kiosk offers: the server answers with the first and reads the token from the second. */
+export const deviceProtocols = (token: string) => ['etapiste.events.v1', `bearer.${token}`];
+
 /**
- * Keeps the screen's scheduling queries fresh from GET /api/events: subscribes to the scopes, invalidates the
- * matching TanStack queries on events (bursts coalesced), and re-reads everything after each (re)connection.
+ * Keeps the screen's scheduling and assistance queries fresh from GET /api/events: subscribes to the scopes,
+ * invalidates the matching TanStack queries on events (bursts coalesced), and re-reads everything after each
+ * (re)connection.
  */
-export function useLiveEvents(scopes: Scope[], enabled = true): LiveState {
+export function useLiveEvents(scopes: Scope[], enabled = true, options: LiveOptions = {}): LiveState {
   const client = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   const scopeKey = JSON.stringify(scopes);
+  const { deviceToken } = options;
 
   useEffect(() => {
     if (!enabled) return;
@@ -37,11 +49,12 @@ export function useLiveEvents(scopes: Scope[], enabled = true): LiveState {
       url: eventsUrl(window.location),
       scopes: JSON.parse(scopeKey) as Scope[],
       onState: setState,
-      onResync: () => void invalidateScheduling(client),
+      onResync: () => void invalidateLive(client),
       onEvent: (event) => {
         for (const key of keysFor(event)) pending.set(JSON.stringify(key), key);
         timer ??= setTimeout(flush, DEBOUNCE_MS);
       },
+      ...(deviceToken ? { createSocket: (url: string) => new WebSocket(url, deviceProtocols(deviceToken)) } : {}),
     });
     const nudge = () => {
       if (document.visibilityState === 'visible') connection.nudge();
@@ -56,7 +69,7 @@ export function useLiveEvents(scopes: Scope[], enabled = true): LiveState {
       clearTimeout(timer);
       connection.stop();
     };
-  }, [client, scopeKey, enabled]);
+  }, [client, scopeKey, enabled, deviceToken]);
 
   return state;
 }

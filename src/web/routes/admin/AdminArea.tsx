@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useUser } from '../../auth';
 import { NotFoundPage } from '../NotFoundPage';
+import { CallButtonsPage } from './buttons/CallButtonsPage';
+import { DelegationsPage } from './buttons/DelegationsPage';
 import { OrganisationEditPage } from './organisations/OrganisationEditPage';
 import { OrganisationsPage } from './organisations/OrganisationsPage';
 import { ServicePointDetailPage } from './servicePoints/ServicePointDetailPage';
@@ -21,7 +23,7 @@ import './admin.css';
 /** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
   const me = useUser();
-  const { t } = useTranslation(['admin', 'scheduling']);
+  const { t } = useTranslation(['admin', 'scheduling', 'assistance']);
   const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
   const tabs = [
     { to: 'users', label: t('nav.users') },
@@ -34,6 +36,12 @@ export function AdminArea() {
     { to: 'services', label: t('scheduling:nav.services') },
     { to: 'working-hours', label: t('scheduling:nav.workingHours') },
     ...(isMainAdmin ? [{ to: 'interpreters', label: t('scheduling:nav.interpreters') }] : []),
+    ...(isMainAdmin
+      ? [
+          { to: 'call-buttons', label: t('assistance:admin.navButtons') },
+          { to: 'delegations', label: t('assistance:admin.navDelegations') },
+        ]
+      : []),
   ];
   return (
     <div className="admin">
@@ -67,6 +75,8 @@ export function AdminArea() {
             <Route path="interpreters" element={<InterpretersPage />} />
             <Route path="interpreters/new" element={<InterpreterNewPage />} />
             <Route path="interpreters/:id" element={<InterpreterEditPage />} />
+            <Route path="call-buttons" element={<CallButtonsPage />} />
+            <Route path="delegations" element={<DelegationsPage />} />
           </>
         )}
         <Route path="*" element={<NotFoundPage />} />

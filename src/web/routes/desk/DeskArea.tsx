@@ -8,17 +8,29 @@ import { ServicePointCard } from '../../components/ServicePointCard';
 import { useServicePoints } from '../../queries';
 import { useNow } from '../../useNow';
 import { useTitle } from '../../useTitle';
+import { StatusBoardLink } from '../status/StatusBoardLink';
+import { StatusBoardPage } from '../status/StatusBoardPage';
+import { CallAlerts, useAdvisorPoints } from './assistance/CallAlerts';
 import { CalendarLink } from './calendar/CalendarLink';
 import { DeskCalendarArea } from './calendar/DeskCalendarPage';
 
-/** The desk area: the front page and the booking calendar (/desk/calendar). */
+/** The desk area: the front page, the booking calendar (/desk/calendar), the live status board (/desk/status). */
 export function DeskArea() {
   return (
-    <Routes>
-      <Route path="calendar/*" element={<DeskCalendarArea />} />
-      <Route path="*" element={<DeskHome />} />
-    </Routes>
+    <>
+      {/* Calls and identity-check requests reach the advisor on every desk page. */}
+      <CallAlerts />
+      <Routes>
+        <Route path="calendar/*" element={<DeskCalendarArea />} />
+        <Route path="status" element={<DeskStatus />} />
+        <Route path="*" element={<DeskHome />} />
+      </Routes>
+    </>
   );
+}
+
+function DeskStatus() {
+  return <StatusBoardPage pointIds={useAdvisorPoints()} canReport />;
 }
 
 /** The advisor's desk: the service point(s) their advisor role is attached to. */
@@ -36,7 +48,12 @@ function DeskHome() {
       </Heading>
       <Paragraph mb="xs">{t('greeting', { name: me.name })}</Paragraph>
       <Paragraph mb="l">{t('intro')}</Paragraph>
-      {mine.size > 0 && <CalendarLink />}
+      {mine.size > 0 && (
+        <>
+          <CalendarLink />
+          <StatusBoardLink to="/desk/status" />
+        </>
+      )}
       <QueryStatus query={points}>
         {(all) => {
           const list = all.filter((p) => mine.has(p.id));

@@ -7,6 +7,7 @@ import { type Language, isLanguage } from '../../i18n/languages';
 import { localized } from '../../localized';
 import { useIdle } from '../../useIdle';
 import { useTitle } from '../../useTitle';
+import { CallAdvisorButton } from './assist/CallAdvisorButton';
 import { IdleScreen } from './IdleScreen';
 import { LanguageButtons } from './LanguageButtons';
 import { PairingScreen } from './PairingScreen';
@@ -68,7 +69,7 @@ export function TerminalApp() {
         {!token ? (
           <PairingScreen notice={revoked ? t('pairing.revoked') : undefined} onPaired={paired} />
         ) : self.data ? (
-          <IdleScreen self={self.data} lang={lang} offline={self.isError} />
+          <><IdleScreen self={self.data} lang={lang} offline={self.isError} /><CallAdvisorButton token={token} /></>
         ) : (
           <p className="terminal-text" role="status">
             {self.isError ? t('idle.offline') : t('idle.connecting')}

@@ -7,6 +7,7 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { useServicePoints } from '../../../queries';
 import { BookingDetail } from '../../desk/calendar/BookingDetail';
 import { type CalendarScope, CalendarProvider } from '../../desk/calendar/CalendarContext';
+import { ExpertBookingAssist } from '../identity/ExpertBookingAssist';
 import { ExpertBookingsPage } from './ExpertBookingsPage';
 import '../../desk/calendar/calendar.css';
 
@@ -37,6 +38,7 @@ export function ExpertBookingsArea() {
             {t('expert.back')}
           </Link>
           <BookingDetail id={bookingId} level="h1" created={(location.state as { created?: string } | null)?.created === bookingId} />
+          {isExpert && <ExpertBookingAssist bookingId={bookingId} />}
         </>
       ) : (
         <QueryStatus query={points}>
