@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z
@@ -53,6 +54,25 @@ const schema = z.object({
   CALL_AUTO_CLOSE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** How often the repeat/escalation sweep runs. */
   ASSISTANCE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** Meetings (docs/meetings.md): TURN servers (comma-separated turn:/turns: URLs) and coturn's shared secret. */
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().optional(),
+  /** How long a TURN credential handed to a participant stays valid. */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(4 * 3600),
+  STUN_URLS: z.string().optional(),
+  /** `relay` forces every media path through TURN (networks that must not expose addresses). */
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+  /** The interpreter's link opens this long before the booking and closes this long after its end. */
+  INTERPRETER_LINK_MARGIN_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
+  /** Documents (docs/documents.md): the master key wrapping the agencies' keys, base64 of 32 bytes. */
+  DOCUMENT_MASTER_KEY: z.string().optional(),
+  /** The master key before a rotation, while `rotate-document-keys --master` rewraps the agency keys. */
+  DOCUMENT_MASTER_KEY_PREVIOUS: z.string().optional(),
+  DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  DOCUMENT_WARN_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  DOCUMENT_KEEP_AFTER_ACK_HOURS: z.coerce.number().min(0).max(24 * 14).default(0),
+  DOCUMENT_MAX_FILE_MB: z.coerce.number().min(0.01).max(100).default(20),
+  DOCUMENT_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export type Config = {
@@ -88,7 +108,31 @@ export type Config = {
   callJoinSeconds: number;
   callAutoCloseMinutes: number;
   assistanceSweepSeconds: number;
+  turnUrls: string[];
+  turnSecret?: string;
+  turnTtlSeconds: number;
+  stunUrls: string[];
+  iceTransportPolicy: 'all' | 'relay';
+  interpreterLinkMarginMinutes: number;
+  /** Undefined until main.ts resolves it (DOCUMENT_MASTER_KEY, or a demo key in the data folder). */
+  documentMasterKey?: Buffer;
+  documentMasterKeyPrevious?: Buffer;
+  documentRetentionDays: number;
+  documentWarnDays: number;
+  documentKeepAfterAckHours: number;
+  documentMaxFileBytes: number;
+  documentMaxPages: number;
 };
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
+/** A 256-bit key given as base64 (standard or URL-safe). */
+function keyFromBase64(name: string, value: string | undefined): Buffer | undefined {
+  if (!value) return undefined;
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new Error(`Invalid configuration:\n  ${name}: must be base64 of exactly 32 bytes (openssl rand -base64 32)`);
+  return key;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -131,10 +175,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callJoinSeconds: e.CALL_JOIN_SECONDS,
     callAutoCloseMinutes: e.CALL_AUTO_CLOSE_MINUTES,
     assistanceSweepSeconds: e.ASSISTANCE_SWEEP_SECONDS,
+    turnUrls: list(e.TURN_URLS),
+    turnSecret: e.TURN_SECRET || undefined,
+    turnTtlSeconds: e.TURN_TTL_SECONDS,
+    stunUrls: list(e.STUN_URLS),
+    iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
+    interpreterLinkMarginMinutes: e.INTERPRETER_LINK_MARGIN_MINUTES,
+    documentMasterKey: keyFromBase64('DOCUMENT_MASTER_KEY', e.DOCUMENT_MASTER_KEY),
+    documentMasterKeyPrevious: keyFromBase64('DOCUMENT_MASTER_KEY_PREVIOUS', e.DOCUMENT_MASTER_KEY_PREVIOUS),
+    documentRetentionDays: e.DOCUMENT_RETENTION_DAYS,
+    documentWarnDays: e.DOCUMENT_WARN_DAYS,
+    documentKeepAfterAckHours: e.DOCUMENT_KEEP_AFTER_ACK_HOURS,
+    documentMaxFileBytes: Math.round(e.DOCUMENT_MAX_FILE_MB * 1024 * 1024),
+    documentMaxPages: e.DOCUMENT_MAX_PAGES,
   };
 }
 
 /** Config for tests: defaults plus overrides, never read from the process environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', SERVE_WEB: 'false', ETAPISTE_DEMO: 'true' }), ...overrides };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', SERVE_WEB: 'false', ETAPISTE_DEMO: 'true' }), documentMasterKey: randomBytes(32), ...overrides };
 }

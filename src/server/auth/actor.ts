@@ -17,10 +17,14 @@ export type UserActor = {
 };
 
 export type TerminalActor = { kind: 'terminal'; terminalId: string; roomId: string; servicePointId: string };
+/** An interpreter who joined a meeting by link and PIN: no account, valid for that one meeting only. */
+export type GuestActor = { kind: 'guest'; participantId: string; meetingId: string };
 export type AnonymousActor = { kind: 'anonymous' };
 /** The server acting on its own (a background job); policies grant it nothing, it only appears in the audit log. */
 export type SystemActor = { kind: 'system'; component: string };
-export type Actor = UserActor | TerminalActor | AnonymousActor | SystemActor;
+/** An agency's own system calling the agency documents API with an API token (docs/documents.md). */
+export type AgencySystemActor = { kind: 'agency-system'; tokenId: string; organisationId: string; scopes: readonly string[] };
+export type Actor = UserActor | TerminalActor | GuestActor | AnonymousActor | SystemActor | AgencySystemActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
 
@@ -38,5 +42,7 @@ export function auditActor(actor: Actor): { actorType: string; actorId?: string 
   if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId };
   if (actor.kind === 'terminal') return { actorType: 'terminal', actorId: actor.terminalId };
   if (actor.kind === 'system') return { actorType: 'system', actorId: actor.component };
+  if (actor.kind === 'guest') return { actorType: 'guest', actorId: actor.participantId };
+  if (actor.kind === 'agency-system') return { actorType: 'agency-token', actorId: actor.tokenId };
   return { actorType: 'anonymous' };
 }

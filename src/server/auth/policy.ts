@@ -17,6 +17,9 @@ export type Resource = {
   role?: Role;
   /** For staff accounts: the roles the account holds now. */
   heldRoles?: readonly Role[];
+  /** For meetings: which meeting, and whether the actor was invited into it (a second agency's expert). */
+  meetingId?: string;
+  invited?: boolean;
 };
 
 type Rule = (actor: Actor, r: Resource) => boolean;
@@ -49,7 +52,17 @@ const agencyMemberOf: Rule = (a, r) => agencyStaffOf(a, r) || agencyAdminOf(a, r
 const coordinator: Rule = (a) => hasRole(a, 'coordinator');
 /** A kiosk at the resource's service point: it hears that calls there changed, then reads only its own room's. */
 const terminalAtPoint: Rule = (a, r) => a.kind === 'terminal' && !!r.servicePointId && a.servicePointId === r.servicePointId;
+/** An interpreter holding a guest token of exactly this meeting. */
+const guestOfMeeting: Rule = (a, r) => a.kind === 'guest' && !!r.meetingId && a.meetingId === r.meetingId;
+const invitedExpert: Rule = (a, r) => r.invited === true && hasRole(a, 'expert');
 const self: Rule = (a, r) => a.kind === 'user' && !!r.userId && a.userId === r.userId;
+/** An agency system (API token) of the resource's agency holding the given scope. */
+const agencySystemWith =
+  (scope: string): Rule =>
+  (a, r) =>
+    a.kind === 'agency-system' && !!r.organisationId && a.organisationId === r.organisationId && a.scopes.includes(scope);
+/** The kiosk of the resource's room. */
+const terminalInRoom: Rule = (a, r) => a.kind === 'terminal' && !!r.roomId && a.roomId === r.roomId;
 
 const rules = {
   // Directory reads: every signed-in role sees the organisations and service points (public information).
@@ -103,6 +116,25 @@ const rules = {
   'incident:read': any(advisorAt, coordinator, expertOf),
   'incident:resolve': any(advisorAt, coordinator, self),
   'service-point:status': any(advisorAt, coordinator),
+  // Remote meetings (docs/meetings.md). The booking agency's experts host; the room's kiosk, an invited expert of
+  // another agency and the interpreter with this meeting's guest token join. Nobody else, not even the main admin.
+  'meeting:host': expertOf,
+  'meeting:join': any(expertOf, invitedExpert, terminalInRoom, guestOfMeeting),
+  'meeting:list': (a) => hasRole(a, 'expert'),
+  // Hearing that a meeting changed (ids only): its agency's experts, the point's advisors and coordinators for the
+  // status board, the kiosks at the point (which then re-read only their own room's session).
+  'meeting:watch': any(expertOf, advisorAt, coordinator, terminalAtPoint),
+  'terminal:check-in': terminalInRoom,
+  // Document handover (docs/documents.md). Advisors register at their point and read a draft's content; once sent,
+  // content is for the agency's experts and its systems only. Main admin and coordinators see metadata only.
+  'document:register': advisorAt,
+  'document:read': any(expertOf, agencySystemWith('documents:read')),
+  'document:acknowledge': any(expertOf, agencySystemWith('documents:acknowledge')),
+  'document:metadata': any(advisorAt, expertOf, agencyAdminOf, mainAdmin, coordinator),
+  'document:watch': any(advisorAt, expertOf, agencyAdminOf),
+  'document:terminal-capture': terminalInRoom,
+  'document-key:rotate': any(mainAdmin, agencyAdminOf),
+  'agency-token:manage': agencyAdminOf,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -2,6 +2,7 @@ import type { BookingStatus } from '../../../shared/scheduling.js';
 import type { Actor } from '../../auth/actor.js';
 import { auditActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/client.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { publishBookingChanged } from './events.js';
@@ -26,30 +27,43 @@ export async function changeStatus(
   ip: string,
   extra: { cancelReason?: string } = {},
 ): Promise<BookingRow> {
-  const updated = await ctx.db.transaction(async (tx) => {
-    const current = await bookingRepository.forUpdate(tx, bookingId);
-    if (!current) throw notFound('Booking');
-    if (!ALLOWED[current.status].includes(to)) {
-      throw new HttpProblem(409, 'booking.invalid_transition', 'Conflict', `A booking that is ${current.status} cannot become ${to}`);
-    }
-    if (to === 'no-show' && current.startsAt.getTime() > Date.now()) {
-      throw new HttpProblem(409, 'booking.not_started', 'Conflict', 'A customer can be marked absent only after the start time');
-    }
-    const cancelled = to === 'cancelled';
-    const updated = await bookingRepository.update(tx, current.id, {
-      status: to,
-      ...(cancelled ? { cancelReason: extra.cancelReason ?? null, version: current.version + 1 } : {}),
-    });
-    const actorId = auditActor(actor).actorId ?? null;
-    await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.kind === 'user' ? actorId : null, kind: 'status', fromStatus: current.status, toStatus: to });
-    if (cancelled) {
-      const tz = (await bookingRepository.timeZoneOf(tx, current.servicePointId))!;
-      await enqueueCustomerMessages(tx, updated, 'cancellation', tz);
-    }
-    const action = cancelled ? 'booking.cancelled' : to === 'no-show' ? 'booking.no_show' : 'booking.status_changed';
-    await recordAudit(tx, actor, { action, targetType: 'booking', targetId: current.id, organisationId: current.agencyId, details: { from: current.status, to } }, ip);
-    return updated;
-  });
+  const updated = await ctx.db.transaction((tx) => applyStatusChange(tx, actor, bookingId, to, ip, extra));
   await publishBookingChanged(ctx, updated);
+  return updated;
+}
+
+/**
+ * The status change inside a caller's transaction (a meeting's admit or end changes its booking with it); the caller
+ * publishes `booking.changed` after its commit.
+ */
+export async function applyStatusChange(
+  tx: Db,
+  actor: Actor,
+  bookingId: string,
+  to: BookingStatus,
+  ip: string,
+  extra: { cancelReason?: string } = {},
+): Promise<BookingRow> {
+  const current = await bookingRepository.forUpdate(tx, bookingId);
+  if (!current) throw notFound('Booking');
+  if (!ALLOWED[current.status].includes(to)) {
+    throw new HttpProblem(409, 'booking.invalid_transition', 'Conflict', `A booking that is ${current.status} cannot become ${to}`);
+  }
+  if (to === 'no-show' && current.startsAt.getTime() > Date.now()) {
+    throw new HttpProblem(409, 'booking.not_started', 'Conflict', 'A customer can be marked absent only after the start time');
+  }
+  const cancelled = to === 'cancelled';
+  const updated = await bookingRepository.update(tx, current.id, {
+    status: to,
+    ...(cancelled ? { cancelReason: extra.cancelReason ?? null, version: current.version + 1 } : {}),
+  });
+  const actorId = auditActor(actor).actorId ?? null;
+  await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.kind === 'user' ? actorId : null, kind: 'status', fromStatus: current.status, toStatus: to });
+  if (cancelled) {
+    const tz = (await bookingRepository.timeZoneOf(tx, current.servicePointId))!;
+    await enqueueCustomerMessages(tx, updated, 'cancellation', tz);
+  }
+  const action = cancelled ? 'booking.cancelled' : to === 'no-show' ? 'booking.no_show' : 'booking.status_changed';
+  await recordAudit(tx, actor, { action, targetType: 'booking', targetId: current.id, organisationId: current.agencyId, details: { from: current.status, to } }, ip);
   return updated;
 }
