@@ -1,10 +1,10 @@
 import { count } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.js';
 import { hashPassword } from '../../auth/password.js';
-import { hashToken, normalizePairingCode } from '../../auth/tokens.js';
+import { hashToken, newToken, normalizePairingCode } from '../../auth/tokens.js';
 import type { Db } from '../client.js';
 import { seedScheduling } from './scheduling.js';
-import { openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
+import { callButtons, delegations, openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
 
 /** The demo terminal's pairing code, valid for a year after seeding (demo mode only). */
 export const DEMO_PAIRING_CODE = '2025-0901';
@@ -78,6 +78,15 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
       pairingCodeHash: hashToken(normalizePairingCode(DEMO_PAIRING_CODE)),
       pairingExpiresAt: new Date(Date.now() + 365 * 86_400_000),
     });
+    // The room's wireless call button. Its token is random and shown nowhere (tokens are shown once, at
+    // registration): the button is listed under Administration → Call buttons; register another there to try a
+    // press with curl. Vero and Kela delegate identity checks to Porvoo-info, DVV does not.
+    await tx.insert(callButtons).values({ roomId: room!.id, name: 'Kutsunappi 1', tokenHash: hashToken(newToken()) });
+    await tx.insert(delegations).values([
+      { servicePointId: pointId, agencyId: orgIds.vero, identityChecks: true },
+      { servicePointId: pointId, agencyId: orgIds.kela, identityChecks: true },
+      { servicePointId: pointId, agencyId: orgIds.dvv, identityChecks: false },
+    ]);
     const expertIds: string[] = [];
     for (const u of DEMO_USERS) {
       const [user] = await tx

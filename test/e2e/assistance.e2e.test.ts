@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAIRING_CODE } from '../../src/server/db/seed/demo.js';
+import { bookings, calls, delegations, identityChecks, incidents, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
+import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
+import { tr } from './ui.js';
+
+const TOKEN_KEY = 'etapiste.terminal.token';
+const ROOM = 'Etäpalvelutila';
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** suomifi draws a radio button over its label: a person (and the test) clicks the label. */
+async function pick(group: Locator, option: string) {
+  await group.locator('label', { hasText: new RegExp(`^${option}$`) }).click();
+}
+
+describe.skipIf(!browserAvailable)('assistance in the room', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let terminal: Page;
+  let advisor1: Page;
+  let advisor2: Page;
+
+  async function pageAs(email: string, lang: 'fi' | 'sv' | 'en'): Promise<Page> {
+    const context = await newContext(browser, server.url, lang);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await signInAs(page, email);
+    return page;
+  }
+
+  const db = () => server.database.db;
+  const userId = async (email: string) => (await db().select().from(users).where(eq(users.email, email)))[0]!.id;
+
+  /** A booking of the agency in the demo room, `startMinutes` from now, as the desk would have made it. */
+  async function bookingFor(shortName: string, expertEmail: string, startMinutes: number, status: 'booked' | 'checked-in') {
+    const [agency] = await db().select().from(organisations).where(eq(organisations.shortName, shortName));
+    const [service] = await db().select().from(services).where(eq(services.agencyId, agency!.id));
+    const [room] = await db().select().from(rooms);
+    const start = Date.now() + startMinutes * 60_000;
+    const [row] = await db()
+      .insert(bookings)
+      .values({
+        reference: randomBytes(3).toString('hex').toUpperCase(),
+        servicePointId: room!.servicePointId,
+        roomId: room!.id,
+        agencyId: agency!.id,
+        serviceId: service!.id,
+        expertId: await userId(expertEmail),
+        startsAt: new Date(start),
+        endsAt: new Date(start + 30 * 60_000),
+        status,
+        channel: 'on-site',
+        customerName: 'Maija Meikäläinen',
+        language: 'fi',
+      })
+      .returning();
+    return row!;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+    // The room's kiosk, paired with the demo code as the main admin's instructions say.
+    const context = await newContext(browser, server.url, 'fi');
+    contexts.push(context);
+    const pair = await context.request.post('/api/terminal/pair', { data: { code: DEMO_PAIRING_CODE } });
+    expect(pair.status()).toBe(200);
+    const { token } = (await pair.json()) as { token: string };
+    await context.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [TOKEN_KEY, token]);
+    terminal = await context.newPage();
+    await terminal.goto('/terminal');
+    await terminal.getByRole('heading', { level: 1, name: 'Porvoo-info' }).waitFor();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the kiosk calls, every desk alerts at once, the first advisor takes it and the kiosk says an advisor is coming', async () => {
+    advisor1 = await pageAs('neuvoja1@porvoo.demo', 'fi');
+    await advisor1.waitForURL('**/desk');
+    // Any desk page carries the alerts: the first advisor sits in the calendar.
+    await advisor1.goto('/desk/calendar');
+    await advisor1.getByText('Päivittyy reaaliajassa').waitFor();
+    advisor2 = await pageAs('neuvoja2@porvoo.demo', 'en');
+    await advisor2.waitForURL('**/desk');
+    // Notifications are asked for only from a button, never on load.
+    await advisor2.getByRole('button', { name: tr('en', 'assistance:alerts.allowNotifications') }).waitFor();
+    expect(await advisor1.getByTestId('call-alert').count()).toBe(0);
+
+    const callButton = terminal.getByRole('button', { name: tr('fi', 'assistance:terminal.call') });
+    const box = (await callButton.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(88);
+    expect(box.width).toBeGreaterThanOrEqual(300);
+    await callButton.click();
+    await terminal.getByText(tr('fi', 'assistance:terminal.called')).waitFor();
+
+    // Both desks show it without a reload; a reloaded desk still shows the unanswered call (read from the API).
+    const alert1 = advisor1.getByTestId('call-alert');
+    await alert1.getByText(`Kutsu tilasta: ${ROOM}`).waitFor();
+    await alert1.getByText(tr('fi', 'assistance:call.source.terminal')).waitFor();
+    await advisor2.getByTestId('call-alert').getByText('Call from the room: Remote service room').waitFor();
+    await advisor2.reload();
+    await advisor2.getByTestId('call-alert').getByText('Call from the room: Remote service room').waitFor();
+    await expectAccessible(advisor1);
+
+    await alert1.getByRole('button', { name: 'Tulen' }).click();
+    await alert1.getByText(/^Olet tulossa/).waitFor();
+    await terminal.getByText('Neuvoja on tulossa: Anna').waitFor();
+    await advisor2.getByTestId('call-alert').getByText(/^Anna Lindholm is on the way/).waitFor();
+    expect(await advisor2.getByTestId('call-alert').getByRole('button', { name: "I'm coming" }).count()).toBe(0);
+    await expectAccessible(terminal);
+    await expectAccessible(advisor2);
+    const [row] = await db().select().from(calls);
+    expect(row).toMatchObject({ status: 'acknowledged', source: 'terminal', acknowledgedBy: await userId('neuvoja1@porvoo.demo') });
+
+    // Done: the call closes everywhere, and the kiosk offers the button again.
+    await alert1.getByRole('button', { name: `Valmis, sulje kutsu: ${ROOM}` }).click();
+    await expect.poll(() => advisor2.getByTestId('call-alert').count()).toBe(0);
+    await expect.poll(() => advisor1.getByTestId('call-alert').count()).toBe(0);
+    await terminal.getByRole('button', { name: tr('fi', 'assistance:terminal.call') }).waitFor();
+    expect((await db().select().from(calls))[0]!.status).toBe('closed');
+  });
+
+  it('the main admin registers a call button (token once), a press alerts the desk, a revoked token is refused; delegations are set per agency', async () => {
+    const admin = await pageAs('paakayttaja@vm.demo', 'fi');
+    await admin.getByRole('link', { name: 'Kutsunapit' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Kutsunapit' }).waitFor();
+    // The demo seed's button is listed; its token was never shown.
+    await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi 1' }).waitFor();
+    await expectAccessible(admin);
+
+    await admin.getByRole('button', { name: 'Rekisteröi nappi' }).click();
+    await admin.getByText('Tämä tieto tarvitaan.').waitFor();
+    await admin.getByLabel(`Uusi kutsunappi tilaan ${ROOM}: nimi`).fill('Kutsunappi ovella');
+    await admin.getByRole('button', { name: 'Rekisteröi nappi' }).click();
+    const token = await admin.getByTestId('button-token').inputValue();
+    expect(token.length).toBeGreaterThan(30);
+    await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi ovella' }).waitFor();
+    await expectAccessible(admin);
+    const buttonId = (await admin.getByText(/\/api\/buttons\/[0-9a-f-]{36}\/press/).innerText()).match(/buttons\/([0-9a-f-]{36})\//)![1]!;
+
+    const press = () => fetch(`${server.url}/api/buttons/${buttonId}/press`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect((await press()).status).toBe(201);
+    const alert = advisor1.getByTestId('call-alert');
+    await alert.getByText(tr('fi', 'assistance:call.source.button')).waitFor();
+    await alert.getByRole('button', { name: 'Tulen' }).click();
+    await alert.getByRole('button', { name: `Valmis, sulje kutsu: ${ROOM}` }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+
+    await admin.getByRole('button', { name: 'Poista käytöstä Kutsunappi ovella' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Poista käytöstä' }).click();
+    await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi ovella' }).getByText('Poistettu käytöstä').waitFor();
+    expect((await press()).status).toBe(401);
+
+    // Delegations: Vero and Kela delegate at Porvoo-info (demo seed), DVV does not.
+    await admin.getByRole('link', { name: 'Henkilöllisyyden varmentaminen' }).click();
+    const dvv = admin.getByRole('checkbox', { name: 'Digi- ja väestötietovirasto' });
+    await dvv.waitFor();
+    expect(await admin.getByRole('checkbox', { name: 'Verohallinto' }).isChecked()).toBe(true);
+    expect(await admin.getByRole('checkbox', { name: 'Kansaneläkelaitos' }).isChecked()).toBe(true);
+    expect(await dvv.isChecked()).toBe(false);
+    await expectAccessible(admin);
+    const [dvvOrg] = await db().select().from(organisations).where(eq(organisations.shortName, 'DVV'));
+    const dvvDelegates = async () => (await db().select().from(delegations).where(eq(delegations.agencyId, dvvOrg!.id)))[0]?.identityChecks;
+    await admin.locator('label', { hasText: 'Digi- ja väestötietovirasto' }).click();
+    await admin.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    await admin.getByText('Tallennettu.').waitFor();
+    expect(await dvvDelegates()).toBe(true);
+    await admin.locator('label', { hasText: 'Digi- ja väestötietovirasto' }).click();
+    await admin.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    await admin.getByText('Tallennettu.').waitFor();
+    expect(await dvvDelegates()).toBe(false);
+  });
+
+  it('the expert asks for identity verification, the advisor records it, the expert sees the result live with the advisor’s name', async () => {
+    const booking = await bookingFor('Vero', 'asiantuntija@vero.demo', -5, 'checked-in');
+    const expert = await pageAs('asiantuntija@vero.demo', 'en');
+    await expert.goto(`/expert/bookings/${booking.id}`);
+    const panel = expert.getByRole('region', { name: 'Identity verification' });
+    await panel.getByText(/^Not requested/).waitFor();
+    await expectAccessible(expert);
+    await panel.getByRole('button', { name: 'Verify identity' }).click();
+    await panel.getByText(/^Requested at \d\d:\d\d\. Waiting for an advisor\./).waitFor();
+
+    await advisor1.goto('/desk');
+    const alert = advisor1.getByTestId('identity-check-alert');
+    await alert.getByText(`Henkilöllisyyden varmennuspyyntö: ${ROOM}`).waitFor();
+    await alert.getByText('Pyytäjä: Veera Salo (Verohallinto)', { exact: false }).waitFor();
+    await alert.getByText(`Asiakas Maija Meikäläinen, varaus ${booking.reference}`, { exact: false }).waitFor();
+    await advisor2.getByTestId('identity-check-alert').waitFor();
+    await alert.getByRole('button', { name: 'Tulen' }).click();
+    await panel.getByText(/^Anna Lindholm is on the way to the room/).waitFor();
+    await advisor2.getByTestId('identity-check-alert').getByText(/^Anna Lindholm is on the way/).waitFor();
+
+    // The strict form: three choices, no text field anywhere.
+    const form = alert.getByRole('form', { name: 'Kirjaa tulos' });
+    expect(await form.locator('input[type=text], textarea').count()).toBe(0);
+    await form.getByRole('button', { name: 'Tallenna tulos' }).click();
+    await form.getByText('Valitse yksi.').waitFor();
+    await expectAccessible(advisor1);
+    await pick(form.getByRole('group', { name: /^Varmennettiinko henkilöllisyys/ }), 'Kyllä, varmennettu');
+    await pick(form.getByRole('group', { name: /^Henkilöllisyystodistus/ }), 'Passi');
+    await pick(form.getByRole('group', { name: /^Vastasiko kuva asiakasta/ }), 'Ei');
+    await form.getByRole('button', { name: 'Tallenna tulos' }).click();
+    await form.getByText(/^Varmennettu henkilöllisyys edellyttää/).waitFor();
+    await pick(form.getByRole('group', { name: /^Vastasiko kuva asiakasta/ }), 'Kyllä');
+    await form.getByRole('button', { name: 'Tallenna tulos' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+
+    await panel.getByText('Identity verified').waitFor();
+    await panel.getByText(/^Checked by Anna Lindholm, /).waitFor();
+    await panel.getByText('Passport · photo matched').waitFor();
+    await expectAccessible(expert);
+    const [check] = await db().select().from(identityChecks).where(eq(identityChecks.bookingId, booking.id));
+    expect(check).toMatchObject({ status: 'completed', verified: true, documentType: 'passport', photoMatched: true, completedBy: await userId('neuvoja1@porvoo.demo') });
+
+    // The expert reports a disruption in the meeting.
+    await expert.getByRole('button', { name: 'Report a disruption' }).click();
+    await pick(expert.getByRole('group', { name: 'What is disrupted?' }), 'Audio');
+    await expert.getByLabel(/^Short description/).fill('Customer hears an echo');
+    await expert.getByRole('button', { name: 'Send the report' }).click();
+    await expert.getByText('The disruption has been reported.', { exact: false }).waitFor();
+    const [incident] = await db().select().from(incidents).where(and(eq(incidents.bookingId, booking.id), eq(incidents.category, 'audio')));
+    expect(incident).toMatchObject({ status: 'open', description: 'Customer hears an echo', reportedBy: await userId('asiantuntija@vero.demo') });
+  });
+
+  it('an agency that has not delegated identity checks to the point is told so', async () => {
+    const booking = await bookingFor('DVV', 'asiantuntija@dvv.demo', 90, 'booked');
+    const expert = await pageAs('asiantuntija@dvv.demo', 'en');
+    await expert.goto(`/expert/bookings/${booking.id}`);
+    const panel = expert.getByRole('region', { name: 'Identity verification' });
+    await panel.getByRole('button', { name: 'Verify identity' }).click();
+    await panel.getByRole('alert').getByText(tr('en', 'assistance:errors.identity_check.not_delegated')).waitFor();
+    expect(await panel.getByRole('button', { name: 'Verify identity' }).count()).toBe(0);
+    await expectAccessible(expert);
+    expect(await db().select().from(identityChecks).where(eq(identityChecks.bookingId, booking.id))).toEqual([]);
+  });
+});
