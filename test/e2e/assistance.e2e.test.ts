@@ -27,9 +27,30 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
   let advisor1: Page;
   let advisor2: Page;
 
-  async function pageAs(email: string, lang: 'fi' | 'sv' | 'en'): Promise<Page> {
+  async function pageAs(email: string, lang: 'fi' | 'sv' | 'en', opts: { listen?: boolean } = {}): Promise<Page> {
     const context = await newContext(browser, server.url, lang);
     contexts.push(context);
+    if (opts.listen) {
+      // Count the chime's tones and the notifications the page shows (the browser's APIs, observed, not replaced).
+      await context.grantPermissions(['notifications']);
+      await context.addInitScript(() => {
+        const w = window as unknown as { tones: number; notes: string[] };
+        w.tones = 0;
+        w.notes = [];
+        const create = AudioContext.prototype.createOscillator;
+        AudioContext.prototype.createOscillator = function (this: AudioContext) {
+          w.tones++;
+          return create.call(this);
+        };
+        const Native = window.Notification;
+        window.Notification = class extends Native {
+          constructor(title: string, options?: NotificationOptions) {
+            super(title, options);
+            w.notes.push(title);
+          }
+        } as typeof Notification;
+      });
+    }
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 1000 });
     await signInAs(page, email);
@@ -86,7 +107,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
   });
 
   it('the kiosk calls, every desk alerts at once, the first advisor takes it and the kiosk says an advisor is coming', async () => {
-    advisor1 = await pageAs('neuvoja1@porvoo.demo', 'fi');
+    advisor1 = await pageAs('neuvoja1@porvoo.demo', 'fi', { listen: true });
     await advisor1.waitForURL('**/desk');
     // Any desk page carries the alerts: the first advisor sits in the calendar.
     await advisor1.goto('/desk/calendar');
@@ -108,9 +129,17 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     const alert1 = advisor1.getByTestId('call-alert');
     await alert1.getByText(`Kutsu tilasta: ${ROOM}`).waitFor();
     await alert1.getByText(tr('fi', 'assistance:call.source.terminal')).waitFor();
+    // It chimed (two tones) and showed a desktop notification; permission was granted, so no button asks for it.
+    await expect.poll(() => advisor1.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(2);
+    expect(await advisor1.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual([`Kutsu tilasta: ${ROOM}`]);
+    expect(await advisor1.getByRole('button', { name: tr('fi', 'assistance:alerts.allowNotifications') }).count()).toBe(0);
     await advisor2.getByTestId('call-alert').getByText('Call from the room: Remote service room').waitFor();
+    // Nobody answered in time: the sweep escalated it (set here in the row, as the sweep does).
+    await db().update(calls).set({ escalatedAt: new Date() });
     await advisor2.reload();
     await advisor2.getByTestId('call-alert').getByText('Call from the room: Remote service room').waitFor();
+    await advisor2.getByTestId('call-alert').getByText('Escalated to the coordinator').waitFor();
+    await expectAccessible(advisor2);
     await expectAccessible(advisor1);
 
     await alert1.getByRole('button', { name: 'Tulen' }).click();
