@@ -10,13 +10,18 @@ import { createBus } from './realtime/create-bus.js';
 import { type MqttButtons, startMqttButtons } from './modules/assistance/mqtt-buttons.js';
 import { startAssistanceSweep } from './modules/assistance/sweep.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
+import { resolveMasterKey } from './crypto/master-key.js';
+import { rotateAgencyKey, rotateMasterKey } from './modules/documents/keys.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
   start                       migrate, seed demo data when empty (demo mode), serve
   migrate                     apply database migrations
   seed                        seed the demo world into an empty database
   create-admin --email E --name N --organisation "Org name"
-                              create the first main admin; prints a one-time set-password link`;
+                              create the first main admin; prints a one-time set-password link
+  rotate-document-keys [--master] [--agency ID]...
+                              --master: wrap every agency key with DOCUMENT_MASTER_KEY (the old key in
+                              DOCUMENT_MASTER_KEY_PREVIOUS); --agency: replace that agency's key`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -41,6 +46,19 @@ async function main() {
     console.log(`Main admin created. Set the password within 24 hours at:\n  ${url}`);
     return database.close();
   }
+  if (command === 'rotate-document-keys') {
+    const { values } = parseArgs({ args: rest, options: { master: { type: 'boolean' }, agency: { type: 'string', multiple: true } } });
+    if (!values.master && !values.agency?.length) throw new Error(usage);
+    config.documentMasterKey = await resolveMasterKey(config);
+    const ctx = { db: database.db, database, config, bus: new InProcessBus() };
+    const actor = { kind: 'system' as const, component: 'cli' };
+    if (values.master) console.log(`master key ${(await rotateMasterKey(ctx, actor)).masterKeyId}: agency keys rewrapped`);
+    for (const agencyId of values.agency ?? []) {
+      const result = await rotateAgencyKey(ctx, actor, agencyId);
+      console.log(`agency ${agencyId}: key version ${result.version}, ${result.rewrapped} data keys rewrapped`);
+    }
+    return database.close();
+  }
   if (command !== 'start') {
     console.error(usage);
     process.exitCode = 2;
@@ -52,6 +70,8 @@ async function main() {
     await seedDemo(database.db, config.demoPassword);
     seeded = true;
   }
+  // Documents are encrypted under a key from configuration; production refuses to start without one.
+  config.documentMasterKey = await resolveMasterKey(config);
   const bus = createBus(database, pino({ level: config.logLevel }));
   const app = await buildApp({ config, database, bus });
   let jobs: Jobs | undefined;

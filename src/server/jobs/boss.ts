@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import type { Channels } from '../modules/notifications/deliver-message.js';
 import { startNotificationJobs } from '../modules/notifications/jobs.js';
+import { startDocumentJobs } from '../modules/documents/jobs.js';
 
 export type JobsLogger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 
@@ -47,11 +48,13 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
   await boss.start();
   try {
     const notifications = await startNotificationJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, channels: opts.channels });
+    const documents = await startDocumentJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
       async stop() {
         await notifications.stop();
+        await documents.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },
