@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAIRING_CODE } from '../../src/server/db/seed/demo.js';
-import { incidents, users } from '../../src/server/db/schema/index.js';
+import { calls, incidents, users } from '../../src/server/db/schema/index.js';
 import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
 import { tr } from './ui.js';
 
@@ -78,6 +78,16 @@ describe.skipIf(!browserAvailable)('live status board', () => {
     await room.getByText('Kutsu avoinna').waitFor();
     await coordinator.getByTestId('room-state').getByText('Call open').waitFor();
     await coordinator.getByRole('region', { name: 'Open calls' }).getByText(/waiting for an advisor/).waitFor();
+    expect(await coordinator.getByTestId('escalation-alert').count()).toBe(0);
+    await expectAccessible(coordinator);
+    // Nobody answers in time: the sweep escalates it (set here in the row, as the sweep does). The coordinator's
+    // reports pages carry it, also after a reload, with a way to the board.
+    await server.database.db.update(calls).set({ escalatedAt: new Date() });
+    await coordinator.reload();
+    const escalation = coordinator.getByTestId('escalation-alert');
+    await escalation.getByText('Call from the room: Remote service room').waitFor();
+    await escalation.getByText(/^Nobody has answered since \d\d:\d\d\./).waitFor();
+    await coordinator.getByRole('region', { name: 'Open calls' }).getByText('Escalated to the coordinator').waitFor();
     await expectAccessible(coordinator);
 
     // The advisor reports a disruption; a personal identity code is refused before anything is sent.

@@ -4,6 +4,7 @@ import { Heading } from 'suomifi-ui-components';
 import type { Role } from '../../../shared/roles';
 import { useUser } from '../../auth';
 import { useTitle } from '../../useTitle';
+import { EscalationAlerts } from '../status/EscalationAlerts';
 import { StatusBoardLink } from '../status/StatusBoardLink';
 import { StatusBoardPage } from '../status/StatusBoardPage';
 import { AuditLog } from './audit/AuditLog';
@@ -18,10 +19,13 @@ export function ReportsArea() {
   // Coordinators watch every point's live status board (/reports/status).
   const coordinator = me.roles.some((r) => r.role === 'coordinator');
   return (
-    <Routes>
-      {coordinator && <Route path="status" element={<StatusBoardPage canReport={false} />} />}
-      <Route path="*" element={<ReportsHome />} />
-    </Routes>
+    <>
+      {coordinator && <EscalationAlerts />}
+      <Routes>
+        {coordinator && <Route path="status" element={<StatusBoardPage canReport={false} />} />}
+        <Route path="*" element={<ReportsHome />} />
+      </Routes>
+    </>
   );
 }
 
