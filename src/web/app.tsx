@@ -33,6 +33,7 @@ const ReportsArea = lazyNamed(() => import('./routes/reports/ReportsArea'), 'Rep
 const SetPasswordPage = lazyNamed(() => import('./routes/login/SetPasswordPage'), 'SetPasswordPage');
 const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage'), 'NotFoundPage');
 const TerminalApp = lazyNamed(() => import('./routes/terminal/TerminalApp'), 'TerminalApp');
+const JoinPage = lazyNamed(() => import('./routes/join/JoinPage'), 'JoinPage');
 
 function Home() {
   const { user } = useAuth();
@@ -75,6 +76,8 @@ export function App() {
         <Routes>
           {/* The kiosk has its own full-screen frame and a device credential, no staff session. */}
           <Route path="/terminal/*" element={<TerminalApp />} />
+          {/* The interpreter: a meeting link and PIN, no account (docs/meetings.md). */}
+          <Route path="/join/:code" element={<JoinPage />} />
           <Route path="*" element={<StaffApp />} />
         </Routes>
       </Suspense>

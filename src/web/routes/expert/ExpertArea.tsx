@@ -10,13 +10,16 @@ import { useNow } from '../../useNow';
 import { useTitle } from '../../useTitle';
 import { CalendarLink } from '../desk/calendar/CalendarLink';
 import { ExpertBookingsArea } from './bookings/ExpertBookingsArea';
+import { ExpertMeetingsArea } from './meetings/ExpertMeetingsArea';
+import { MeetingsLink } from './meetings/MeetingsLink';
 import './expert.css';
 
-/** The expert area: the front page and the agency's bookings (/expert/bookings). */
+/** The expert area: the front page, the agency's bookings (/expert/bookings) and today's meetings (/expert/meetings). */
 export function ExpertArea() {
   return (
     <Routes>
       <Route path="bookings/*" element={<ExpertBookingsArea />} />
+      <Route path="meetings/*" element={<ExpertMeetingsArea />} />
       <Route path="*" element={<ExpertHome />} />
     </Routes>
   );
@@ -40,6 +43,7 @@ function ExpertHome() {
       </Heading>
       <Paragraph mb="m">{t('greeting', { name: me.name })}</Paragraph>
       <CalendarLink to="/expert/bookings" variant="expert" />
+      <MeetingsLink />
       {agencies.length > 0 && (
         <dl className="expert-agency">
           <dt>{t('agency')}</dt>

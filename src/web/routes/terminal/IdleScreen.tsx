@@ -4,13 +4,18 @@ import type { Language } from '../../i18n/languages';
 import { localized } from '../../localized';
 
 /** What a customer sees on arrival: where they are, a welcome, and who helps. */
-export function IdleScreen({ self, lang, offline }: { self: TerminalSelf; lang: Language; offline: boolean }) {
+export function IdleScreen({ self, lang, offline, onCheckIn }: { self: TerminalSelf; lang: Language; offline: boolean; onCheckIn?(): void }) {
   const { t } = useTranslation('terminal');
   return (
     <div className="terminal-idle">
       <h1 className="terminal-point">{localized(self.servicePoint.name, lang)}</h1>
       <p className="terminal-welcome">{t('idle.welcome')}</p>
       <p className="terminal-text">{t('idle.intro')}</p>
+      {onCheckIn && (
+        <button type="button" className="terminal-primary terminal-checkin-start" onClick={onCheckIn}>
+          {t('idle.checkIn')}
+        </button>
+      )}
       <p className="terminal-text">{t('idle.help')}</p>
       <p className="terminal-text">{t('idle.phone', { phone: self.servicePoint.phone })}</p>
       <p className="terminal-room">{localized(self.room.name, lang)}</p>

@@ -8,9 +8,9 @@ import { localized } from '../../localized';
 import { useIdle } from '../../useIdle';
 import { useTitle } from '../../useTitle';
 import { CallAdvisorButton } from './assist/CallAdvisorButton';
-import { IdleScreen } from './IdleScreen';
 import { LanguageButtons } from './LanguageButtons';
 import { PairingScreen } from './PairingScreen';
+import { TerminalHome } from './TerminalHome';
 import { type PairResponse, fetchTerminalSelf, terminalToken } from './terminalApi';
 import './terminal.css';
 
@@ -33,7 +33,9 @@ export function TerminalApp() {
   useEffect(() => {
     void i18next.changeLanguage('fi');
   }, []);
-  useIdle(lang === 'fi' ? undefined : LANGUAGE_RESET_MS, () => chooseLanguage('fi'), { shared: false });
+  // Not while a customer is checked in or in a meeting: their language stays until they are done.
+  const [busy, setBusy] = useState(false);
+  useIdle(lang === 'fi' || busy ? undefined : LANGUAGE_RESET_MS, () => chooseLanguage('fi'), { shared: false });
 
   const self = useQuery({
     queryKey: ['terminal-self', token],
@@ -69,7 +71,8 @@ export function TerminalApp() {
         {!token ? (
           <PairingScreen notice={revoked ? t('pairing.revoked') : undefined} onPaired={paired} />
         ) : self.data ? (
-          <><IdleScreen self={self.data} lang={lang} offline={self.isError} /><CallAdvisorButton token={token} /></>
+          // The call button stays on every screen of a paired kiosk (each screen decides where it sits).
+          <TerminalHome token={token} self={self.data} lang={lang} offline={self.isError} onBusy={setBusy} assist={<CallAdvisorButton token={token} />} />
         ) : (
           <p className="terminal-text" role="status">
             {self.isError ? t('idle.offline') : t('idle.connecting')}

@@ -1,0 +1,44 @@
+import type { MeetingSession } from './session';
+import { type PeerStats, peerStats } from './stats';
+
+/**
+ * A small read-only window into the meeting for browser tests and for support staff: `window.__etapisteMeeting`.
+ * It exists only when the page was opened with `?debug` or when the test harness set `window.__etapisteDebug`
+ * before the app loaded (an init script), so customers and staff never carry it. It exposes statistics and the
+ * peer connections; it changes nothing.
+ */
+export type MeetingDebug = {
+  meetingId: string;
+  phase(): string;
+  selfId(): string | undefined;
+  peers(): { participantId: string; kind: string; state: string; pc: RTCPeerConnection }[];
+  stats(): Promise<PeerStats[]>;
+  admittedAt(): number | undefined;
+};
+
+declare global {
+  interface Window {
+    __etapisteDebug?: boolean;
+    __etapisteMeeting?: MeetingDebug;
+  }
+}
+
+export function debugEnabled(): boolean {
+  return window.__etapisteDebug === true || new URLSearchParams(window.location.search).has('debug');
+}
+
+export function registerDebug(session: MeetingSession): () => void {
+  if (!debugEnabled()) return () => undefined;
+  const api: MeetingDebug = {
+    meetingId: session.meetingId,
+    phase: () => session.getSnapshot().phase,
+    selfId: () => session.getSnapshot().self?.participantId,
+    peers: () => session.peerLinks().map((l) => ({ participantId: l.peer.participantId, kind: l.peer.kind, state: l.state, pc: l.pc })),
+    stats: () => Promise.all(session.peerLinks().map(peerStats)),
+    admittedAt: () => session.marks.admittedAt,
+  };
+  window.__etapisteMeeting = api;
+  return () => {
+    if (window.__etapisteMeeting === api) delete window.__etapisteMeeting;
+  };
+}

@@ -1,0 +1,283 @@
+import type { MeetingOutcome, ParticipantKind, PeerRef, SignalData, SignalServerMessage } from '../../shared/meetings';
+import { registerDebug } from './debug';
+import type { LocalMedia } from './localMedia';
+import { PeerLink, type PeerLinkState } from './peerLink';
+import { type SignalCredential, SignalClient, type SignalState, type SignalStop } from './signalClient';
+
+/**
+ * A participant's side of one meeting: the signalling socket, one PeerLink per other admitted participant, and a
+ * snapshot of it all for the screen (useSyncExternalStore). Follows docs/meetings.md "Client algorithm".
+ */
+export type MeetingPhase =
+  /** opening the socket (first time) */
+  | 'connecting'
+  /** in, waiting for the expert to admit (terminal) */
+  | 'lobby'
+  /** admitted: media with the others */
+  | 'live'
+  /** the socket dropped; coming back by itself */
+  | 'reconnecting'
+  | 'ended'
+  /** not (or no longer) allowed in this meeting */
+  | 'denied';
+
+export type ChatLine = { id: number; from: { participantId: string; kind: ParticipantKind; name: string }; text: string; at: string; own: boolean };
+
+export type PeerView = {
+  participantId: string;
+  connectionId: string;
+  kind: ParticipantKind | 'unknown';
+  name: string;
+  /** `offline`: their socket is gone (reload, network), they come back by themselves. */
+  state: PeerLinkState | 'offline';
+  camera?: MediaStream;
+  document?: MediaStream;
+};
+
+export type MeetingSnapshot = {
+  phase: MeetingPhase;
+  signal: SignalState;
+  stop?: SignalStop;
+  self?: PeerRef & { admitted: boolean };
+  peers: PeerView[];
+  chat: ChatLine[];
+  outcome?: MeetingOutcome | null;
+  /** The last chat send failed (socket down). */
+  chatFailed: boolean;
+};
+
+type KnownPeer = Omit<PeerRef, 'kind'> & { kind: ParticipantKind | 'unknown'; online: boolean };
+
+export type SessionOptions = {
+  meetingId: string;
+  credential: SignalCredential;
+  local: LocalMedia;
+  /** Called once with the snapshot when the meeting ended for everyone. */
+  onEnded?(outcome: MeetingOutcome | null): void;
+};
+
+const MAX_CHAT = 200;
+
+export class MeetingSession {
+  private readonly client: SignalClient;
+  private readonly links = new Map<string, PeerLink>();
+  private readonly known = new Map<string, KnownPeer>();
+  private configuration: RTCConfiguration = {};
+  private admitted = false;
+  private self?: PeerRef & { admitted: boolean };
+  private chat: ChatLine[] = [];
+  private chatSeq = 0;
+  private chatFailed = false;
+  private phase: MeetingPhase = 'connecting';
+  private signal: SignalState = 'connecting';
+  private stopReason?: SignalStop;
+  private outcome?: MeetingOutcome | null;
+  private snapshot: MeetingSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private unregisterDebug?: () => void;
+  /** When this participant was admitted (performance.now()), for the figures. */
+  readonly marks: { admittedAt?: number } = {};
+
+  constructor(readonly opts: SessionOptions) {
+    this.client = new SignalClient({
+      meetingId: opts.meetingId,
+      credential: opts.credential,
+      onMessage: (m) => this.receive(m),
+      onState: (state, stop) => this.signalState(state, stop),
+    });
+    this.snapshot = this.build();
+  }
+
+  get meetingId() {
+    return this.opts.meetingId;
+  }
+
+  start() {
+    this.unregisterDebug = registerDebug(this);
+    this.client.start();
+    window.addEventListener('online', this.nudge);
+    document.addEventListener('visibilitychange', this.nudge);
+  }
+
+  stop() {
+    window.removeEventListener('online', this.nudge);
+    document.removeEventListener('visibilitychange', this.nudge);
+    this.client.stop();
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    this.unregisterDebug?.();
+    this.listeners.clear();
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  /** The live peer connections (for stats and the test/debug API). */
+  peerLinks(): PeerLink[] {
+    return [...this.links.values()];
+  }
+
+  sendChat(text: string): boolean {
+    const ok = this.client.send({ type: 'chat', text });
+    this.chatFailed = !ok;
+    this.changed();
+    return ok;
+  }
+
+  /** Mute or camera switches changed the local tracks' `enabled`: nothing to renegotiate, just redraw. */
+  localChanged() {
+    this.changed();
+  }
+
+  private nudge = () => {
+    if (document.visibilityState === 'visible') this.client.nudge();
+  };
+
+  private signalState(state: SignalState, stop?: SignalStop) {
+    this.signal = state;
+    if (state === 'reconnecting') this.phase = 'reconnecting';
+    if (state === 'closed') {
+      this.stopReason = stop;
+      if (stop === 'ended') this.phase = 'ended';
+      else if (stop === 'unauthenticated' || stop === 'forbidden') this.phase = 'denied';
+      for (const link of this.links.values()) link.close();
+      this.links.clear();
+    }
+    this.changed();
+  }
+
+  private receive(message: SignalServerMessage) {
+    switch (message.type) {
+      case 'welcome': {
+        this.self = message.self;
+        this.admitted = message.self.admitted;
+        this.configuration = { iceServers: message.iceServers, iceTransportPolicy: message.iceTransportPolicy };
+        this.phase = this.admitted ? 'live' : 'lobby';
+        // Whatever we had belongs to our previous connection: the others see us come back and call again.
+        for (const link of this.links.values()) link.close();
+        this.links.clear();
+        if (this.admitted) this.marks.admittedAt ??= performance.now();
+        break;
+      }
+      case 'admitted':
+        this.admitted = true;
+        if (this.self) this.self = { ...this.self, admitted: true };
+        this.phase = 'live';
+        this.marks.admittedAt ??= performance.now();
+        // The others learn that we are in from the server (`peer online`) and call us with `hello`.
+        for (const peer of this.known.values()) if (peer.online && !this.links.has(peer.participantId)) this.call(peer);
+        break;
+      case 'peer': {
+        const { peer, state } = message;
+        if (peer.participantId === this.self?.participantId) break;
+        if (state === 'online') {
+          this.known.set(peer.participantId, { ...peer, online: true });
+          const link = this.links.get(peer.participantId);
+          if (link && link.peer.connectionId === peer.connectionId) link.peer = { ...link.peer, kind: peer.kind, name: peer.name };
+          else if (this.admitted) this.call(peer);
+        } else {
+          const current = this.known.get(peer.participantId);
+          // A late "offline" for a connection that has already been replaced changes nothing.
+          if (current && current.connectionId === peer.connectionId) {
+            this.known.set(peer.participantId, { ...current, online: false });
+            this.links.get(peer.participantId)?.close();
+            this.links.delete(peer.participantId);
+          }
+        }
+        break;
+      }
+      case 'signal':
+        this.onSignal(message.from, message.data);
+        break;
+      case 'chat':
+        this.chat = [
+          ...this.chat.slice(-(MAX_CHAT - 1)),
+          { id: ++this.chatSeq, from: message.from, text: message.text, at: message.at, own: message.from.participantId === this.self?.participantId },
+        ];
+        break;
+      case 'ended':
+        this.outcome = message.outcome;
+        this.phase = 'ended';
+        this.opts.onEnded?.(message.outcome);
+        break;
+      default:
+        break;
+    }
+    this.changed();
+  }
+
+  private onSignal(from: { participantId: string; connectionId: string }, data: SignalData) {
+    if (!this.admitted) return;
+    let link = this.links.get(from.participantId);
+    const fresh = !link || link.peer.connectionId !== from.connectionId;
+    if (fresh) {
+      // Only a hello or an offer opens a connection; stray candidates or answers of an old connection do not.
+      const opens = 'hello' in data || ('description' in data && data.description.type === 'offer') || 'media' in data;
+      if (!opens) return;
+      const known = this.known.get(from.participantId);
+      const peer: KnownPeer = { participantId: from.participantId, connectionId: from.connectionId, kind: known?.kind ?? 'unknown', name: known?.name ?? '', online: true };
+      this.known.set(from.participantId, peer);
+      link = this.call(peer, false);
+    }
+    if ('hello' in data) return;
+    void link!.receive(data);
+  }
+
+  /** A new connection to `peer` (closing any older one), our tracks on it, then hello and what our streams are. */
+  private call(peer: Omit<KnownPeer, 'online'>, hello = true): PeerLink {
+    this.links.get(peer.participantId)?.close();
+    const self = this.self!;
+    const send = (data: SignalData) => this.client.send({ type: 'signal', to: peer.participantId, data });
+    const link = new PeerLink(
+      { participantId: peer.participantId, connectionId: peer.connectionId, kind: peer.kind, name: peer.name },
+      {
+        polite: self.participantId < peer.participantId,
+        configuration: this.configuration,
+        local: this.opts.local.tracks(),
+        send,
+        onChange: () => this.changed(),
+      },
+    );
+    this.links.set(peer.participantId, link);
+    if (hello) send({ hello: true });
+    send({ media: this.opts.local.roles() });
+    return link;
+  }
+
+  private build(): MeetingSnapshot {
+    const peers: PeerView[] = [];
+    for (const peer of this.known.values()) {
+      const link = this.links.get(peer.participantId);
+      const media = link?.media() ?? {};
+      peers.push({
+        participantId: peer.participantId,
+        connectionId: peer.connectionId,
+        kind: peer.kind,
+        name: peer.name,
+        state: link ? link.state : 'offline',
+        camera: media.camera,
+        document: media.document,
+      });
+    }
+    return {
+      phase: this.phase,
+      signal: this.signal,
+      stop: this.stopReason,
+      self: this.self,
+      peers,
+      chat: this.chat,
+      outcome: this.outcome,
+      chatFailed: this.chatFailed,
+    };
+  }
+
+  private changed() {
+    // Back from a dropped socket: the welcome handler has set the phase; until then keep "reconnecting".
+    this.snapshot = this.build();
+    for (const listener of this.listeners) listener();
+  }
+}

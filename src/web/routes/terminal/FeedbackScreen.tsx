@@ -1,0 +1,65 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sendFeedback } from './sessionApi';
+
+/** Five faces, worst to best: the face is drawn, the name is spoken (and shown) for everyone. */
+const FACES = [
+  { score: 1, face: '😠' },
+  { score: 2, face: '🙁' },
+  { score: 3, face: '😐' },
+  { score: 4, face: '🙂' },
+  { score: 5, face: '😀' },
+] as const;
+export const FEEDBACK_TIMEOUT_MS = 60_000;
+
+type Props = { token: string; meetingId: string; onDone(): void };
+
+/** After the meeting: one question. Then back to the start; the kiosk keeps nothing about the customer. */
+export function FeedbackScreen({ token, meetingId, onDone }: Props) {
+  const { t } = useTranslation('terminal');
+  const send = useMutation({ mutationFn: (score: number) => sendFeedback(token, meetingId, score) });
+
+  useEffect(() => {
+    const timer = setTimeout(onDone, send.isSuccess ? 5_000 : FEEDBACK_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [onDone, send.isSuccess]);
+
+  if (send.isSuccess) {
+    return (
+      <div className="terminal-feedback">
+        <h1 className="terminal-title">{t('feedback.thanks')}</h1>
+        <p className="terminal-text">{t('feedback.goodbye')}</p>
+        <button type="button" className="terminal-primary" onClick={onDone}>
+          {t('feedback.done')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="terminal-feedback">
+      <p className="terminal-text">{t('feedback.ended')}</p>
+      <h1 className="terminal-title" id="feedback-question">
+        {t('feedback.question')}
+      </h1>
+      <div className="terminal-faces" role="group" aria-labelledby="feedback-question">
+        {FACES.map(({ score, face }) => (
+          <button key={score} type="button" className="terminal-face" onClick={() => send.mutate(score)} disabled={send.isPending}>
+            <span className="terminal-face-emoji" aria-hidden="true">
+              {face}
+            </span>
+            <span className="terminal-face-label">{t(`feedback.score${score}`)}</span>
+          </button>
+        ))}
+      </div>
+      {send.isError && (
+        <p className="terminal-error" role="alert">
+          {t('feedback.failed')}
+        </p>
+      )}
+      <button type="button" className="terminal-secondary" onClick={onDone}>
+        {t('feedback.skip')}
+      </button>
+    </div>
+  );
+}
