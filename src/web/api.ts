@@ -18,6 +18,9 @@ export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
 
+/** The CSRF header for requests that do not go through `api` (raw file uploads). */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 let onUnauthenticated: (() => void) | undefined;
 /** Called when the session has ended on the server (idle timeout, deactivation): the app returns to sign-in. */
 export const setUnauthenticatedHandler = (fn: (() => void) | undefined) => {

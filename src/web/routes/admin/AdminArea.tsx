@@ -17,14 +17,16 @@ import { ServicesPage } from './scheduling/ServicesPage';
 import { CreateUserPage } from './users/CreateUserPage';
 import { UserDetailPage } from './users/UserDetailPage';
 import { UsersPage } from './users/UsersPage';
+import { AgencyTokensPage } from './agencyTokens/AgencyTokensPage';
 import './admin.css';
 
 // The area is mounted at /admin/*; links from a splat route resolve against the whole URL, so the tabs are absolute.
 /** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
   const me = useUser();
-  const { t } = useTranslation(['admin', 'scheduling', 'assistance']);
+  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents']);
   const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
+  const isAgencyAdmin = me.roles.some((r) => r.role === 'agency-admin');
   const tabs = [
     { to: 'users', label: t('nav.users') },
     ...(isMainAdmin
@@ -36,6 +38,7 @@ export function AdminArea() {
     { to: 'services', label: t('scheduling:nav.services') },
     { to: 'working-hours', label: t('scheduling:nav.workingHours') },
     ...(isMainAdmin ? [{ to: 'interpreters', label: t('scheduling:nav.interpreters') }] : []),
+    ...(isAgencyAdmin ? [{ to: 'agency-tokens', label: t('documents:tokens.nav') }] : []),
     ...(isMainAdmin
       ? [
           { to: 'call-buttons', label: t('assistance:admin.navButtons') },
@@ -64,6 +67,7 @@ export function AdminArea() {
         <Route path="services/:id" element={<ServiceEditPage />} />
         <Route path="working-hours" element={<ExpertsPage />} />
         <Route path="working-hours/:agencyId/:expertId" element={<ExpertHoursPage />} />
+        {isAgencyAdmin && <Route path="agency-tokens" element={<AgencyTokensPage />} />}
         {isMainAdmin && (
           <>
             <Route path="organisations" element={<OrganisationsPage />} />

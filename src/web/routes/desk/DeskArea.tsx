@@ -13,6 +13,7 @@ import { StatusBoardPage } from '../status/StatusBoardPage';
 import { CallAlerts, useAdvisorPoints } from './assistance/CallAlerts';
 import { CalendarLink } from './calendar/CalendarLink';
 import { DeskCalendarArea } from './calendar/DeskCalendarPage';
+import { DeskDocumentsArea, DocumentsLink } from './documents/DeskDocumentsArea';
 
 /** The desk area: the front page, the booking calendar (/desk/calendar), the live status board (/desk/status). */
 export function DeskArea() {
@@ -22,6 +23,7 @@ export function DeskArea() {
       <CallAlerts />
       <Routes>
         <Route path="calendar/*" element={<DeskCalendarArea />} />
+        <Route path="documents/*" element={<DeskDocumentsArea />} />
         <Route path="status" element={<DeskStatus />} />
         <Route path="*" element={<DeskHome />} />
       </Routes>
@@ -51,6 +53,7 @@ function DeskHome() {
       {mine.size > 0 && (
         <>
           <CalendarLink />
+          <DocumentsLink />
           <StatusBoardLink to="/desk/status" />
         </>
       )}

@@ -12,6 +12,8 @@ import { CalendarLink } from '../desk/calendar/CalendarLink';
 import { ExpertBookingsArea } from './bookings/ExpertBookingsArea';
 import { ExpertMeetingsArea } from './meetings/ExpertMeetingsArea';
 import { MeetingsLink } from './meetings/MeetingsLink';
+import { DocumentsLink } from '../desk/documents/DeskDocumentsArea';
+import { ExpertDocumentsArea } from './documents/ExpertDocumentsArea';
 import './expert.css';
 
 /** The expert area: the front page, the agency's bookings (/expert/bookings) and today's meetings (/expert/meetings). */
@@ -19,6 +21,7 @@ export function ExpertArea() {
   return (
     <Routes>
       <Route path="bookings/*" element={<ExpertBookingsArea />} />
+      <Route path="documents/*" element={<ExpertDocumentsArea />} />
       <Route path="meetings/*" element={<ExpertMeetingsArea />} />
       <Route path="*" element={<ExpertHome />} />
     </Routes>
@@ -43,6 +46,7 @@ function ExpertHome() {
       </Heading>
       <Paragraph mb="m">{t('greeting', { name: me.name })}</Paragraph>
       <CalendarLink to="/expert/bookings" variant="expert" />
+      {me.roles.some((r) => r.role === 'expert') && <DocumentsLink to="/expert/documents" />}
       <MeetingsLink />
       {agencies.length > 0 && (
         <dl className="expert-agency">
