@@ -4,6 +4,7 @@ import { assistanceRoutes } from './assistance/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { directoryRoutes } from './directory/routes.js';
+import { meetingRoutes } from './meetings/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
@@ -20,5 +21,6 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   bookingRoutes,
   notificationRoutes,
   assistanceRoutes,
+  meetingRoutes,
   documentRoutes,
 ];

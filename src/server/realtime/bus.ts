@@ -12,6 +12,11 @@ export type DomainEvent = {
   /** The id of the thing that changed (booking, call, …). */
   id?: string;
   at: string;
+  /**
+   * Only for server-to-server traffic that the hub never forwards as such (meeting signalling relayed between
+   * instances): event types that reach clients through `event-access.ts` carry no payload.
+   */
+  payload?: unknown;
 };
 
 /**

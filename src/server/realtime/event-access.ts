@@ -24,6 +24,8 @@ export const eventGates: Record<string, Gate> = {
   'identity_check.escalated': { action: 'call:read' },
   'incident.changed': { action: 'incident:read' },
   'terminal.changed': { action: 'service-point:status' },
+  // Meetings (docs/meetings.md): someone was admitted or invited, the meeting ended, feedback was given.
+  'meeting.changed': { action: 'meeting:watch' },
   // Document handover (docs/documents.md): the point's advisors and the agency's experts and admins.
   'document.changed': { action: 'document:watch' },
 };

@@ -44,6 +44,7 @@ type Connection = {
 };
 
 const REVALIDATE_CONCURRENCY = 4;
+const MAX_MESSAGE_CHARS = 4096;
 
 const scopeKey = (s: Scope) => `${s.servicePointId ?? '*'}|${s.agencyId ?? '*'}`;
 const matches = (s: Scope, e: DomainEvent) =>
@@ -149,13 +150,16 @@ export class RealtimeHub {
       let wanted = false;
       for (const s of c.subscriptions.values()) if ((wanted = matches(s, event))) break;
       if (!wanted || !mayReceive(c.actor, event)) continue;
-      message ??= JSON.stringify({ event });
+      // A payload is server-to-server only (docs/realtime.md): clients get ids and scope.
+      message ??= JSON.stringify({ event: { type: event.type, id: event.id, servicePointId: event.servicePointId, agencyId: event.agencyId, at: event.at } });
       this.write(c, message);
       this.delivered++;
     }
   }
 
   private receive(c: Connection, text: string | null) {
+    // The WebSocket server admits 64 KiB frames for meeting signalling; this socket takes small control messages.
+    if (text !== null && text.length > MAX_MESSAGE_CHARS) return this.close(c, 1009, 'message too big');
     let parsed: z.infer<typeof clientMessage> | undefined;
     try {
       const result = text === null ? undefined : clientMessage.safeParse(JSON.parse(text));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import pg from 'pg';
 import { type DomainEvent, type EventBus, RESYNC_EVENT } from './bus.js';
 
@@ -26,8 +27,11 @@ export type PostgresBusOptions = {
   maxDelayMs?: number;
 };
 
-/** What travels in a NOTIFY: the event plus the publishing instance, so it can skip its own echo. */
-type Envelope = { o: string; e: DomainEvent };
+/**
+ * What travels in a NOTIFY: the event plus the publishing instance, so it can skip its own echo; a large event
+ * travels deflated and base64-encoded in `z` instead of `e`.
+ */
+type Envelope = { o: string; e: DomainEvent } | { o: string; z: string };
 
 /**
  * Several app instances on one PostgreSQL share events through LISTEN/NOTIFY.
@@ -77,9 +81,13 @@ export class PostgresBus implements EventBus {
   async publish(event: Omit<DomainEvent, 'at'>): Promise<void> {
     if (this.closed) return;
     const full: DomainEvent = { ...event, at: new Date().toISOString() };
-    const payload = JSON.stringify({ o: this.instanceId, e: full } satisfies Envelope);
+    let payload = JSON.stringify({ o: this.instanceId, e: full } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
-      // A programming error (events carry ids only): refuse loudly rather than truncate.
+      // Meeting signalling carries session descriptions (5–15 kB of highly repetitive text): deflated they fit.
+      payload = JSON.stringify({ o: this.instanceId, z: deflateRawSync(JSON.stringify(full)).toString('base64') } satisfies Envelope);
+    }
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+      // A programming error: refuse loudly rather than truncate.
       throw new Error(`event ${event.type} is too large for NOTIFY (${Buffer.byteLength(payload)} bytes)`);
     }
     this.deliver(full);
@@ -125,8 +133,15 @@ export class PostgresBus implements EventBus {
       this.log.warn({}, 'realtime: ignored a malformed notification');
       return;
     }
-    if (envelope.o === this.instanceId || typeof envelope.e?.type !== 'string') return;
-    this.deliver(envelope.e);
+    if (envelope.o === this.instanceId) return;
+    let event: DomainEvent | undefined;
+    try {
+      event = 'z' in envelope ? (JSON.parse(inflateRawSync(Buffer.from(envelope.z, 'base64')).toString()) as DomainEvent) : envelope.e;
+    } catch {
+      event = undefined;
+    }
+    if (typeof event?.type !== 'string') return;
+    this.deliver(event);
   };
 
   private async connect(): Promise<void> {

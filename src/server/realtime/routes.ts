@@ -5,6 +5,7 @@ import { anonymous } from '../auth/actor.js';
 import { SESSION_COOKIE, fromBearer, fromSession } from '../auth/authenticate.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, forbidden } from '../http/problem.js';
+import { SIGNAL_SUBPROTOCOL } from '../../shared/meetings.js';
 import { CLOSE, type Credential, RealtimeHub } from './hub.js';
 
 declare module 'fastify' {
@@ -19,9 +20,9 @@ const TOKEN_PROTOCOL_PREFIX = 'bearer.';
 
 export const websocketOptions: WebsocketPluginOptions = {
   options: {
-    // Clients send only small control messages.
-    maxPayload: 4096,
-    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+    // Meeting signalling carries session descriptions; the events socket checks its own 4 KiB limit.
+    maxPayload: 64 * 1024,
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : protocols.has(SIGNAL_SUBPROTOCOL) ? SIGNAL_SUBPROTOCOL : false),
   },
   // 1001 tells clients to reconnect (to another instance behind the load balancer).
   preClose(done) {
@@ -32,7 +33,7 @@ export const websocketOptions: WebsocketPluginOptions = {
 };
 
 /** A terminal's token: the Authorization header (non-browser clients), `?token=`, or a `bearer.<token>` subprotocol. */
-function deviceToken(request: FastifyRequest): string | undefined {
+export function deviceToken(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   const query = (request.query as { token?: unknown }).token;
@@ -46,7 +47,7 @@ function deviceToken(request: FastifyRequest): string | undefined {
  * A cookie rides along on any WebSocket handshake, so a page of another site could open one in the user's name:
  * only this app's own origin may use the session cookie here.
  */
-function sameOrigin(request: FastifyRequest, publicUrl?: string): boolean {
+export function sameOrigin(request: FastifyRequest, publicUrl?: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return true; // not a browser: no ambient-credential risk
   try {
