@@ -88,9 +88,11 @@ export class SignalHub {
   async close(): Promise<void> {
     clearInterval(this.timer);
     clearInterval(this.rateTimer);
+    // Peers on other instances hear at once that these participants went (they reconnect to another instance).
+    const all = [...this.connections.values()];
+    await Promise.all(all.map((c) => this.detach(c)));
     this.unsubscribe();
-    for (const c of this.connections.values()) c.socket.close(SIGNAL_CLOSE.goingAway, 'server shutting down');
-    this.connections.clear();
+    for (const c of all) c.socket.close(SIGNAL_CLOSE.goingAway, 'server shutting down');
   }
 
   private ref(c: Connection) {
