@@ -55,6 +55,12 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     const kiosk = await track(signalSocket(t.app, meeting.id, { terminalToken: terminal.token }));
     const kioskWelcome = await kiosk.next(ofType('welcome'));
     expect(kioskWelcome.self).toMatchObject({ kind: 'terminal', admitted: false });
+    // The expert's list and the meeting show the customer waiting in the lobby.
+    const listed = (await expert.get('/api/meetings')).json().meetings as { bookingId: string; customerOnline: boolean; status: string }[];
+    expect(listed.find((m) => m.bookingId === booking.id)).toMatchObject({ status: 'open', customerOnline: true });
+    expect((await expert.get(`/api/meetings/${meeting.id}`)).json().participants).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'terminal', online: true, admittedAt: null })]),
+    );
     const host = await track(signalSocket(t.app, meeting.id, { cookie: expert.cookie }));
     const hostWelcome = await host.next(ofType('welcome'));
     expect(hostWelcome.self).toMatchObject({ kind: 'expert', admitted: true, name: 'Veera Salo' });

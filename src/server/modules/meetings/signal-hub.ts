@@ -83,6 +83,12 @@ export class SignalHub {
     const ice = iceServersFor(this.ctx.config, c.participantId);
     this.send(c, { type: 'welcome', self: { ...this.ref(c), admitted: c.admitted }, iceServers: ice.iceServers, iceTransportPolicy: ice.iceTransportPolicy });
     if (c.admitted) await this.announce(c, 'online');
+    // Screens showing who is present (the expert's lobby and list) re-read.
+    await this.presenceChanged(c);
+  }
+
+  private presenceChanged(c: Connection) {
+    return this.ctx.bus.publish({ type: 'meeting.changed', id: c.meetingId, servicePointId: c.servicePointId, agencyId: c.agencyId });
   }
 
   async close(): Promise<void> {
@@ -104,6 +110,7 @@ export class SignalHub {
     try {
       await meetingRepository.connection(this.ctx.db, c.participantId, -1);
       if (c.admitted) await this.announce(c, 'offline');
+      await this.presenceChanged(c);
     } catch (error) {
       this.log.warn({ err: error }, 'signalling: could not record a closed socket');
     }
