@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase } from '../../../test/helpers/databases.js';
@@ -80,8 +81,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgresBus', () => {
     await onB.waitFor((e) => e.id === 'after-reconnect');
   });
 
-  it('refuses an event too large for NOTIFY', async () => {
-    await expect(a.publish({ type: 'booking.changed', id: 'x'.repeat(8000) })).rejects.toThrow('too large');
+  it('deflates a large event (meeting signalling) and refuses one too large even then', async () => {
+    const sdp = Array.from({ length: 400 }, (_, i) => `a=rtcp-fb:${96 + (i % 30)} transport-cc`).join('\r\n');
+    expect(sdp.length).toBeGreaterThan(8000);
+    const onB = recorder(b);
+    await a.publish({ type: 'meeting.signal', id: 'big', payload: { sdp } });
+    const got = await onB.waitFor((e) => e.id === 'big');
+    expect(got.payload).toEqual({ sdp });
+    const random = randomBytes(12_000).toString('base64');
+    await expect(a.publish({ type: 'booking.changed', id: random })).rejects.toThrow('too large');
   });
 
   it('still delivers locally and does not throw when the database refuses the publish', async () => {
