@@ -7,6 +7,8 @@ import { assistanceWorld, bookingNow, pairTerminal, signInWorld } from '../../..
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { PNG_1PX, jpegBytes, makePdf, upload } from '../../../../test/helpers/documents.js';
 import { createUser } from '../../../../test/helpers/factories.js';
+import { startTestSmtp } from '../../../../test/helpers/messaging.js';
+import { type Message, connect, wsUrl } from '../../../../test/helpers/sockets.js';
 import { auditEvents, bookings, documentHandovers, documentPages } from '../../db/schema/index.js';
 import { rotateMasterKey } from './keys.js';
 import { purgeDue, warnDue } from './purge.js';
@@ -17,6 +19,7 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind, { config: { loginRatePerMinute: 1000, documentMaxFileBytes: 256 * 1024, documentMaxPages: 8 } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await t?.close();
@@ -31,7 +34,7 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
     const s = await signInWorld(t.app, w);
     const agencyAdmin = await createUser(t.ctx.db, { organisationId: w.agency.id, role: 'agency-admin' });
     const booking = await bookingNow(t.ctx.db, w);
-    return { w, s, booking, agencyAdmin: await signIn(t.app, agencyAdmin.email), otherExpert: await signIn(t.app, w.otherExpert.email) };
+    return { w, s, booking, agencyAdminEmail: agencyAdmin.email, agencyAdmin: await signIn(t.app, agencyAdmin.email), otherExpert: await signIn(t.app, w.otherExpert.email) };
   }
 
   async function draft(advisor: Client, bookingId: string, extra: Record<string, unknown> = {}) {
@@ -363,5 +366,56 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
     // No e-mail without SMTP, and none without an address.
     expect((await s.advisor.post(`/api/documents/${h.id}/receipt/email`, {})).json().code).toBe('document.email_missing');
     expect((await s.advisor.post(`/api/documents/${h.id}/receipt/email`, { email: 'asa@example.com' })).json().code).toBe('document.email_unavailable');
+  });
+
+  it('tells open inboxes and desks that a handover changed, and no other agency', async () => {
+    const { w, s, booking, otherExpert } = await world();
+    const isDoc = (m: Message) => (m.event as { type?: string } | undefined)?.type === 'document.changed';
+    const socket = async (cookie: string, scope: Record<string, string>) => {
+      const ws = await connect(wsUrl(t.app), { cookie });
+      await ws.subscribe(scope);
+      return ws;
+    };
+    const inbox = await socket(s.expert.cookie, { agencyId: w.agency.id });
+    const desk = await socket(s.advisor.cookie, { servicePointId: w.point.id });
+    const other = await socket(otherExpert.cookie, {});
+    try {
+      const h = await sentHandover(s.advisor, booking.id);
+      expect(await inbox.next(isDoc)).toEqual({ event: { type: 'document.changed', id: h.id, servicePointId: w.point.id, agencyId: w.agency.id, at: expect.any(String) } });
+      expect((await desk.next(isDoc)).event).toMatchObject({ id: h.id });
+      // The other agency's expert hears nothing of it (a ping round trip proves the socket is alive and empty).
+      other.send({ ping: 1 });
+      await other.next((m) => 'pong' in m);
+      expect(other.received.filter(isDoc)).toEqual([]);
+    } finally {
+      for (const ws of [inbox, desk, other]) ws.close();
+    }
+  });
+
+  it('e-mails the receipt as a PDF and warns the agency admins by e-mail', async () => {
+    const { s, booking, agencyAdminEmail: adminEmail } = await world();
+    const smtp = await startTestSmtp();
+    t.ctx.config.smtpUrl = smtp.url;
+    try {
+      await t.ctx.db.update(bookings).set({ customerEmail: 'maija@example.com' }).where(eq(bookings.id, booking.id));
+      const h = await sentHandover(s.advisor, booking.id);
+      const reference = (await s.advisor.get(`/api/documents/${h.id}`)).json().reference as string;
+      const sent = await s.advisor.post(`/api/documents/${h.id}/receipt/email`, {});
+      expect(sent.json()).toEqual({ sentTo: 'maija@example.com' });
+      const [mail] = smtp.to('maija@example.com');
+      expect(mail!.parsed.subject).toBe(`Kuitti vastaanotetuista asiakirjoista ${reference}`);
+      expect(mail!.parsed.text).toContain('Sivuja: 3');
+      expect(mail!.parsed.text).not.toContain('Hakemus ja kaksi liitettä');
+      expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${reference}.pdf`, 'application/pdf']]);
+      expect(await audits('document.receipt_emailed', h.id)).toHaveLength(1);
+
+      await warnDue(t.ctx, new Date(Date.now() + 12.5 * DAY));
+      await expect.poll(() => smtp.to(adminEmail).length).toBe(1);
+      expect(smtp.to(adminEmail)[0]!.parsed.text).toContain('/expert/documents');
+      expect(smtp.to(adminEmail)[0]!.raw).not.toContain('Maija');
+    } finally {
+      t.ctx.config.smtpUrl = undefined;
+      await smtp.close();
+    }
   });
 });
