@@ -157,7 +157,8 @@ export async function expectMediaFlowing(page: Page, peers: number, timeout = 30
     return all.map((s) => ({ id: s.participantId, frames: sum(videoIn(s).map((v) => v.framesDecoded ?? 0)), audio: sum(audioIn(s).map((a) => a.packetsReceived)) }));
   };
   let first: Awaited<ReturnType<typeof snapshot>> = [];
-  const explain = async () => JSON.stringify({ phase: await page.evaluate(() => window.__etapisteMeeting?.phase()), stats: await stats(page) });
+  const explain = async () =>
+    JSON.stringify({ phase: await page.evaluate(() => window.__etapisteMeeting?.phase()), stats: await stats(page), trace: await page.evaluate(() => window.__etapisteMeeting?.trace()) });
   await expect
     .poll(
       async () => {
@@ -182,6 +183,16 @@ export async function expectMediaFlowing(page: Page, peers: number, timeout = 30
       { timeout: 10_000, interval: 250 },
     )
     .toBe(peers);
+}
+
+/** Media flowing at every page from its `peers` others; on failure, every page's state and trace. */
+export async function expectAllFlowing(pages: Page[], peers: number, timeout = 30_000) {
+  const results = await Promise.allSettled(pages.map((p) => expectMediaFlowing(p, peers, timeout)));
+  const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`page ${i}: ${(r.reason as Error).message}`] : []));
+  if (failed.length > 0) {
+    const traces = await Promise.all(pages.map((p) => p.evaluate(() => window.__etapisteMeeting?.trace()).catch(() => undefined)));
+    throw new Error(`${failed.join('\n')}\ntraces: ${JSON.stringify(traces)}`);
+  }
 }
 
 /** The colour in the middle of each remote camera picture, drawn onto a canvas. */

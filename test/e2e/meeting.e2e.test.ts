@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingFeedback, meetings } from '../../src/server/db/schema/index.js';
 import { type E2EServer, axeViolations, browserAvailable, startServer } from './harness.js';
-import { type MeetingWorld, bookingNow, expectMediaFlowing, launchParticipant, meetingWorld, openStaff, openTerminal, remoteColours, terminalToken } from './meeting-support.js';
+import { type MeetingWorld, bookingNow, expectAllFlowing, launchParticipant, meetingWorld, openStaff, openTerminal, remoteColours, terminalToken } from './meeting-support.js';
 import { tr } from './ui.js';
 
 /** Touch targets on the kiosk: every button at least 44 × 44 CSS pixels. */
@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable)('remote meeting: the customer at the terminal
 
     // Both decode the other's video and receive audio, and it keeps coming.
     await terminal.getByRole('heading', { name: tr('fi', 'terminal:meeting.heading') }).waitFor();
-    await Promise.all([expectMediaFlowing(terminal, 1), expectMediaFlowing(expert, 1)]);
+    await expectAllFlowing([terminal, expert], 1);
     const joinSeconds = (Date.now() - admitted) / 1000;
     expect(joinSeconds).toBeLessThan(20);
 

@@ -14,6 +14,7 @@ export type MeetingDebug = {
   peers(): { participantId: string; kind: string; state: string; pc: RTCPeerConnection }[];
   stats(): Promise<PeerStats[]>;
   admittedAt(): number | undefined;
+  trace(): string[];
 };
 
 declare global {
@@ -36,6 +37,7 @@ export function registerDebug(session: MeetingSession): () => void {
     peers: () => session.peerLinks().map((l) => ({ participantId: l.peer.participantId, kind: l.peer.kind, state: l.state, pc: l.pc })),
     stats: () => Promise.all(session.peerLinks().map(peerStats)),
     admittedAt: () => session.marks.admittedAt,
+    trace: () => [...session.trace],
   };
   window.__etapisteMeeting = api;
   return () => {

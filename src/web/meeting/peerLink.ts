@@ -3,8 +3,15 @@ import type { ParticipantKind, SignalData } from '../../shared/meetings';
 /**
  * One RTCPeerConnection to one other participant, negotiated with the W3C "perfect negotiation" pattern: either
  * side may add tracks or restart ICE at any time; on an offer collision the polite side rolls back and the impolite
- * side ignores the other's offer. ICE that stays disconnected for over 2 s, or fails, is restarted (with back-off
- * while it keeps failing, e.g. while the TURN server is unreachable).
+ * side ignores the other's offer.
+ *
+ * Two refinements, because a collision can leave a connection without candidates (Chromium does not gather again
+ * for an answer that reuses a rolled-back offer's ICE credentials, and the impolite side has dropped the
+ * candidates of the offer it ignored):
+ * - the side that was called (got `hello`) adds its tracks only when it answers the first offer, so a new
+ *   connection never starts with two offers;
+ * - ICE restarts are staggered: the impolite side restarts first (2 s disconnected, or failed), the polite side
+ *   only if that did not help; and a connection that has not got anywhere after a while is restarted too.
  */
 export type StreamRole = 'camera' | 'document';
 export type PeerInfo = { participantId: string; connectionId: string; kind: ParticipantKind | 'unknown'; name: string };
@@ -14,13 +21,20 @@ export type LocalTrack = { track: MediaStreamTrack; stream: MediaStream; role: S
 
 type Options = {
   polite: boolean;
+  /** Called by the other side: wait for its offer before adding our tracks. */
+  answerFirst: boolean;
   configuration: RTCConfiguration;
   local: LocalTrack[];
   send(data: SignalData): void;
   onChange(): void;
+  /** A line for the session's trace (errors, ICE restarts). */
+  log?(entry: string): void;
 };
 
-const RESTART_AFTER_MS = 2_000;
+/** Disconnected this long → restart (impolite side; the polite side waits longer so the two rarely collide). */
+const RESTART_AFTER_MS = { impolite: 2_000, polite: 6_000 };
+/** New or checking this long without connecting → restart. */
+const STUCK_AFTER_MS = { impolite: 8_000, polite: 14_000 };
 const MAX_RESTART_BACKOFF_MS = 10_000;
 
 export class PeerLink {
@@ -29,17 +43,18 @@ export class PeerLink {
   readonly streams = new Map<string, MediaStream>();
   readonly roles = new Map<string, StreamRole>();
   state: PeerLinkState = 'connecting';
-  /** When media first arrived (a video frame could be decoded), for the "time to first frame" figures. */
+  /** When ICE first connected. */
   connectedAt?: number;
   iceRestarts = 0;
 
   private makingOffer = false;
   private ignoreOffer = false;
   private answerPending = false;
+  private localAdded = false;
   private queue: Promise<void> = Promise.resolve();
   private badSince?: number;
-  private lastRestart = 0;
-  private restartBackoff = RESTART_AFTER_MS;
+  private lastAttempt = Date.now();
+  private restartBackoff = 0;
   private readonly watchdog: ReturnType<typeof setInterval>;
   private closed = false;
 
@@ -49,7 +64,7 @@ export class PeerLink {
   ) {
     const pc = new RTCPeerConnection(opts.configuration);
     this.pc = pc;
-    for (const local of opts.local) this.addLocal(local);
+    if (!opts.answerFirst) this.addLocalTracks();
     pc.onnegotiationneeded = () => void this.offer();
     pc.onicecandidate = ({ candidate }) => {
       if (candidate) opts.send({ candidate: candidate.toJSON() as RTCIceCandidateInit & { candidate: string } });
@@ -72,19 +87,33 @@ export class PeerLink {
     return this.opts.polite;
   }
 
-  addLocal({ track, stream, maxFramerate }: LocalTrack) {
-    if (track.kind === 'video' && maxFramerate) {
-      this.pc.addTransceiver(track, { direction: 'sendrecv', streams: [stream], sendEncodings: [{ maxFramerate }] });
-    } else {
-      this.pc.addTrack(track, stream);
+  private addLocalTracks() {
+    if (this.localAdded) return;
+    this.localAdded = true;
+    for (const { track, stream } of this.opts.local) this.pc.addTrack(track, stream);
+    this.applyFramerates();
+  }
+
+  /** Sign language: cap (and so steady) the sender's frame rate; set again after each negotiation. */
+  private applyFramerates() {
+    for (const local of this.opts.local) {
+      if (!local.maxFramerate) continue;
+      const sender = this.pc.getSenders().find((s) => s.track === local.track);
+      if (!sender) continue;
+      const params = sender.getParameters();
+      if (!params.encodings?.length || params.encodings.every((e) => e.maxFramerate === local.maxFramerate)) continue;
+      for (const e of params.encodings) e.maxFramerate = local.maxFramerate;
+      sender.setParameters(params).catch((error: unknown) => this.opts.log?.(`maxFramerate: ${String(error)}`));
     }
   }
 
   /** A signal from the peer, handled strictly in order. */
   receive(data: SignalData): Promise<void> {
-    this.queue = this.queue.then(() => this.handle(data)).catch((error: unknown) => {
-      if (!this.closed) console.warn('meeting: signal failed', error);
-    });
+    this.queue = this.queue
+      .then(() => this.handle(data))
+      .catch((error: unknown) => {
+        if (!this.closed) this.opts.log?.(`signal failed: ${String(error)}`);
+      });
     return this.queue;
   }
 
@@ -115,20 +144,18 @@ export class PeerLink {
   }
 
   private async offer() {
-    if (this.closed) return;
+    if (this.closed || !this.localAdded) return;
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
-      if (this.pc.localDescription) this.opts.send({ description: this.describe(this.pc.localDescription) });
+      const local = this.pc.localDescription;
+      // A collision may have rolled our offer back meanwhile: send only what is still our offer.
+      if (local?.type === 'offer') this.opts.send({ description: { type: local.type, sdp: local.sdp } });
     } catch (error) {
-      if (!this.closed) console.warn('meeting: offer failed', error);
+      if (!this.closed) this.opts.log?.(`offer failed: ${String(error)}`);
     } finally {
       this.makingOffer = false;
     }
-  }
-
-  private describe(d: RTCSessionDescription) {
-    return { type: d.type, sdp: d.sdp };
   }
 
   private async handle(data: SignalData) {
@@ -143,14 +170,21 @@ export class PeerLink {
       const readyForOffer = !this.makingOffer && (this.pc.signalingState === 'stable' || this.answerPending);
       const collision = description.type === 'offer' && !readyForOffer;
       this.ignoreOffer = !this.opts.polite && collision;
-      if (this.ignoreOffer) return;
+      if (this.ignoreOffer) {
+        this.opts.log?.('offer ignored (collision)');
+        return;
+      }
       this.answerPending = description.type === 'answer';
       await this.pc.setRemoteDescription(description);
       this.answerPending = false;
       if (description.type === 'offer') {
+        // Called: our tracks join the offered transceivers, so the answer already sends.
+        this.addLocalTracks();
         await this.pc.setLocalDescription();
-        if (this.pc.localDescription) this.opts.send({ description: this.describe(this.pc.localDescription) });
+        const local = this.pc.localDescription;
+        if (local) this.opts.send({ description: { type: local.type, sdp: local.sdp } });
       }
+      this.applyFramerates();
       return;
     }
     if ('candidate' in data) {
@@ -163,29 +197,37 @@ export class PeerLink {
     }
   }
 
+  private restart(why: string) {
+    const now = Date.now();
+    this.lastAttempt = now;
+    this.restartBackoff = Math.min(MAX_RESTART_BACKOFF_MS, Math.max(2_000, this.restartBackoff * 2));
+    this.iceRestarts++;
+    this.opts.log?.(`ice restart (${why})`);
+    if (!this.localAdded) this.addLocalTracks();
+    this.pc.restartIce();
+  }
+
   private checkIce() {
     if (this.closed) return;
     const ice = this.pc.iceConnectionState;
     const now = Date.now();
-    let next: PeerLinkState = this.state;
+    const side = this.opts.polite ? 'polite' : 'impolite';
+    const sinceAttempt = now - this.lastAttempt;
+    let next: PeerLinkState;
     if (ice === 'connected' || ice === 'completed') {
       this.badSince = undefined;
-      this.restartBackoff = RESTART_AFTER_MS;
+      this.restartBackoff = 0;
       next = 'connected';
       this.connectedAt ??= now;
     } else if (ice === 'disconnected' || ice === 'failed') {
       this.badSince ??= now;
       next = 'reconnecting';
-      const due = ice === 'failed' || now - this.badSince > RESTART_AFTER_MS;
-      if (due && now - this.lastRestart > this.restartBackoff) {
-        this.lastRestart = now;
-        if (this.iceRestarts > 0) this.restartBackoff = Math.min(MAX_RESTART_BACKOFF_MS, this.restartBackoff * 2);
-        this.iceRestarts++;
-        this.pc.restartIce();
-      }
-    } else if (this.state !== 'connected' || this.badSince) {
-      // new/checking: first contact, or a restart in progress
+      const due = (ice === 'failed' && !this.opts.polite) || now - this.badSince > RESTART_AFTER_MS[side];
+      if (due && sinceAttempt > Math.max(this.restartBackoff, RESTART_AFTER_MS[side])) this.restart(ice);
+    } else {
+      // new / checking: first contact, or a restart under way
       next = this.connectedAt ? 'reconnecting' : 'connecting';
+      if (sinceAttempt > Math.max(this.restartBackoff, STUCK_AFTER_MS[side]) && this.pc.signalingState === 'stable') this.restart(`stuck ${ice}`);
     }
     if (next !== this.state) {
       this.state = next;

@@ -75,6 +75,8 @@ export class MeetingSession {
   private snapshot: MeetingSnapshot;
   private readonly listeners = new Set<() => void>();
   private unregisterDebug?: () => void;
+  /** The last signalling events, types only (never SDP, candidates or chat): for support and tests. */
+  readonly trace: string[] = [];
   /** When this participant was admitted (performance.now()), for the figures. */
   readonly marks: { admittedAt?: number } = {};
 
@@ -138,6 +140,7 @@ export class MeetingSession {
   };
 
   private signalState(state: SignalState, stop?: SignalStop) {
+    this.note(`socket ${state}${stop ? ` ${stop}` : ''}`);
     this.signal = state;
     if (state === 'reconnecting') this.phase = 'reconnecting';
     if (state === 'closed') {
@@ -150,7 +153,19 @@ export class MeetingSession {
     this.changed();
   }
 
+  private note(entry: string) {
+    this.trace.push(`${Math.round(performance.now())} ${entry}`);
+    if (this.trace.length > 200) this.trace.shift();
+  }
+
   private receive(message: SignalServerMessage) {
+    this.note(
+      message.type === 'signal'
+        ? `in signal ${message.from.participantId.slice(0, 8)}/${message.from.connectionId.slice(0, 8)} ${Object.keys(message.data)[0]}${'description' in message.data ? `:${message.data.description.type}` : ''}`
+        : message.type === 'peer'
+          ? `in peer ${message.state} ${message.peer.participantId.slice(0, 8)}/${message.peer.connectionId.slice(0, 8)}`
+          : `in ${message.type}`,
+    );
     switch (message.type) {
       case 'welcome': {
         this.self = message.self;
@@ -231,15 +246,21 @@ export class MeetingSession {
   private call(peer: Omit<KnownPeer, 'online'>, hello = true): PeerLink {
     this.links.get(peer.participantId)?.close();
     const self = this.self!;
-    const send = (data: SignalData) => this.client.send({ type: 'signal', to: peer.participantId, data });
+    const send = (data: SignalData) => {
+      const sent = this.client.send({ type: 'signal', to: peer.participantId, data });
+      this.note(`out ${peer.participantId.slice(0, 8)} ${Object.keys(data)[0]}${'description' in data ? `:${data.description.type}` : ''}${sent ? '' : ' (dropped)'}`);
+    };
+    this.note(`call ${peer.participantId.slice(0, 8)}/${peer.connectionId.slice(0, 8)} polite=${self.participantId < peer.participantId} hello=${hello}`);
     const link = new PeerLink(
       { participantId: peer.participantId, connectionId: peer.connectionId, kind: peer.kind, name: peer.name },
       {
         polite: self.participantId < peer.participantId,
+        answerFirst: !hello,
         configuration: this.configuration,
         local: this.opts.local.tracks(),
         send,
         onChange: () => this.changed(),
+        log: (entry) => this.note(`${peer.participantId.slice(0, 8)} ${entry}`),
       },
     );
     this.links.set(peer.participantId, link);

@@ -17,6 +17,7 @@ export type PeerStats = {
   kind: string;
   state: string;
   iceConnectionState: RTCIceConnectionState;
+  signalingState: RTCSignalingState;
   iceRestarts: number;
   /** Candidate types of the pair in use: `host`, `srflx`, `prflx`, `relay`. */
   selectedPair?: { local: string; remote: string };
@@ -67,6 +68,7 @@ export async function peerStats(link: PeerLink): Promise<PeerStats> {
     kind: link.peer.kind,
     state: link.state,
     iceConnectionState: link.pc.iceConnectionState,
+    signalingState: link.pc.signalingState,
     iceRestarts: link.iceRestarts,
     selectedPair,
     inbound,
