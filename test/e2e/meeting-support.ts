@@ -95,7 +95,9 @@ export async function clearRoom(server: E2EServer, roomId: string) {
  */
 export function launchParticipant(opts: { colour?: Colour; twoCameras?: boolean }): Promise<Browser> {
   const args = ['--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
-  if (opts.twoCameras) args.push('--use-fake-device-for-media-stream=device-count=2');
+  // Chromium's second fake camera is a Y16 depth camera that WebRTC never encodes: the kiosk is told (as an
+  // installer would) to use the third, fake_device_2, as its document camera (openTerminal's documentCamera).
+  if (opts.twoCameras) args.push('--use-fake-device-for-media-stream=device-count=3');
   else {
     args.push('--use-fake-device-for-media-stream');
     if (opts.colour) args.push(`--use-file-for-fake-video-capture=${solidY4m(opts.colour)}`);
@@ -110,10 +112,16 @@ async function withDebug(context: BrowserContext) {
   });
 }
 
-export async function openTerminal(browser: Browser, server: E2EServer, token: string): Promise<Page> {
+export async function openTerminal(browser: Browser, server: E2EServer, token: string, documentCamera = 'fake_device_2'): Promise<Page> {
   const context = await newContext(browser, server.url, 'fi');
   await withDebug(context);
-  await context.addInitScript((value) => localStorage.setItem('etapiste.terminal.token', value), token);
+  await context.addInitScript(
+    ([value, camera]) => {
+      localStorage.setItem('etapiste.terminal.token', value!);
+      localStorage.setItem('etapiste.terminal.documentCamera', camera!);
+    },
+    [token, documentCamera],
+  );
   const page = await context.newPage();
   await page.goto('/terminal');
   return page;

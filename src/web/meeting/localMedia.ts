@@ -39,15 +39,23 @@ export async function openCamera(profile: CameraProfile = 'standard'): Promise<M
 }
 
 /**
- * The document camera: the video input that is not the face camera (another device id and another label). The
- * terminal has exactly two cameras; with none other, there is no document camera.
+ * Which camera is the document camera, when the kiosk has more than two video inputs (or one that is not a
+ * camera for people, e.g. a depth sensor): a part of its label, set once on the kiosk by whoever installs it.
+ */
+export const DOCUMENT_CAMERA_KEY = 'etapiste.terminal.documentCamera';
+
+/**
+ * The document camera: the configured one, otherwise the video input that is not the face camera (another device
+ * id and another label). With no other camera there is no document camera.
  */
 export async function openDocumentCamera(camera: MediaStream): Promise<MediaStream | undefined> {
   const main = camera.getVideoTracks()[0];
   const mainId = main?.getSettings().deviceId;
   const mainLabel = main?.label;
   const inputs = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
-  const other = inputs.find((d) => d.deviceId !== mainId && (!d.label || d.label !== mainLabel));
+  const others = inputs.filter((d) => d.deviceId !== mainId && (!d.label || d.label !== mainLabel));
+  const wanted = localStorage.getItem(DOCUMENT_CAMERA_KEY);
+  const other = (wanted && others.find((d) => d.label.includes(wanted))) || others[0];
   if (!other) return undefined;
   const stream = await navigator.mediaDevices.getUserMedia({ video: { ...DOCUMENT_VIDEO, deviceId: { exact: other.deviceId } }, audio: false });
   for (const track of stream.getVideoTracks()) track.contentHint = 'detail';
