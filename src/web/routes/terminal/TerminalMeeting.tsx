@@ -18,11 +18,11 @@ export function TerminalMeeting({ session, snapshot, local, lang, assist }: Prop
     <div className="terminal-meeting">
       <h1 className="visually-hidden">{t('meeting.heading')}</h1>
       <div className="terminal-meeting-main">
-        <PhaseNotice snapshot={snapshot} className="terminal-meeting-phase" />
         <MeetingStage snapshot={snapshot} local={local} viewer="terminal" />
-        <MediaControls local={local} onChange={() => session?.localChanged()} large />
       </div>
       <aside className="terminal-meeting-side" aria-label={t('meeting.side')}>
+        <PhaseNotice snapshot={snapshot} className="terminal-meeting-phase" />
+        <MediaControls local={local} onChange={() => session?.localChanged()} large />
         <ChatPanel
           lines={snapshot.chat}
           onSend={(text) => session?.sendChat(text) ?? false}

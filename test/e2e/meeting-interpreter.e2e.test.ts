@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2EServer, axeViolations, browserAvailable, startServer } from './harness.js';
+import {
+  type MeetingWorld,
+  bookingNow,
+  expectMediaFlowing,
+  launchParticipant,
+  meetingWorld,
+  openJoin,
+  openStaff,
+  openTerminal,
+  remoteColours,
+  staffHeaders,
+  stats,
+  terminalToken,
+  videoIn,
+} from './meeting-support.js';
+import { tr } from './ui.js';
+
+/** Frames of the interpreter's picture decoded per second at a receiver, over a few seconds. */
+async function interpreterFps(page: Page): Promise<number> {
+  const frames = async () => {
+    const peer = (await stats(page)).find((s) => s.kind === 'interpreter');
+    return peer ? videoIn(peer, 'camera')[0]?.framesDecoded ?? 0 : 0;
+  };
+  const [a, t0] = [await frames(), Date.now()];
+  await page.waitForTimeout(4_000);
+  const [b, t1] = [await frames(), Date.now()];
+  return ((b - a) * 1000) / (t1 - t0);
+}
+
+/** Share of the window the interpreter's picture takes. */
+async function interpreterShare(page: Page): Promise<number> {
+  const box = await page.locator('.meeting-remote figure[data-peer-kind="interpreter"]').boundingBox();
+  const view = page.viewportSize()!;
+  return box ? (box.width * box.height) / (view.width * view.height) : 0;
+}
+
+describe.skipIf(!browserAvailable)('remote meeting with a sign language interpreter', () => {
+  let server: E2EServer;
+  let world: MeetingWorld;
+  let browsers: Browser[];
+  beforeAll(async () => {
+    server = await startServer();
+    world = await meetingWorld(server);
+    // Terminal blue, expert red, interpreter green.
+    browsers = await Promise.all([launchParticipant({ colour: 'blue' }), launchParticipant({ colour: 'red' }), launchParticipant({ colour: 'green' })]);
+  });
+  afterAll(async () => {
+    await Promise.all((browsers ?? []).map((b) => b.close()));
+    await server?.stop();
+  });
+
+  it('joins by link and PIN; every pair receives media; the interpreter arrives at 20 fps or more and large', async () => {
+    const [terminalBrowser, expertBrowser, interpreterBrowser] = browsers as [Browser, Browser, Browser];
+    const booking = await bookingNow(server, world, { interpretingLanguage: 'fse' });
+    const token = await terminalToken(server, world.roomId);
+    const checkIn = await fetch(`${server.url}/api/terminal/check-in`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reference: booking.reference }),
+    });
+    expect(checkIn.status).toBe(200);
+    const terminal = await openTerminal(terminalBrowser, server, token);
+    const expert = await openStaff(expertBrowser, server, 'asiantuntija@vero.demo', '/expert');
+    const opened = await expert.request.post(`/api/bookings/${booking.id}/meeting`, { headers: staffHeaders(expert) });
+    const meetingId = ((await opened.json()) as { id: string }).id;
+    await expert.goto(`/expert/meetings/${meetingId}`);
+    await expert.getByRole('button', { name: tr('fi', 'meeting:meeting.admit') }).click();
+    await Promise.all([expectMediaFlowing(terminal, 1), expectMediaFlowing(expert, 1)]);
+
+    // The expert creates the interpreter's link: the URL and the PIN, shown once.
+    await expert.getByRole('button', { name: tr('fi', 'meeting:interpreter.create') }).click();
+    const url = await expert.getByTestId('interpreter-url').innerText();
+    const pin = await expert.getByTestId('interpreter-pin').innerText();
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(url).toContain('/join/');
+
+    // The interpreter: agency and time, then the PIN (a wrong one first).
+    const interpreter = await openJoin(interpreterBrowser, server, new URL(url).pathname);
+    await interpreter.getByRole('heading', { name: tr('fi', 'meeting:join.title') }).waitFor();
+    await interpreter.getByText(world.vero.name.fi).waitFor();
+    expect(await axeViolations(interpreter)).toEqual([]);
+    const pinField = interpreter.getByLabel(tr('fi', 'meeting:join.pin'), { exact: true });
+    await pinField.fill(pin === '000000' ? '111111' : '000000');
+    await interpreter.getByRole('button', { name: tr('fi', 'meeting:join.submit') }).click();
+    await interpreter.getByText(tr('fi', 'meeting:errors.meeting.pin_wrong')).waitFor();
+    await pinField.fill(pin);
+    await interpreter.getByRole('button', { name: tr('fi', 'meeting:join.submit') }).click();
+
+    // Every pair receives media: each of the three decodes the two others.
+    await Promise.all([expectMediaFlowing(terminal, 2), expectMediaFlowing(expert, 2), expectMediaFlowing(interpreter, 2)]);
+    const colours = async (page: Page) => (await remoteColours(page)).map((c) => c.colour).sort();
+    await expect.poll(() => colours(terminal)).toEqual(['green', 'red']);
+    await expect.poll(() => colours(expert)).toEqual(['blue', 'green']);
+    await expect.poll(() => colours(interpreter)).toEqual(['blue', 'red']);
+
+    // Sign language: sent as motion at up to 30 fps, received at 20 fps or more, a third of the screen or more.
+    const sent = await interpreter.evaluate(() =>
+      window.__etapisteMeeting!.peers().map((p) => {
+        const sender = p.pc.getSenders().find((s) => s.track?.kind === 'video')!;
+        return { hint: sender.track!.contentHint, max: sender.getParameters().encodings[0]?.maxFramerate, fps: sender.track!.getSettings().frameRate };
+      }),
+    );
+    for (const s of sent) expect(s).toMatchObject({ hint: 'motion', max: 30 });
+    expect(sent[0]!.fps).toBeGreaterThanOrEqual(20);
+    const [atTerminal, atExpert] = await Promise.all([interpreterFps(terminal), interpreterFps(expert)]);
+    expect(atTerminal).toBeGreaterThanOrEqual(20);
+    expect(atExpert).toBeGreaterThanOrEqual(20);
+    const share = { atTerminal: await interpreterShare(terminal), atExpert: await interpreterShare(expert) };
+    expect(share.atTerminal).toBeGreaterThanOrEqual(1 / 3);
+    expect(share.atExpert).toBeGreaterThanOrEqual(1 / 3);
+    expect(await axeViolations(interpreter)).toEqual([]);
+    console.log(JSON.stringify({ suite: 'meeting-interpreter', interpreterFps: { atTerminal, atExpert }, share, sent }));
+  });
+});
