@@ -133,6 +133,10 @@ export const signalClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('signal'), to: z.uuid(), data: signalData }),
   z.strictObject({ type: z.literal('chat'), text: z.string().trim().min(1).max(1000) }),
   z.strictObject({ type: z.literal('ping') }),
+  // The booking agency's expert asks the room's kiosk for a document-camera still (docs/documents.md); the kiosk
+  // posts it to POST /api/terminal/documents/pages and tells the meeting how it went.
+  z.strictObject({ type: z.literal('capture-request') }),
+  z.strictObject({ type: z.literal('capture-result'), ok: z.boolean(), code: z.string().max(64).optional() }),
 ]);
 export type SignalClientMessage = z.infer<typeof signalClientMessage>;
 
@@ -143,6 +147,8 @@ export type SignalServerMessage =
   | { type: 'peer'; state: 'online' | 'offline'; peer: PeerRef }
   | { type: 'signal'; from: { participantId: string; connectionId: string }; data: SignalData }
   | { type: 'chat'; from: { participantId: string; kind: ParticipantKind; name: string }; text: string; at: string }
+  | { type: 'capture-request'; from: { participantId: string; name: string } }
+  | { type: 'capture-result'; from: { participantId: string }; ok: boolean; code?: string; at: string }
   | { type: 'ended'; outcome: MeetingOutcome | null }
   | { type: 'error'; code: string; detail: string }
   | { type: 'pong' };

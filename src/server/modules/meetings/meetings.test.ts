@@ -99,6 +99,15 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     host.send({ type: 'chat', text: 'Hei, näettekö minut?' });
     for (const s of [host, kiosk]) expect(await s.next(ofType('chat'))).toMatchObject({ text: 'Hei, näettekö minut?', from: { participantId: hostId, kind: 'expert' } });
 
+    // The expert asks the kiosk for a document-camera still; only the kiosk hears it, only the kiosk reports.
+    host.send({ type: 'capture-request' });
+    expect(await kiosk.next(ofType('capture-request'))).toMatchObject({ from: { participantId: hostId, name: 'Veera Salo' } });
+    kiosk.send({ type: 'capture-request' });
+    expect((await kiosk.next(ofType('error'))).code).toBe('meeting.not_host');
+    kiosk.send({ type: 'capture-result', ok: true });
+    expect(await host.next(ofType('capture-result'))).toMatchObject({ ok: true, from: { participantId: kioskId } });
+    expect(host.received.filter((m) => m.type === 'capture-request')).toEqual([]);
+
     // The kiosk reloads: the host sees it go and come back with a new connection, without a new admit.
     kiosk.close();
     expect(await host.next(ofType('peer'))).toMatchObject({ state: 'offline', peer: { participantId: kioskId } });

@@ -31,7 +31,7 @@ type Connection = {
 };
 
 /** Relayed between instances on the bus: to one participant, or to every admitted one (optionally but one socket). */
-type Relay = { to?: string; except?: string; message: SignalServerMessage };
+type Relay = { to?: string; toKind?: ParticipantKind; except?: string; message: SignalServerMessage };
 
 const RATE_WINDOW_MS = 10_000;
 /** A negotiation is a few dozen messages; a client sending hundreds a second is broken or hostile. */
@@ -137,6 +137,16 @@ export class SignalHub {
     if (m.type === 'ping') return this.send(c, { type: 'pong' });
     if (!c.admitted) return this.send(c, { type: 'error', code: 'meeting.not_admitted', detail: 'Wait until the expert lets you in' });
     try {
+      if (m.type === 'capture-request') {
+        if (c.kind !== 'expert') return this.send(c, { type: 'error', code: 'meeting.not_host', detail: "Only the booking agency's expert asks for a document still" });
+        await this.relay(c, { toKind: 'terminal', message: { type: 'capture-request', from: { participantId: c.participantId, name: c.name } } });
+        return;
+      }
+      if (m.type === 'capture-result') {
+        if (c.kind !== 'terminal') return this.send(c, { type: 'error', code: 'message.invalid', detail: 'Only the kiosk reports a capture' });
+        await this.relay(c, { message: { type: 'capture-result', from: { participantId: c.participantId }, ok: m.ok, code: m.code, at: new Date().toISOString() } });
+        return;
+      }
       if (m.type === 'chat') {
         await this.relay(c, { message: { type: 'chat', from: { participantId: c.participantId, kind: c.kind, name: c.name }, text: m.text, at: new Date().toISOString() } });
         return;
@@ -170,6 +180,7 @@ export class SignalHub {
     for (const c of this.connections.values()) {
       if (c.meetingId !== meetingId || !c.admitted || c.id === relay.except) continue;
       if (relay.to && c.participantId !== relay.to) continue;
+      if (relay.toKind && c.kind !== relay.toKind) continue;
       text ??= JSON.stringify(relay.message);
       if (c.socket.readyState === c.socket.OPEN) c.socket.send(text);
     }
