@@ -144,7 +144,11 @@ export type PeerRef = { participantId: string; connectionId: string; kind: Parti
 export type SignalServerMessage =
   | { type: 'welcome'; self: PeerRef & { admitted: boolean }; iceServers: IceServersResponse['iceServers']; iceTransportPolicy: 'all' | 'relay' }
   | { type: 'admitted' }
-  | { type: 'peer'; state: 'online' | 'offline'; peer: PeerRef }
+  /**
+   * `online`: an admitted participant's socket connected (call them); `offline`: it went; `here`: sent to a newcomer
+   * for each participant already in (they call the newcomer; this only says who they are).
+   */
+  | { type: 'peer'; state: 'online' | 'offline' | 'here'; peer: PeerRef }
   | { type: 'signal'; from: { participantId: string; connectionId: string }; data: SignalData }
   | { type: 'chat'; from: { participantId: string; kind: ParticipantKind; name: string }; text: string; at: string }
   | { type: 'capture-request'; from: { participantId: string; name: string } }

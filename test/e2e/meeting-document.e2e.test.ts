@@ -92,5 +92,15 @@ describe.skipIf(!browserAvailable)('remote meeting: the document camera', () => 
     await expect.poll(() => dialog.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
     await expert.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+
+    // The expert asks for a still of the document: the kiosk photographs it and it lands in the agency's inbox.
+    await expert.getByRole('button', { name: tr('fi', 'meeting:capture.request') }).click();
+    await terminal.getByText(tr('fi', 'terminal:meeting.capture.sent')).waitFor({ timeout: 15_000 });
+    await expert.getByRole('link', { name: tr('fi', 'meeting:capture.inbox') }).waitFor();
+    const inbox = await expert.request.get(`/api/documents?agencyId=${world.vero.id}&bookingId=${booking.id}`, { headers: staffHeaders(expert) });
+    expect(inbox.status(), await inbox.text()).toBe(200);
+    const handovers = ((await inbox.json()) as { handovers: { bookingId: string; source: string; fileCount: number; pages?: { contentType?: string }[] }[] }).handovers;
+    const fromKiosk = handovers.filter((h) => h.bookingId === booking.id);
+    expect(fromKiosk).toEqual([expect.objectContaining({ source: 'terminal', fileCount: 1 })]);
   });
 });

@@ -91,6 +91,9 @@ const rules = {
   'booking:status': any(advisorAt, expertOf),
   // Seeing only that a room is taken, without whose booking it is.
   'calendar:read': any(advisorAt, agencyStaffAnywhere, mainAdmin, (a) => hasRole(a, 'coordinator')),
+  // Hearing that a booking changed (ids only): whoever sees the calendar, and the kiosks at the point, which then
+  // re-read only their own room's session (a check-in at the desk shows on the kiosk at once).
+  'booking:watch': any(advisorAt, agencyStaffAnywhere, mainAdmin, (a) => hasRole(a, 'coordinator'), terminalAtPoint),
   'walk-in:create': advisorAt,
   'walk-in:list': any(advisorAt, expertOf),
   'walk-in:take': expertOf,

@@ -14,7 +14,7 @@ const scope = (e: DomainEvent): Resource => ({ servicePointId: e.servicePointId,
 export const eventGates: Record<string, Gate> = {
   // Whoever sees the room's calendar (even only as busy time) needs to know it changed: the event carries ids
   // only, and the client re-reads through the API, where booking:read decides what it sees in full.
-  'booking.changed': { action: 'calendar:read' },
+  'booking.changed': { action: 'booking:watch' },
   'walk_in.changed': { action: 'calendar:read' },
   // Assistance (docs/assistance.md). A call's desks, coordinators, and the kiosks at the point (which then read
   // only their own room's call); escalations reach advisors and coordinators.

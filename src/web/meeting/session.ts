@@ -44,6 +44,10 @@ export type MeetingSnapshot = {
   outcome?: MeetingOutcome | null;
   /** The last chat send failed (socket down). */
   chatFailed: boolean;
+  /** Kiosk: how many document-camera stills the expert has asked for (each new number is one request). */
+  captureRequests: number;
+  /** Expert: how the kiosk's last still went. */
+  lastCapture?: { ok: boolean; code?: string; at: string };
 };
 
 type KnownPeer = Omit<PeerRef, 'kind'> & { kind: ParticipantKind | 'unknown'; online: boolean };
@@ -68,6 +72,8 @@ export class MeetingSession {
   private chat: ChatLine[] = [];
   private chatSeq = 0;
   private chatFailed = false;
+  private captureRequests = 0;
+  private lastCapture?: { ok: boolean; code?: string; at: string };
   private phase: MeetingPhase = 'connecting';
   private signal: SignalState = 'connecting';
   private stopReason?: SignalStop;
@@ -121,6 +127,16 @@ export class MeetingSession {
   /** The live peer connections (for stats and the test/debug API). */
   peerLinks(): PeerLink[] {
     return [...this.links.values()];
+  }
+
+  /** Expert: asks the kiosk for a document-camera still (it lands in the agency's inbox). */
+  requestCapture(): boolean {
+    return this.client.send({ type: 'capture-request' });
+  }
+
+  /** Kiosk: tells the meeting whether the still was taken and delivered. */
+  reportCapture(ok: boolean, code?: string) {
+    this.client.send({ type: 'capture-result', ok, ...(code ? { code: code.slice(0, 64) } : {}) });
   }
 
   sendChat(text: string): boolean {
@@ -189,7 +205,12 @@ export class MeetingSession {
       case 'peer': {
         const { peer, state } = message;
         if (peer.participantId === this.self?.participantId) break;
-        if (state === 'online') {
+        if (state === 'here') {
+          // Already in the meeting: they call us; this only says who they are.
+          this.known.set(peer.participantId, { ...peer, online: true });
+          const link = this.links.get(peer.participantId);
+          if (link && link.peer.connectionId === peer.connectionId) link.peer = { ...link.peer, kind: peer.kind, name: peer.name };
+        } else if (state === 'online') {
           this.known.set(peer.participantId, { ...peer, online: true });
           const link = this.links.get(peer.participantId);
           if (link && link.peer.connectionId === peer.connectionId) link.peer = { ...link.peer, kind: peer.kind, name: peer.name };
@@ -213,6 +234,12 @@ export class MeetingSession {
           ...this.chat.slice(-(MAX_CHAT - 1)),
           { id: ++this.chatSeq, from: message.from, text: message.text, at: message.at, own: message.from.participantId === this.self?.participantId },
         ];
+        break;
+      case 'capture-request':
+        this.captureRequests++;
+        break;
+      case 'capture-result':
+        this.lastCapture = { ok: message.ok, code: message.code, at: message.at };
         break;
       case 'ended':
         this.outcome = message.outcome;
@@ -293,6 +320,8 @@ export class MeetingSession {
       chat: this.chat,
       outcome: this.outcome,
       chatFailed: this.chatFailed,
+      captureRequests: this.captureRequests,
+      lastCapture: this.lastCapture,
     };
   }
 

@@ -82,6 +82,8 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     expect(admitted.statusCode).toBe(200);
     expect(admitted.json().admittedAt).toEqual(expect.any(String));
     await kiosk.next(ofType('admitted'));
+    // The newcomer learns who is already in (they call it); the host hears that the kiosk came online.
+    expect(await kiosk.next(ofType('peer'))).toMatchObject({ state: 'here', peer: { kind: 'expert', name: 'Veera Salo' } });
     const online = await host.next(ofType('peer'));
     expect(online).toMatchObject({ state: 'online', peer: { kind: 'terminal' } });
     const kioskId = (kioskWelcome.self as { participantId: string }).participantId;
@@ -113,6 +115,7 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     expect(await host.next(ofType('peer'))).toMatchObject({ state: 'offline', peer: { participantId: kioskId } });
     const kiosk2 = await track(signalSocket(t.app, meeting.id, { terminalToken: terminal.token }));
     expect((await kiosk2.next(ofType('welcome'))).self).toMatchObject({ participantId: kioskId, admitted: true });
+    expect(await kiosk2.next(ofType('peer'))).toMatchObject({ state: 'here', peer: { participantId: hostId } });
     const back = await host.next(ofType('peer'));
     expect(back).toMatchObject({ state: 'online', peer: { participantId: kioskId } });
     expect((back.peer as { connectionId: string }).connectionId).not.toBe((kioskWelcome.self as { connectionId: string }).connectionId);

@@ -176,6 +176,8 @@ export class SignalHub {
   }
 
   private deliver(meetingId: string, relay: Relay) {
+    const m = relay.message;
+    if (m.type === 'peer' && m.state === 'online') this.introduce(meetingId, m.peer.participantId);
     let text: string | undefined;
     for (const c of this.connections.values()) {
       if (c.meetingId !== meetingId || !c.admitted || c.id === relay.except) continue;
@@ -183,6 +185,19 @@ export class SignalHub {
       if (relay.toKind && c.kind !== relay.toKind) continue;
       text ??= JSON.stringify(relay.message);
       if (c.socket.readyState === c.socket.OPEN) c.socket.send(text);
+    }
+  }
+
+  /**
+   * A participant came online: each one already in, on whichever instance holds its socket, tells the newcomer who
+   * it is (`here`), so the newcomer can name everyone who then calls it.
+   */
+  private introduce(meetingId: string, newcomer: string) {
+    for (const c of this.connections.values()) {
+      if (c.meetingId !== meetingId || !c.admitted || c.participantId === newcomer) continue;
+      void this.relay(c, { to: newcomer, message: { type: 'peer', state: 'here', peer: this.ref(c) } }).catch((error: unknown) =>
+        this.log.warn({ err: error }, 'signalling: could not introduce a participant'),
+      );
     }
   }
 

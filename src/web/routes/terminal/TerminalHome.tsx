@@ -11,6 +11,7 @@ import { CheckInForm } from './CheckInForm';
 import { FeedbackScreen } from './FeedbackScreen';
 import { IdleScreen } from './IdleScreen';
 import { TerminalMeeting } from './TerminalMeeting';
+import { useCaptureResponder } from './useCaptureResponder';
 import { WaitingScreen } from './WaitingScreen';
 import { fetchTerminalSession, sessionKey } from './sessionApi';
 
@@ -51,6 +52,8 @@ export function TerminalHome({ token, self, lang, offline, assist, onBusy }: Pro
     onEnded: refresh,
   });
 
+  const capture = useCaptureResponder(meetingSession, snapshot, local, token);
+
   const busy = !!booking || !!meeting || !!feedbackFor;
   useEffect(() => onBusy(busy), [busy, onBusy]);
 
@@ -63,7 +66,7 @@ export function TerminalHome({ token, self, lang, offline, assist, onBusy }: Pro
 
   if (feedbackFor) return <FeedbackScreen token={token} meetingId={feedbackFor} onDone={backToIdle} />;
   const inMeeting = meeting && (meeting.admitted || snapshot.phase === 'live') && snapshot.phase !== 'ended';
-  if (meeting && inMeeting) return <TerminalMeeting session={meetingSession} snapshot={snapshot} local={local} lang={lang} assist={assist} />;
+  if (meeting && inMeeting) return <TerminalMeeting session={meetingSession} snapshot={snapshot} local={local} lang={lang} assist={assist} capture={capture} />;
   if (booking)
     return (
       <>

@@ -8,11 +8,12 @@ import { MediaControls } from '../../meeting/ui/MediaControls';
 import { MeetingStage } from '../../meeting/ui/MeetingStage';
 import { PhaseNotice } from '../../meeting/ui/PhaseNotice';
 import '../../meeting/ui/meeting.css';
+import type { CaptureState } from './useCaptureResponder';
 
-type Props = { session?: MeetingSession; snapshot: MeetingSnapshot; local?: LocalMedia; lang: Language; assist: ReactNode };
+type Props = { session?: MeetingSession; snapshot: MeetingSnapshot; local?: LocalMedia; lang: Language; assist: ReactNode; capture?: CaptureState };
 
 /** The meeting at the kiosk: the others big, the customer small, chat in large text, help always at hand. */
-export function TerminalMeeting({ session, snapshot, local, lang, assist }: Props) {
+export function TerminalMeeting({ session, snapshot, local, lang, assist, capture = 'idle' }: Props) {
   const { t } = useTranslation(['terminal', 'meeting']);
   return (
     <div className="terminal-meeting">
@@ -22,6 +23,9 @@ export function TerminalMeeting({ session, snapshot, local, lang, assist }: Prop
       </div>
       <aside className="terminal-meeting-side" aria-label={t('meeting.side')}>
         <PhaseNotice snapshot={snapshot} className="terminal-meeting-phase" />
+        <p className={`terminal-capture terminal-capture-${capture}`} role="status" aria-live="polite">
+          {capture === 'idle' ? '' : t(`meeting.capture.${capture}`)}
+        </p>
         <MediaControls local={local} onChange={() => session?.localChanged()} large />
         <ChatPanel
           lines={snapshot.chat}

@@ -16,6 +16,7 @@ import { useTitle } from '../../../useTitle';
 import { MEETING_KEYS, leaveMeeting, openMeeting, useAdmit, useMeetingView } from './api';
 import { EndMeeting, ExtendMeeting, InterpreterLinkTool, InviteExpert } from './MeetingTools';
 import { AssistMount } from './AssistMount';
+import { CaptureDocument } from './CaptureDocument';
 import '../../../meeting/ui/meeting.css';
 import './meetings.css';
 
@@ -119,6 +120,7 @@ export function ExpertMeetingPage() {
           <MeetingStage snapshot={snapshot} local={media.media} viewer="expert" />
           <div className="mt-bar">
             <MediaControls local={media.media} onChange={() => session?.localChanged()} />
+            {host && <CaptureDocument session={session} snapshot={snapshot} locale={locale} />}
             <button type="button" className="meeting-button" onClick={() => leave.mutate()} disabled={leave.isPending}>
               {t('meeting.leave')}
             </button>
