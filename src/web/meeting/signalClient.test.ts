@@ -1,34 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeSocket } from '../../../test/helpers/fake-socket';
 import type { SignalServerMessage } from '../../shared/meetings';
 import { SignalClient, type SignalState, type SignalStop, signalBackoff, signalProtocols, signalUrl } from './signalClient';
-
-class FakeSocket {
-  readyState = 1;
-  sent: unknown[] = [];
-  closedWith?: number;
-  onopen: ((ev: Event) => unknown) | null = null;
-  onmessage: ((ev: MessageEvent) => unknown) | null = null;
-  onclose: ((ev: CloseEvent) => unknown) | null = null;
-  onerror: ((ev: Event) => unknown) | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocols: string[],
-  ) {}
-  send(text: string) {
-    this.sent.push(JSON.parse(text));
-  }
-  close(code: number) {
-    this.closedWith = code;
-    this.readyState = 3;
-  }
-  serverSays(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent);
-  }
-  serverCloses(code: number) {
-    this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
-  }
-}
 
 const welcome = { type: 'welcome', self: { participantId: 'p', connectionId: 'c', kind: 'terminal', name: 'x', admitted: false }, iceServers: [], iceTransportPolicy: 'all' };
 

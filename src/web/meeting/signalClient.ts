@@ -1,4 +1,5 @@
 import { SIGNAL_CLOSE_ENDED, SIGNAL_SUBPROTOCOL, type SignalClientMessage, type SignalServerMessage } from '../../shared/meetings';
+import { type SocketLike, ReconnectingSocket, jitteredDelay, socketOrigin } from '../realtime/reconnectingSocket';
 
 /**
  * The meeting's signalling socket (docs/meetings.md): stays up by reconnecting with back-off (0.5–5 s), notices a
@@ -10,13 +11,6 @@ export type SignalStop = 'ended' | 'unauthenticated' | 'forbidden' | 'stopped';
 
 /** How the socket proves who is calling: staff ride on the session cookie, a kiosk and an interpreter on a token. */
 export type SignalCredential = { kind: 'session' } | { kind: 'terminal'; token: string } | { kind: 'guest'; token: string };
-
-type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
-  onopen: ((ev: Event) => unknown) | null;
-  onmessage: ((ev: MessageEvent) => unknown) | null;
-  onclose: ((ev: CloseEvent) => unknown) | null;
-  onerror: ((ev: Event) => unknown) | null;
-};
 
 export type SignalClientOptions = {
   meetingId: string;
@@ -30,13 +24,11 @@ export type SignalClientOptions = {
   pongTimeoutMs?: number;
 };
 
-const MIN_DELAY_MS = 500;
-const MAX_DELAY_MS = 5_000;
-
 /** 0.5 s doubling, at most 5 s, with jitter: a meeting must come back quickly, but not all clients in one instant. */
+const BACKOFF = { baseMs: 500, maxMs: 5_000, spread: 0.25, bounded: true };
+
 export function signalBackoff(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** attempt);
-  return Math.round(Math.max(MIN_DELAY_MS, Math.min(MAX_DELAY_MS, base * (0.75 + random() / 2))));
+  return jitteredDelay(attempt, BACKOFF, random);
 }
 
 export function signalProtocols(credential: SignalCredential): string[] {
@@ -46,131 +38,65 @@ export function signalProtocols(credential: SignalCredential): string[] {
 }
 
 export function signalUrl(location: Pick<Location, 'protocol' | 'host'>, meetingId: string): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/meetings/${encodeURIComponent(meetingId)}/signal`;
+  return `${socketOrigin(location)}/api/meetings/${encodeURIComponent(meetingId)}/signal`;
 }
 
 const FINAL: Record<number, SignalStop> = { [SIGNAL_CLOSE_ENDED]: 'ended', 4401: 'unauthenticated', 4403: 'forbidden' };
 
 export class SignalClient {
-  private socket?: SocketLike;
-  private attempt = 0;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private pingTimer?: ReturnType<typeof setInterval>;
-  private pongTimer?: ReturnType<typeof setTimeout>;
-  private stopped = false;
+  private readonly socket: ReconnectingSocket<SignalServerMessage>;
   private state: SignalState = 'connecting';
 
-  constructor(private readonly opts: SignalClientOptions) {}
+  constructor(private readonly opts: SignalClientOptions) {
+    const protocols = signalProtocols(opts.credential);
+    const create = opts.createSocket;
+    this.socket = new ReconnectingSocket<SignalServerMessage>({
+      url: signalUrl(opts.location ?? window.location, opts.meetingId),
+      protocols,
+      createSocket: create && ((url) => create(url, protocols)),
+      finalCodes: Object.keys(FINAL).map(Number),
+      backoff: BACKOFF,
+      random: opts.random,
+      ping: () => ({ type: 'ping' }) satisfies SignalClientMessage,
+      pingEveryMs: opts.pingEveryMs ?? 10_000,
+      pongTimeoutMs: opts.pongTimeoutMs ?? 8_000,
+      isWelcome: (message) => message.type === 'welcome',
+      isPong: (message) => message.type === 'pong',
+      onMessage: (message) => {
+        if (message.type === 'welcome') this.setState('open');
+        opts.onMessage(message);
+      },
+      onReconnecting: () => this.setState('reconnecting'),
+      onFinal: (code) => this.setState('closed', FINAL[code]),
+    });
+  }
 
   get current(): SignalState {
     return this.state;
   }
 
   start(): void {
-    this.stopped = false;
-    this.connect();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    this.drop();
+    this.socket.stop();
     this.setState('closed', 'stopped');
   }
 
   /** Try again at once (the network came back, the tab became visible). */
   nudge(): void {
-    if (this.stopped || this.state === 'closed' || this.socket) return;
-    clearTimeout(this.retryTimer);
-    this.connect();
+    this.socket.nudge();
   }
 
   /** Sends when the socket is open; otherwise drops: after a reconnection the peers negotiate again anyway. */
   send(message: SignalClientMessage): boolean {
-    if (this.socket?.readyState !== 1) return false;
-    this.socket.send(JSON.stringify(message));
-    return true;
+    return this.socket.send(message);
   }
 
   private setState(state: SignalState, stop?: SignalStop) {
     if (this.state === state) return;
     this.state = state;
     this.opts.onState(state, stop);
-  }
-
-  private connect() {
-    const create = this.opts.createSocket ?? ((url: string, protocols: string[]) => new WebSocket(url, protocols) as SocketLike);
-    const url = signalUrl(this.opts.location ?? window.location, this.opts.meetingId);
-    let socket: SocketLike;
-    try {
-      socket = create(url, signalProtocols(this.opts.credential));
-    } catch {
-      this.scheduleRetry();
-      return;
-    }
-    this.socket = socket;
-    socket.onmessage = (ev) => this.receive(String(ev.data));
-    socket.onclose = (ev) => {
-      if (this.socket !== socket) return;
-      this.drop();
-      const stop = FINAL[ev.code];
-      if (stop) {
-        this.stopped = true;
-        this.setState('closed', stop);
-      } else this.scheduleRetry();
-    };
-    socket.onerror = () => undefined; // a close event follows and decides
-  }
-
-  private receive(text: string) {
-    let message: SignalServerMessage;
-    try {
-      message = JSON.parse(text) as SignalServerMessage;
-    } catch {
-      return;
-    }
-    if (message.type === 'welcome') {
-      this.attempt = 0;
-      this.setState('open');
-      this.startPings();
-    } else if (message.type === 'pong') {
-      clearTimeout(this.pongTimer);
-      this.pongTimer = undefined;
-      return;
-    }
-    this.opts.onMessage(message);
-  }
-
-  private startPings() {
-    clearInterval(this.pingTimer);
-    this.pingTimer = setInterval(() => {
-      if (this.pongTimer) return;
-      this.send({ type: 'ping' });
-      this.pongTimer = setTimeout(() => {
-        // No answer: the network is gone without a close. Start again.
-        this.drop();
-        this.scheduleRetry();
-      }, this.opts.pongTimeoutMs ?? 8_000);
-    }, this.opts.pingEveryMs ?? 10_000);
-  }
-
-  private drop() {
-    clearInterval(this.pingTimer);
-    clearTimeout(this.pongTimer);
-    this.pingTimer = undefined;
-    this.pongTimer = undefined;
-    const socket = this.socket;
-    this.socket = undefined;
-    if (socket) {
-      socket.onmessage = socket.onclose = socket.onerror = socket.onopen = null;
-      if (socket.readyState <= 1) socket.close(1000);
-    }
-  }
-
-  private scheduleRetry() {
-    if (this.stopped) return;
-    this.setState('reconnecting');
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.connect(), signalBackoff(this.attempt++, this.opts.random));
   }
 }

@@ -1,22 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
-import { type LiveEvent, type LiveState, LiveConnection, type Scope, eventsUrl } from '../realtime/liveClient';
+import { useEffect, useRef } from 'react';
+import { type LiveState, type Scope, useLiveConnection } from '../realtime/useLiveEvents';
 
 /**
  * Listens to GET /api/events for the given event types and calls `onHint` (bursts coalesced) and after every
  * (re)connection, so the screen re-reads what it shows. A kiosk passes its device token as a subprotocol.
  */
 export function useEventHints(opts: { scopes: Scope[]; types: string[]; onHint(): void; enabled?: boolean; deviceToken?: string }): LiveState {
-  const { enabled = true, deviceToken } = opts;
-  const [state, setState] = useState<LiveState>('connecting');
   const onHint = useRef(opts.onHint);
   useEffect(() => {
     onHint.current = opts.onHint;
   });
-  const scopeKey = JSON.stringify(opts.scopes);
   const typeKey = opts.types.join(',');
-
-  useEffect(() => {
-    if (!enabled) return;
+  return useLiveConnection(opts.scopes, { enabled: opts.enabled, deviceToken: opts.deviceToken, renew: typeKey }, () => {
     const types = new Set(typeKey.split(','));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const hint = () => {
@@ -25,29 +20,12 @@ export function useEventHints(opts: { scopes: Scope[]; types: string[]; onHint()
         onHint.current();
       }, 150);
     };
-    const connection = new LiveConnection({
-      url: eventsUrl(window.location),
-      scopes: JSON.parse(scopeKey) as Scope[],
-      onState: setState,
+    return {
       onResync: hint,
-      onEvent: (event: LiveEvent) => {
+      onEvent: (event) => {
         if (types.has(event.type)) hint();
       },
-      ...(deviceToken ? { createSocket: (url: string) => new WebSocket(url, ['etapiste.events.v1', `bearer.${deviceToken}`]) } : {}),
-    });
-    const nudge = () => {
-      if (document.visibilityState === 'visible') connection.nudge();
+      dispose: () => clearTimeout(timer),
     };
-    window.addEventListener('online', nudge);
-    document.addEventListener('visibilitychange', nudge);
-    connection.start();
-    return () => {
-      window.removeEventListener('online', nudge);
-      document.removeEventListener('visibilitychange', nudge);
-      clearTimeout(timer);
-      connection.stop();
-    };
-  }, [scopeKey, typeKey, enabled, deviceToken]);
-
-  return state;
+  });
 }

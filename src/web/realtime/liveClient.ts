@@ -1,3 +1,5 @@
+import { type SocketLike, ReconnectingSocket, jitteredDelay, socketOrigin } from './reconnectingSocket';
+
 /**
  * One WebSocket to GET /api/events that stays up: subscribes to the screen's scopes, reconnects with exponential
  * back-off and jitter, notices a silent network loss by application pings, and stops for good on 4401/4403
@@ -6,13 +8,6 @@
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 export type Scope = { servicePointId?: string; agencyId?: string };
 export type LiveEvent = { type: string; id?: string; servicePointId?: string; agencyId?: string; at?: string };
-
-type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
-  onopen: ((ev: Event) => unknown) | null;
-  onmessage: ((ev: MessageEvent) => unknown) | null;
-  onclose: ((ev: CloseEvent) => unknown) | null;
-  onerror: ((ev: Event) => unknown) | null;
-};
 
 export type LiveOptions = {
   url: string;
@@ -27,48 +22,54 @@ export type LiveOptions = {
   pongTimeoutMs?: number;
 };
 
-const FINAL_CODES = new Set([4401, 4403]);
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 30_000;
-
 /** 0.5 s doubling to 30 s, ±50 %: after a deploy every screen reconnects, but not all in the same instant. */
+const BACKOFF = { baseMs: 500, maxMs: 30_000, spread: 0.5 };
+
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  return Math.round(Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + random()));
+  return jitteredDelay(attempt, BACKOFF, random);
 }
 
 /** ws://host/api/events on http, wss:// on https: the page's own origin, so the session cookie goes along. */
 export function eventsUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
+  return `${socketOrigin(location)}/api/events`;
 }
 
+type Message = Record<string, unknown>;
+
 export class LiveConnection {
-  private socket?: SocketLike;
-  private attempt = 0;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private pingTimer?: ReturnType<typeof setInterval>;
-  private pongTimer?: ReturnType<typeof setTimeout>;
+  private readonly socket: ReconnectingSocket<Message>;
   private pending = 0;
-  private stopped = false;
   private state: LiveState = 'connecting';
 
-  constructor(private readonly opts: LiveOptions) {}
+  constructor(private readonly opts: LiveOptions) {
+    this.socket = new ReconnectingSocket<Message>({
+      url: opts.url,
+      createSocket: opts.createSocket,
+      finalCodes: [4401, 4403],
+      backoff: BACKOFF,
+      random: opts.random,
+      ping: (n) => ({ ping: n }),
+      pingEveryMs: opts.pingEveryMs ?? 30_000,
+      pongTimeoutMs: opts.pongTimeoutMs ?? 10_000,
+      isWelcome: (message) => 'welcome' in message,
+      isPong: (message) => 'pong' in message,
+      onMessage: (message) => this.receive(message),
+      onReconnecting: () => this.setState('reconnecting'),
+      onFinal: () => this.setState('stopped'),
+    });
+  }
 
   start(): void {
-    this.stopped = false;
-    this.connect();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    this.drop();
+    this.socket.stop();
   }
 
   /** Reconnect now instead of waiting out the back-off (the network came back, the tab became visible). */
   nudge(): void {
-    if (this.stopped || this.state === 'stopped' || this.socket) return;
-    clearTimeout(this.retryTimer);
-    this.connect();
+    this.socket.nudge();
   }
 
   private setState(state: LiveState) {
@@ -77,48 +78,17 @@ export class LiveConnection {
     this.opts.onState(state);
   }
 
-  private connect() {
-    const create = this.opts.createSocket ?? ((url: string) => new WebSocket(url) as SocketLike);
-    let socket: SocketLike;
-    try {
-      socket = create(this.opts.url);
-    } catch {
-      this.scheduleRetry();
-      return;
-    }
-    this.socket = socket;
-    socket.onmessage = (ev) => this.receive(String(ev.data));
-    socket.onclose = (ev) => {
-      if (this.socket !== socket) return;
-      this.drop();
-      if (FINAL_CODES.has(ev.code)) this.setState('stopped');
-      else this.scheduleRetry();
-    };
-    socket.onerror = () => undefined; // a close event follows; it decides what to do
-  }
-
-  private receive(text: string) {
-    let message: Record<string, unknown>;
-    try {
-      message = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return;
-    }
+  private receive(message: Message) {
     if ('welcome' in message) {
-      this.attempt = 0;
       this.pending = this.opts.scopes.length;
-      for (const scope of this.opts.scopes) this.send({ subscribe: scope });
+      for (const scope of this.opts.scopes) this.socket.send({ subscribe: scope });
       if (this.pending === 0) this.becomeLive();
-      this.startPings();
     } else if ('subscribed' in message) {
       if (--this.pending === 0) this.becomeLive();
     } else if ('event' in message) {
       this.opts.onEvent(message.event as LiveEvent);
     } else if ('resync' in message) {
       this.opts.onResync();
-    } else if ('pong' in message) {
-      clearTimeout(this.pongTimer);
-      this.pongTimer = undefined;
     }
   }
 
@@ -126,43 +96,5 @@ export class LiveConnection {
   private becomeLive() {
     this.setState('live');
     this.opts.onResync();
-  }
-
-  private startPings() {
-    clearInterval(this.pingTimer);
-    let n = 0;
-    this.pingTimer = setInterval(() => {
-      if (this.pongTimer) return;
-      this.send({ ping: ++n });
-      this.pongTimer = setTimeout(() => {
-        // No answer: the network is gone without a close. Give up on this socket and start again.
-        this.drop();
-        this.scheduleRetry();
-      }, this.opts.pongTimeoutMs ?? 10_000);
-    }, this.opts.pingEveryMs ?? 30_000);
-  }
-
-  private send(message: unknown) {
-    if (this.socket?.readyState === 1) this.socket.send(JSON.stringify(message));
-  }
-
-  private drop() {
-    clearInterval(this.pingTimer);
-    clearTimeout(this.pongTimer);
-    this.pingTimer = undefined;
-    this.pongTimer = undefined;
-    const socket = this.socket;
-    this.socket = undefined;
-    if (socket) {
-      socket.onmessage = socket.onclose = socket.onerror = socket.onopen = null;
-      if (socket.readyState <= 1) socket.close(1000);
-    }
-  }
-
-  private scheduleRetry() {
-    if (this.stopped) return;
-    this.setState('reconnecting');
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++, this.opts.random));
   }
 }

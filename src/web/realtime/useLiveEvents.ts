@@ -1,5 +1,5 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { KEYS, invalidateLive } from './queryKeys';
 import { type LiveEvent, type LiveState, LiveConnection, type Scope, eventsUrl } from './liveClient';
 
@@ -24,36 +24,32 @@ export type LiveOptions = {
 /** The subprotocols a kiosk offers: the server answers with the first and reads the token from the second. */
 export const deviceProtocols = (token: string) => ['etapiste.events.v1', `bearer.${token}`];
 
+/** What a screen does with one connection's news: made afresh for each connection, `dispose` when it ends. */
+export type LiveHandlers = { onEvent(event: LiveEvent): void; onResync(): void; dispose?(): void };
+
 /**
- * Keeps the screen's scheduling and assistance queries fresh from GET /api/events: subscribes to the scopes,
- * invalidates the matching TanStack queries on events (bursts coalesced), and re-reads everything after each
- * (re)connection.
+ * One LiveConnection to GET /api/events for the screen's scopes while `enabled`: reconnects at once when the
+ * network comes back or the tab becomes visible, and starts afresh when the scopes, the device token or `renew`
+ * change.
  */
-export function useLiveEvents(scopes: Scope[], enabled = true, options: LiveOptions = {}): LiveState {
-  const client = useQueryClient();
+export function useLiveConnection(scopes: Scope[], options: LiveOptions & { enabled?: boolean; renew?: unknown }, handlers: () => LiveHandlers): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
+  const makeHandlers = useRef(handlers);
+  useEffect(() => {
+    makeHandlers.current = handlers;
+  });
   const scopeKey = JSON.stringify(scopes);
-  const { deviceToken } = options;
+  const { enabled = true, deviceToken, renew } = options;
 
   useEffect(() => {
     if (!enabled) return;
-    let pending = new Map<string, QueryKey>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      const keys = [...pending.values()];
-      pending = new Map();
-      for (const queryKey of keys) void client.invalidateQueries({ queryKey });
-    };
+    const on = makeHandlers.current();
     const connection = new LiveConnection({
       url: eventsUrl(window.location),
       scopes: JSON.parse(scopeKey) as Scope[],
       onState: setState,
-      onResync: () => void invalidateLive(client),
-      onEvent: (event) => {
-        for (const key of keysFor(event)) pending.set(JSON.stringify(key), key);
-        timer ??= setTimeout(flush, DEBOUNCE_MS);
-      },
+      onResync: () => on.onResync(),
+      onEvent: (event) => on.onEvent(event),
       ...(deviceToken ? { createSocket: (url: string) => new WebSocket(url, deviceProtocols(deviceToken)) } : {}),
     });
     const nudge = () => {
@@ -66,10 +62,37 @@ export function useLiveEvents(scopes: Scope[], enabled = true, options: LiveOpti
     return () => {
       window.removeEventListener('online', nudge);
       document.removeEventListener('visibilitychange', nudge);
-      clearTimeout(timer);
+      on.dispose?.();
       connection.stop();
     };
-  }, [client, scopeKey, enabled, deviceToken]);
+  }, [scopeKey, enabled, deviceToken, renew]);
 
   return state;
+}
+
+/**
+ * Keeps the screen's scheduling and assistance queries fresh from GET /api/events: subscribes to the scopes,
+ * invalidates the matching TanStack queries on events (bursts coalesced), and re-reads everything after each
+ * (re)connection.
+ */
+export function useLiveEvents(scopes: Scope[], enabled = true, options: LiveOptions = {}): LiveState {
+  const client = useQueryClient();
+  return useLiveConnection(scopes, { enabled, deviceToken: options.deviceToken, renew: client }, () => {
+    let pending = new Map<string, QueryKey>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const keys = [...pending.values()];
+      pending = new Map();
+      for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+    };
+    return {
+      onResync: () => void invalidateLive(client),
+      onEvent: (event) => {
+        for (const key of keysFor(event)) pending.set(JSON.stringify(key), key);
+        timer ??= setTimeout(flush, DEBOUNCE_MS);
+      },
+      dispose: () => clearTimeout(timer),
+    };
+  });
 }
