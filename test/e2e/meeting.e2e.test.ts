@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingFeedback, meetings } from '../../src/server/db/schema/index.js';
-import { type E2EServer, axeViolations, browserAvailable, startServer } from './harness.js';
+import { type E2EServer, axeViolations, browserAvailable, shot, startServer } from './harness.js';
 import { type MeetingWorld, bookingNow, expectAllFlowing, launchParticipant, meetingWorld, openStaff, openTerminal, remoteColours, terminalToken } from './meeting-support.js';
 import { tr } from './ui.js';
 
@@ -55,6 +55,7 @@ describe.skipIf(!browserAvailable)('remote meeting: the customer at the terminal
     await expect.poll(() => terminal.locator('.terminal-device video').first().evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
     expect(await axeViolations(terminal)).toEqual([]);
     expect(await smallButtons(terminal)).toEqual([]);
+    await shot(terminal, 'terminal-waiting');
 
     // The expert sees the customer checked in, live, and opens the meeting.
     const expert = await openStaff(expertBrowser, server, 'asiantuntija@vero.demo');
@@ -67,6 +68,7 @@ describe.skipIf(!browserAvailable)('remote meeting: the customer at the terminal
     // The kiosk connects and waits in the lobby; the expert lets the customer in.
     await terminal.locator('.terminal-status[data-phase="lobby"]').waitFor();
     await expert.getByText(tr('fi', 'meeting:meeting.customerWaiting')).waitFor();
+    await shot(expert, 'expert-lobby');
     const admitted = Date.now();
     await expert.getByRole('button', { name: tr('fi', 'meeting:meeting.admit') }).click();
 
@@ -92,6 +94,8 @@ describe.skipIf(!browserAvailable)('remote meeting: the customer at the terminal
     await terminal.getByRole('textbox', { name: tr('fi', 'meeting:chat.label'), exact: true }).fill('Kyllä');
     await terminal.getByRole('button', { name: tr('fi', 'meeting:chat.send') }).click();
     await expert.locator('.meeting-chat-text', { hasText: 'Kyllä' }).waitFor();
+    await shot(terminal, 'terminal-meeting');
+    await shot(expert, 'expert-meeting');
 
     // Mute: the toggle says so.
     const mute = expert.getByRole('button', { name: tr('fi', 'meeting:controls.mute') });
@@ -108,6 +112,7 @@ describe.skipIf(!browserAvailable)('remote meeting: the customer at the terminal
     await expert.getByText(tr('fi', 'meeting:meeting.endedNotice').split(':')[0]!).waitFor();
 
     await terminal.getByRole('heading', { name: tr('fi', 'terminal:feedback.question') }).waitFor();
+    await shot(terminal, 'terminal-feedback');
     expect(await axeViolations(terminal)).toEqual([]);
     expect(await smallButtons(terminal)).toEqual([]);
     // Media stopped: no camera runs at the kiosk after the meeting.

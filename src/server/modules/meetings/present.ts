@@ -9,10 +9,12 @@ export function isOnline(p: { connections: number; lastSeenAt: Date | null }, no
   return p.connections > 0 && !!p.lastSeenAt && now - p.lastSeenAt.getTime() < ONLINE_WINDOW_MS;
 }
 
-const KIND_NAMES: Record<'terminal' | 'interpreter', string> = { terminal: 'Customer', interpreter: 'Interpreter' };
-
+/**
+ * Staff by name; the customer and the interpreter have none here (the kiosk is not a person, the interpreter has no
+ * account): screens name them by their role, in the viewer's language.
+ */
 export function participantName(p: Pick<ParticipantWithName, 'kind' | 'userName'>): string {
-  return p.userName ?? KIND_NAMES[p.kind as 'terminal' | 'interpreter'] ?? p.kind;
+  return p.userName ?? '';
 }
 
 export function presentParticipant(p: ParticipantWithName): ParticipantView {

@@ -1,16 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Face } from './Face';
 import { sendFeedback } from './sessionApi';
 
 /** Five faces, worst to best: the face is drawn, the name is spoken (and shown) for everyone. */
-const FACES = [
-  { score: 1, face: '😠' },
-  { score: 2, face: '🙁' },
-  { score: 3, face: '😐' },
-  { score: 4, face: '🙂' },
-  { score: 5, face: '😀' },
-] as const;
+const SCORES = [1, 2, 3, 4, 5] as const;
 export const FEEDBACK_TIMEOUT_MS = 60_000;
 
 type Props = { token: string; meetingId: string; onDone(): void };
@@ -43,11 +38,9 @@ export function FeedbackScreen({ token, meetingId, onDone }: Props) {
         {t('feedback.question')}
       </h1>
       <div className="terminal-faces" role="group" aria-labelledby="feedback-question">
-        {FACES.map(({ score, face }) => (
+        {SCORES.map((score) => (
           <button key={score} type="button" className="terminal-face" onClick={() => send.mutate(score)} disabled={send.isPending}>
-            <span className="terminal-face-emoji" aria-hidden="true">
-              {face}
-            </span>
+            <Face score={score} />
             <span className="terminal-face-label">{t(`feedback.score${score}`)}</span>
           </button>
         ))}
