@@ -4,13 +4,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAIRING_CODE } from '../../src/server/db/seed/demo.js';
 import { bookings, calls, delegations, identityChecks, incidents, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
-import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
+import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer, shot } from './harness.js';
 import { tr } from './ui.js';
 
 const TOKEN_KEY = 'etapiste.terminal.token';
 const ROOM = 'Etäpalvelutila';
 
 async function expectAccessible(page: Page) {
+  await shot(page, 'assistance-1');
   expect(await axeViolations(page)).toEqual([]);
 }
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentHandovers, documentPages } from '../../src/server/db/schema/index.js';
 import { PNG_1PX, makePdf } from '../helpers/documents.js';
-import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
+import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer, shot } from './harness.js';
 import { tr } from './ui.js';
 
 const KELA = 'Kansaneläkelaitos';
@@ -34,12 +34,14 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     await expert.goto('/expert/documents');
     await expert.getByRole('heading', { level: 1, name: tr('fi', 'documents:inbox.title') }).waitFor();
     await expect.poll(() => expert.locator('.live-status').getAttribute('data-state')).toBe('live');
+    await shot(expert, 'documents-1');
     expect(await axeViolations(expert)).toEqual([]);
 
     const page = await (await newContext(advisorBrowser, server.url, 'fi')).newPage();
     await signInAs(page, 'neuvoja1@porvoo.demo');
     await page.getByRole('link', { name: tr('fi', 'documents:entry') }).click();
     await page.getByRole('heading', { level: 1, name: tr('fi', 'documents:desk.title') }).waitFor();
+    await shot(page, 'documents-2');
     expect(await axeViolations(page)).toEqual([]);
 
     // A walk-in customer's application for Kela.
@@ -70,6 +72,7 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     await page.getByRole('button', { name: tr('fi', 'documents:camera.capture') }).click();
     await expect.poll(() => items(page).count()).toBe(3);
     await expect.poll(() => items(page).nth(2).innerText()).toContain(tr('fi', 'documents:pages.camera'));
+    await shot(page, 'documents-3');
     expect(await axeViolations(page)).toEqual([]);
 
     // The still goes before the PNG, and the PNG is dropped.
@@ -82,6 +85,7 @@ describe.skipIf(!browserAvailable)('document handover', () => {
 
     await page.getByRole('button', { name: tr('fi', 'documents:editor.send') }).click();
     await page.getByText(tr('fi', 'documents:editor.sentNotice')).waitFor();
+    await shot(page, 'documents-4');
     expect(await axeViolations(page)).toEqual([]);
 
     // The agency's inbox shows it without a reload.
@@ -102,6 +106,7 @@ describe.skipIf(!browserAvailable)('document handover', () => {
       expect(await sheet.innerText(), text).toContain(text);
     }
     expect(await sheet.innerText()).not.toContain('Asumistukihakemus');
+    await shot(page, 'documents-5');
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: tr('fi', 'documents:receiptPage.print') }).isVisible()).toBe(false);
@@ -119,6 +124,7 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     await expert.getByRole('heading', { level: 1, name: tr('fi', 'documents:inbox.detailTitle').replace('{{reference}}', reference) }).waitFor();
     expect(await expert.getByText('Asumistukihakemus liitteineen').isVisible()).toBe(true);
     await expect.poll(() => expert.getByAltText(tr('fi', 'documents:pages.imageAlt').replace('{{n}}', '2')).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await shot(expert, 'documents-6');
     expect(await axeViolations(expert)).toEqual([]);
     const [download] = await Promise.all([expert.waitForEvent('download'), expert.getByRole('link', { name: tr('fi', 'documents:inbox.download').replace('{{n}}', '1') }).click()]);
     expect(download.suggestedFilename()).toBe(`${reference}-1.pdf`);
@@ -130,6 +136,7 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     expect(row).toMatchObject({ status: 'purged', purgeReason: 'acknowledged', pageCount: 3, fileCount: 2 });
     const [{ n }] = (await server.database.db.select({ n: sql<number>`count(*)::int` }).from(documentPages).where(eq(documentPages.handoverId, id))) as [{ n: number }];
     expect(n).toBe(0);
+    await shot(expert, 'documents-7');
     expect(await axeViolations(expert)).toEqual([]);
   });
 
@@ -138,12 +145,14 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     await signInAs(page, 'admin@kela.demo');
     await page.goto('/admin/agency-tokens');
     await page.getByRole('heading', { level: 1, name: tr('en', 'documents:tokens.title') }).waitFor();
+    await shot(page, 'documents-8');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel(tr('en', 'documents:tokens.name'), { exact: true }).fill('Case management');
     await page.getByLabel(tr('en', 'documents:tokens.scope.documents_acknowledge')).check();
     await page.getByRole('button', { name: tr('en', 'documents:tokens.create') }).click();
     const token = await page.getByTestId('agency-token').inputValue();
     expect(token).toMatch(/^etp_agency_/);
+    await shot(page, 'documents-9');
     expect(await axeViolations(page)).toEqual([]);
     const api = await fetch(`${server.url}/api/agency/documents?status=all`, { headers: { authorization: `Bearer ${token}` } });
     expect(api.status).toBe(200);

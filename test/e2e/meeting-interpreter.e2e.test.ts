@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2EServer, axeViolations, browserAvailable, startServer } from './harness.js';
+import { type E2EServer, axeViolations, browserAvailable, startServer, shot } from './harness.js';
 import {
   type MeetingWorld,
   bookingNow,
@@ -81,6 +81,7 @@ describe.skipIf(!browserAvailable)('remote meeting with a sign language interpre
     const interpreter = await openJoin(interpreterBrowser, server, new URL(url).pathname);
     await interpreter.getByRole('heading', { name: tr('fi', 'meeting:join.title') }).waitFor();
     await interpreter.getByText(world.vero.name.fi).waitFor();
+    await shot(interpreter, 'meeting-interpreter-1');
     expect(await axeViolations(interpreter)).toEqual([]);
     const pinField = interpreter.getByLabel(tr('fi', 'meeting:join.pin'), { exact: true });
     await pinField.fill(pin === '000000' ? '111111' : '000000');
@@ -111,6 +112,7 @@ describe.skipIf(!browserAvailable)('remote meeting with a sign language interpre
     const share = { atTerminal: await interpreterShare(terminal), atExpert: await interpreterShare(expert) };
     expect(share.atTerminal).toBeGreaterThanOrEqual(1 / 3);
     expect(share.atExpert).toBeGreaterThanOrEqual(1 / 3);
+    await shot(interpreter, 'meeting-interpreter-2');
     expect(await axeViolations(interpreter)).toEqual([]);
     console.log(JSON.stringify({ suite: 'meeting-interpreter', interpreterFps: { atTerminal, atExpert }, share, sent }));
   });

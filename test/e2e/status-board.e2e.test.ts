@@ -3,12 +3,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAIRING_CODE } from '../../src/server/db/seed/demo.js';
 import { calls, incidents, users } from '../../src/server/db/schema/index.js';
-import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
+import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer, shot } from './harness.js';
 import { tr } from './ui.js';
 
 const TOKEN_KEY = 'etapiste.terminal.token';
 
 async function expectAccessible(page: Page) {
+  await shot(page, 'status-board-1');
   expect(await axeViolations(page)).toEqual([]);
 }
 

@@ -103,7 +103,7 @@ function BoardSections({ board, point, canReport }: { board: StatusBoard; point:
         </ul>
       </section>
 
-      <section className="status-section" aria-labelledby={ids.terminals}>
+      <section className="status-section status-section-wide" aria-labelledby={ids.terminals}>
         <h2 id={ids.terminals}>{t('board.terminals')}</h2>
         {board.terminals.length === 0 ? (
           <p>{t('board.noTerminals')}</p>
