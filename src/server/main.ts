@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_PAIRING_CODE, DEMO_USERS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { ensureDemoMeetingBooking } from './db/seed/demo-meeting.js';
 import { type Jobs, startJobs } from './jobs/boss.js';
 import { InProcessBus } from './realtime/bus.js';
 import { createBus } from './realtime/create-bus.js';
@@ -70,6 +71,8 @@ async function main() {
     await seedDemo(database.db, config.demoPassword);
     seeded = true;
   }
+  // A booking on right now in the demo room, so a video meeting can be tried at any hour.
+  const demoReference = config.demo ? await ensureDemoMeetingBooking(database.db) : undefined;
   // Documents are encrypted under a key from configuration; production refuses to start without one.
   config.documentMasterKey = await resolveMasterKey(config);
   const bus = createBus(database, pino({ level: config.logLevel }));
@@ -102,6 +105,12 @@ async function main() {
     lines.push(`Demo mode${seeded ? ' (demo data seeded now)' : ''}. Sign in with any of these, password: ${config.demoPassword}`);
     for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(26)} ${u.role}`);
     lines.push(`Terminal: open ${url}/terminal and enter the pairing code ${DEMO_PAIRING_CODE}`);
+    if (demoReference) {
+      lines.push(
+        `Video meeting: at the terminal press "Ilmoittaudu varaustunnuksella" and type ${demoReference}; then sign in as asiantuntija@vero.demo`,
+        `  in another browser, follow "Tämän päivän tapaamiset" (/expert/meetings), open the meeting and let the customer in.`,
+      );
+    }
   }
   console.log(lines.join('\n'));
 }
