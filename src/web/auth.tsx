@@ -1,7 +1,11 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { LoginRequest, LoginResponse, Me } from '../shared/auth';
 import { ApiError, get, post, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { IdleWarning } from './components/IdleWarning';
 import { useIdle } from './useIdle';
+
+/** How long before an idle sign-out the user is warned. */
+const IDLE_WARNING_MS = 2 * 60_000;
 
 type AuthState = {
   /** undefined while the session is being checked on page load. */
@@ -70,9 +74,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       });
   }, []);
   useIdle(user ? user.idleTimeoutMinutes * 60_000 : undefined, endIdleSession);
+  // Continuing counts as activity here and is a request for the server, which keeps the session alive.
+  const keepAlive = useCallback(() => void refresh().catch(() => undefined), [refresh]);
 
   const value = useMemo(() => ({ user, sessionEnded, signIn, signOut, refresh }), [user, sessionEnded, signIn, signOut, refresh]);
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {user && <IdleWarning idleMs={user.idleTimeoutMinutes * 60_000} leadMs={Math.min(IDLE_WARNING_MS, (user.idleTimeoutMinutes * 60_000) / 2)} onContinue={keepAlive} />}
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthState {

@@ -161,6 +161,29 @@ describe.skipIf(!browserAvailable)('signing in', () => {
     await context.close();
   });
 
+  it('warns two minutes before the idle sign-out; continuing keeps the advisor signed in', async () => {
+    const context = await newContext(browser, server.url, 'fi');
+    const page = await context.newPage();
+    await page.clock.install();
+    await signInAs(page, 'neuvoja1@porvoo.demo');
+    await page.waitForURL('**/desk');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const idleMs = server.config.sessionIdleMinutes * 60_000;
+    const leadMs = Math.min(2 * 60_000, idleMs / 2);
+    const warning = page.getByRole('alertdialog', { name: tr('fi', 'common:idleWarning.title') });
+    await page.clock.fastForward(idleMs - leadMs + 1_000);
+    await warning.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await warning.getByRole('button', { name: tr('fi', 'common:idleWarning.continue') }).click();
+    await warning.waitFor({ state: 'detached' });
+    // Past the moment the first sign-out would have come: still signed in, warned again.
+    await page.clock.fastForward(idleMs - 30_000);
+    await warning.waitFor();
+    expect(page.url()).toMatch(/\/desk$/);
+    expect((await page.request.get('/api/auth/session')).status()).toBe(200);
+    await context.close();
+  });
+
   it('after the idle timeout without activity the browser signs out and says why', async () => {
     const context = await newContext(browser, server.url, 'fi');
     const page = await context.newPage();
