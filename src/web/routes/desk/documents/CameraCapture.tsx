@@ -14,6 +14,8 @@ export function CameraCapture({ onCapture, busy }: { onCapture: (jpeg: Blob) => 
   const [deviceId, setDeviceId] = useState('');
   const [stream, setStream] = useState<MediaStream>();
   const [error, setError] = useState(false);
+  /** The preview shows the chosen camera's picture: until then a capture would take nothing, or the old camera. */
+  const [ready, setReady] = useState(false);
 
   const start = useCallback(async (wanted: string) => {
     setError(false);
@@ -32,6 +34,7 @@ export function CameraCapture({ onCapture, busy }: { onCapture: (jpeg: Blob) => 
   }, []);
 
   useEffect(() => {
+    setReady(false);
     if (video.current && stream) video.current.srcObject = stream;
   }, [stream]);
   useEffect(() => () => stream?.getTracks().forEach((track) => track.stop()), [stream]);
@@ -61,6 +64,7 @@ export function CameraCapture({ onCapture, busy }: { onCapture: (jpeg: Blob) => 
               value={deviceId}
               onChange={(e) => {
                 setDeviceId(e.target.value);
+                setReady(false);
                 void start(e.target.value);
               }}
             >
@@ -71,9 +75,9 @@ export function CameraCapture({ onCapture, busy }: { onCapture: (jpeg: Blob) => 
               ))}
             </select>
           </div>
-          <video ref={video} autoPlay playsInline muted aria-label={t('camera.preview')} />
+          <video ref={video} autoPlay playsInline muted aria-label={t('camera.preview')} onLoadedData={() => setReady(true)} />
           <div className="doc-actions">
-            <button type="button" className="doc-button" onClick={capture} disabled={busy}>
+            <button type="button" className="doc-button" onClick={capture} disabled={busy || !ready}>
               {t('camera.capture')}
             </button>
             <button

@@ -1,9 +1,9 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { Problem } from '../../../../shared/common';
 import type { AgencyTokenView, HandoverCreate, HandoverView, PageView, ReceiptView } from '../../../../shared/documents';
 import { ApiError, api, csrfHeader, get, post } from '../../../api';
-import { type LiveState, LiveConnection, type Scope, eventsUrl } from '../../../realtime/liveClient';
+import type { LiveState, Scope } from '../../../realtime/liveClient';
+import { useLiveConnection } from '../../../realtime/useLiveEvents';
 
 /** Document handover reads and changes (docs/documents.md), shared by the desk, the expert inbox and admin. */
 export const DOC_KEYS = { all: ['documents'] as const };
@@ -84,22 +84,10 @@ export function useRetentionNotice(agencyId: string | undefined) {
 /** Keeps document screens fresh: `document.changed` events (ids only) make the document queries stale. */
 export function useDocumentEvents(scopes: Scope[]): LiveState {
   const client = useQueryClient();
-  const [state, setState] = useState<LiveState>('connecting');
-  const key = JSON.stringify(scopes);
-  useEffect(() => {
-    const list = JSON.parse(key) as Scope[];
-    if (list.length === 0) return;
-    const connection = new LiveConnection({
-      url: eventsUrl(window.location),
-      scopes: list,
-      onState: setState,
-      onResync: () => void invalidate(client),
-      onEvent: (event) => {
-        if (event.type === 'document.changed') void invalidate(client);
-      },
-    });
-    connection.start();
-    return () => connection.stop();
-  }, [client, key]);
-  return state;
+  return useLiveConnection(scopes, { enabled: scopes.length > 0 }, () => ({
+    onResync: () => void invalidate(client),
+    onEvent: (event) => {
+      if (event.type === 'document.changed') void invalidate(client);
+    },
+  }));
 }
