@@ -37,7 +37,7 @@ export async function takeWalkIn(ctx: AppContext, actor: UserActor, walkInId: st
       const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
       const end = new Date(start.getTime() + service!.durationMinutes * 60_000);
       const busy = await schedulingRepository.busy(tx, { roomIds: point!.rooms.map((r) => r.id), expertIds: [], interpreterIds: [], from: start, to: end });
-      const room = point!.rooms.find((r) => !busy.some((b) => b.roomId === r.id));
+      const room = point!.rooms.find((r) => !busy.some((b) => b.holderId === r.id));
       if (!room) throw new HttpProblem(409, 'booking.room_taken', 'Conflict', 'The room is in use now');
       const booking = await bookingRepository.insert(tx, {
         reference: newReference(),

@@ -66,16 +66,13 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
         to: rangeEnd,
         excludeBookingId: q.excludeBookingId,
       });
-  // One pass over the busy rows (ordered by start), grouped by whoever they hold.
+  // Per holder, in order of start (the rows come so).
   const busyBy = new Map<string, Interval[]>();
   for (const b of busyRows) {
     const interval = { start: b.start, end: b.end };
-    for (const id of [b.roomId, b.expertId, b.interpreterId]) {
-      if (!id) continue;
-      const list = busyBy.get(id);
-      if (list) list.push(interval);
-      else busyBy.set(id, [interval]);
-    }
+    const list = busyBy.get(b.holderId);
+    if (list) list.push(interval);
+    else busyBy.set(b.holderId, [interval]);
   }
   const busyOf = (id: string): Interval[] => busyBy.get(id) ?? [];
 

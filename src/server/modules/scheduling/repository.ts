@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   bookings,
@@ -15,6 +15,9 @@ import {
 } from '../../db/schema/index.js';
 
 export type ResourceKind = 'expert' | 'interpreter';
+
+/** The longest a booking may last (CHECK bookings_max_length in migrations/0008_booking_busy_index.sql). */
+export const MAX_BOOKING_MS = 24 * 3_600_000;
 
 /** What the slot computation reads: calendars, working patterns and the busy time of rooms, experts, interpreters. */
 export const schedulingRepository = {
@@ -81,29 +84,33 @@ export const schedulingRepository = {
       .where(and(eq(closures.servicePointId, servicePointId), lte(closures.startsOn, to), gte(closures.endsOn, from)));
   },
 
-  /** Non-cancelled bookings overlapping [from, to) that hold any of the given rooms, experts or interpreters. */
+  /**
+   * Busy time of the given rooms, experts and interpreters within [from, to): one row per holder and non-cancelled
+   * booking overlapping it, ordered by holder and start. A booking lasts at most a day (CHECK bookings_max_length), so
+   * the overlapping ones start in [from - 1 day, to) and end after from: a range scan on the partial covering indexes
+   * bookings_{room,expert,interpreter}_busy_idx (holder, starts_at) INCLUDE (ends_at, id), read from the index alone.
+   */
   async busy(db: Db, q: { roomIds: string[]; expertIds: string[]; interpreterIds: string[]; from: Date; to: Date; excludeBookingId?: string }) {
-    const holders: SQL[] = [];
-    if (q.roomIds.length) holders.push(inArray(bookings.roomId, q.roomIds));
-    if (q.expertIds.length) holders.push(inArray(bookings.expertId, q.expertIds));
-    if (q.interpreterIds.length) holders.push(inArray(bookings.interpreterId, q.interpreterIds));
-    if (holders.length === 0) return [];
-    // The overlap is written as the exclusion constraints' own expression, so their GiST indexes (partial on
-    // status <> 'cancelled') serve it; starts_at < to AND ends_at > from could only scan the table.
-    const overlaps = sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${q.from.toISOString()}::timestamptz, ${q.to.toISOString()}::timestamptz, '[)')`;
-    const where: SQL[] = [ne(bookings.status, 'cancelled'), overlaps, or(...holders)!];
-    if (q.excludeBookingId) where.push(ne(bookings.id, q.excludeBookingId));
-    return db
-      // Epoch milliseconds, not Dates: thousands of rows, and the slot computation works in numbers.
-      .select({
-        roomId: bookings.roomId,
-        expertId: bookings.expertId,
-        interpreterId: bookings.interpreterId,
-        start: sql<number>`(extract(epoch from ${bookings.startsAt}) * 1000)::float8`,
-        end: sql<number>`(extract(epoch from ${bookings.endsAt}) * 1000)::float8`,
-      })
-      .from(bookings)
-      .where(and(...where))
-      .orderBy(asc(bookings.startsAt));
+    const since = new Date(q.from.getTime() - MAX_BOOKING_MS);
+    const branch = (holder: typeof bookings.roomId | typeof bookings.expertId | typeof bookings.interpreterId, ids: string[]) => {
+      const where: SQL[] = [ne(bookings.status, 'cancelled'), inArray(holder, ids), gte(bookings.startsAt, since), lt(bookings.startsAt, q.to), gt(bookings.endsAt, q.from)];
+      if (q.excludeBookingId) where.push(ne(bookings.id, q.excludeBookingId));
+      return db
+        // Epoch milliseconds, not Dates: thousands of rows, and the slot computation works in numbers.
+        .select({
+          holderId: sql<string>`${holder}`,
+          start: sql<number>`(extract(epoch from ${bookings.startsAt}) * 1000)::float8`,
+          end: sql<number>`(extract(epoch from ${bookings.endsAt}) * 1000)::float8`,
+        })
+        .from(bookings)
+        .where(and(...where))
+        .orderBy(asc(holder), asc(bookings.startsAt));
+    };
+    const parts = await Promise.all([
+      q.roomIds.length ? branch(bookings.roomId, q.roomIds) : [],
+      q.expertIds.length ? branch(bookings.expertId, q.expertIds) : [],
+      q.interpreterIds.length ? branch(bookings.interpreterId, q.interpreterIds) : [],
+    ]);
+    return parts.flat();
   },
 };
