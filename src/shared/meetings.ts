@@ -20,6 +20,8 @@ export const participantView = z.object({
   id: z.uuid(),
   kind: z.enum(PARTICIPANT_KINDS),
   name: z.string(),
+  /** Staff participants' user id (the kiosk and the interpreter have none). */
+  userId: z.uuid().nullable(),
   organisationId: z.uuid().nullable(),
   admittedAt: instant.nullable(),
   leftAt: instant.nullable(),

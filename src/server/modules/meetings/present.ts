@@ -22,6 +22,7 @@ export function presentParticipant(p: ParticipantWithName): ParticipantView {
     id: p.id,
     kind: p.kind,
     name: participantName(p),
+    userId: p.userId,
     organisationId: p.userOrganisationId,
     admittedAt: p.admittedAt?.toISOString() ?? null,
     leftAt: p.leftAt?.toISOString() ?? null,

@@ -114,11 +114,14 @@ export function InviteExpert({ view }: { view: MeetingView }) {
           <div className="mt-row">
             <select id={selectId} className="mt-select" value={userId} onChange={(e) => setUserId(e.target.value)}>
               <option value="">{experts.isPending ? t('invite.loading') : t('invite.choose')}</option>
-              {experts.data?.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
+              {experts.data?.map((x) => {
+                const invited = view.participants.some((p) => p.userId === x.id);
+                return (
+                  <option key={x.id} value={x.id} disabled={invited}>
+                    {invited ? t('invite.already', { name: x.name }) : x.name}
+                  </option>
+                );
+              })}
             </select>
             <button type="submit" className="meeting-button meeting-button-primary" disabled={!userId || invite.isPending}>
               {t('invite.submit')}
