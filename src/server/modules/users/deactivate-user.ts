@@ -6,6 +6,7 @@ import { invalid } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { loadUserFor } from './access.js';
 import { presentUser } from './present.js';
+import { keepAMainAdmin } from './role-grants.js';
 import { userRepository } from './repository.js';
 
 /** Ends the account's access now: every session is deleted and unused set-password links stop working. */
@@ -13,6 +14,7 @@ export async function deactivateUser(ctx: AppContext, actor: UserActor, id: stri
   return ctx.db.transaction(async (tx) => {
     const { user, roles } = await loadUserFor(tx, actor, id, 'user:manage');
     if (id === actor.userId) throw invalid('user.self', 'You cannot deactivate your own account');
+    await keepAMainAdmin(tx, id, roles, []);
     const updated = (await userRepository.update(tx, id, { active: false }))!;
     await sessionRepository.deleteForUser(tx, id);
     await userRepository.invalidatePasswordTokens(tx, id, new Date());

@@ -30,6 +30,20 @@ export const userRepository = {
     return row!;
   },
 
+  /**
+   * Active main admins other than `exceptUserId`, counted under a transaction-level advisory lock, so two admins
+   * removing each other at the same moment are decided one after the other (and one of them is refused).
+   */
+  async otherActiveMainAdmins(db: Db, exceptUserId: string): Promise<number> {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('etapiste.main-admins'))`);
+    const [row] = await db
+      .select({ n: sql<number>`count(DISTINCT ${users.id})::int` })
+      .from(users)
+      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(and(eq(roleAssignments.role, 'main-admin'), eq(users.active, true), sql`${users.id} <> ${exceptUserId}`));
+    return row?.n ?? 0;
+  },
+
   async update(db: Db, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow | undefined> {
     const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
     return row;

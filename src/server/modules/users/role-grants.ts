@@ -3,8 +3,9 @@ import { SERVICE_POINT_ROLES } from '../../../shared/roles.js';
 import type { Actor, RoleGrant } from '../../auth/actor.js';
 import { authorize } from '../../auth/policy.js';
 import type { Db } from '../../db/client.js';
-import { invalid } from '../../http/problem.js';
+import { conflict, invalid } from '../../http/problem.js';
 import { directoryRepository } from '../directory/repository.js';
+import { userRepository } from './repository.js';
 
 const key = (r: RoleGrant) => `${r.role}|${r.organisationId}|${r.servicePointId ?? ''}`;
 
@@ -43,3 +44,16 @@ export async function checkRoleScope(db: Db, organisationId: string, roles: Role
 }
 
 export const roleNames = (roles: RoleGrant[]) => [...new Set(roles.map((r) => r.role))].sort();
+
+/**
+ * The system must keep an active main admin: nobody else can create one (the create-admin CLI aside). Refuses a
+ * change that would leave none. Call inside the change's transaction.
+ */
+export async function keepAMainAdmin(tx: Db, userId: string, rolesBefore: readonly RoleGrant[], rolesAfter: readonly RoleGrant[]): Promise<void> {
+  const was = rolesBefore.some((r) => r.role === 'main-admin');
+  const stays = rolesAfter.some((r) => r.role === 'main-admin');
+  if (!was || stays) return;
+  if ((await userRepository.otherActiveMainAdmins(tx, userId)) === 0) {
+    throw conflict('user.last_main_admin', 'This is the last active main admin: appoint another one first');
+  }
+}

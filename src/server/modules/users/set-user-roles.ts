@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { recordAudit } from '../audit/record.js';
 import { loadUserFor } from './access.js';
 import { presentUser } from './present.js';
-import { authorizeRoleChange, checkRoleScope, roleNames } from './role-grants.js';
+import { authorizeRoleChange, checkRoleScope, keepAMainAdmin, roleNames } from './role-grants.js';
 import { userRepository } from './repository.js';
 
 /** Replaces the account's roles. Sessions read roles on every request, so the change applies at once. */
@@ -13,6 +13,7 @@ export async function setUserRoles(ctx: AppContext, actor: Actor, id: string, in
     const { user, roles: before } = await loadUserFor(tx, actor, id, 'user:manage');
     authorizeRoleChange(actor, before, input);
     const after = await checkRoleScope(tx, user.organisationId, input);
+    await keepAMainAdmin(tx, id, before, after);
     await userRepository.replaceRoles(tx, id, after);
     await recordAudit(
       tx,

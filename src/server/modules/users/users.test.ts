@@ -105,6 +105,23 @@ describe.each(testDatabaseKinds)('user administration on %s', (kind) => {
     expect(changed?.details).toEqual({ before: ['advisor'], after: ['coordinator'] });
   });
 
+  it('always keeps an active main admin: the last one can neither lose the role nor be deactivated', async () => {
+    const vm = org.VM!;
+    const me = (await admin.get('/api/auth/session')).json().user.id as string;
+    const lastRoles = await admin.put(`/api/users/${me}/roles`, { roles: [{ role: 'coordinator', organisationId: vm }] });
+    expect(lastRoles.statusCode).toBe(409);
+    expect(lastRoles.json().code).toBe('user.last_main_admin');
+    // With a second main admin, either may go; then the one left is the last again.
+    const second = await admin.post('/api/users', { organisationId: vm, email: 'toinen.paakayttaja@vm.demo', name: 'Toinen Pääkäyttäjä', roles: [{ role: 'main-admin', organisationId: vm }] });
+    expect(second.statusCode).toBe(201);
+    const secondId = second.json().user.id as string;
+    expect((await admin.post(`/api/users/${secondId}/deactivate`)).statusCode).toBe(200);
+    expect((await admin.put(`/api/users/${me}/roles`, { roles: [{ role: 'coordinator', organisationId: vm }] })).json().code).toBe('user.last_main_admin');
+    expect((await admin.post(`/api/users/${secondId}/activate`)).statusCode).toBe(200);
+    const demoted = await admin.put(`/api/users/${secondId}/roles`, { roles: [{ role: 'coordinator', organisationId: vm }] });
+    expect(demoted.statusCode).toBe(200);
+  });
+
   it('keeps an agency admin inside its own agency and its own roles', async () => {
     const vero = await signIn(t.app, 'admin@vero.demo');
     const listed = (await vero.get('/api/users')).json() as { organisationId: string }[];
