@@ -232,6 +232,18 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     expect((await (await track(signalSocket(t.app, meeting.id, { guestToken: token3 }))).closed()).code).toBe(4401);
   });
 
+  it('lets a meeting the expert forgot to end go from the kiosk an hour after the booking', async () => {
+    const { w, terminal, expert } = await world();
+    const booking = await bookingNow(t.ctx.db, w, 'checked-in');
+    const meeting = (await expert.post(`/api/bookings/${booking.id}/meeting`)).json();
+    expect((await terminal.as('GET', '/api/terminal/session')).json().meeting).toMatchObject({ id: meeting.id });
+    await t.ctx.db.update(bookings).set({ startsAt: new Date(Date.now() - 3 * 3600_000), endsAt: new Date(Date.now() - 2 * 3600_000) }).where(eq(bookings.id, booking.id));
+    expect((await terminal.as('GET', '/api/terminal/session')).json()).toEqual({ booking: null, meeting: null, feedbackFor: null });
+    // The next customer checks in as usual.
+    const next = await bookingNow(t.ctx.db, w, 'booked');
+    expect((await terminal.as('POST', '/api/terminal/check-in', { reference: next.reference })).json().booking.id).toBe(next.id);
+  });
+
   it('extends only into free calendar time', async () => {
     const { w, expert } = await world();
     const booking = await bookingNow(t.ctx.db, w, 'checked-in');

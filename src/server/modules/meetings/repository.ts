@@ -8,6 +8,8 @@ export type ParticipantWithName = ParticipantRow & { userName: string | null; us
 
 /** A participant counts as online while it has a socket and showed a sign of life this recently. */
 export const ONLINE_WINDOW_MS = 45_000;
+/** An open meeting whose booking ended this long ago no longer claims its room's kiosk. */
+export const STALE_AFTER_MS = 60 * 60_000;
 
 /** Meetings, their participants and the unlinked feedback: the only path to those tables. */
 export const meetingRepository = {
@@ -122,15 +124,19 @@ export const meetingRepository = {
     await db.update(meetingParticipants).set({ lastSeenAt: new Date() }).where(inArray(meetingParticipants.id, participantIds));
   },
 
-  /** The meeting of a room that a kiosk should be in now: open, for a booking of today. */
-  async openInRoom(db: Db, roomId: string): Promise<MeetingRow | undefined> {
+  /**
+   * The meeting of a room that a kiosk should be in now: open, for a booking that has not ended more than an hour
+   * ago (a meeting an expert forgot to end must not hold the kiosk for the next customer).
+   */
+  async openInRoom(db: Db, roomId: string, now = new Date()): Promise<MeetingRow | undefined> {
     const [row] = await db
-      .select()
+      .select({ meeting: meetings })
       .from(meetings)
-      .where(and(eq(meetings.roomId, roomId), eq(meetings.status, 'open')))
-      .orderBy(asc(meetings.openedAt))
+      .innerJoin(bookings, eq(bookings.id, meetings.bookingId))
+      .where(and(eq(meetings.roomId, roomId), eq(meetings.status, 'open'), gt(bookings.endsAt, new Date(now.getTime() - STALE_AFTER_MS))))
+      .orderBy(asc(bookings.startsAt))
       .limit(1);
-    return row;
+    return row?.meeting;
   },
 
   /** The last meeting that ended in the room since `since` and whose feedback was not asked yet. */
