@@ -66,14 +66,7 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
         to: rangeEnd,
         excludeBookingId: q.excludeBookingId,
       });
-  // Per holder, in order of start (the rows come so).
-  const busyBy = new Map<string, Interval[]>();
-  for (const b of busyRows) {
-    const interval = { start: b.start, end: b.end };
-    const list = busyBy.get(b.holderId);
-    if (list) list.push(interval);
-    else busyBy.set(b.holderId, [interval]);
-  }
+  const busyBy = new Map(busyRows.map((b) => [b.holderId, b.busy]));
   const busyOf = (id: string): Interval[] => busyBy.get(id) ?? [];
 
   const working = async (kind: ResourceKind, ids: string[]) => {
