@@ -13,6 +13,7 @@ import { startAssistanceSweep } from './modules/assistance/sweep.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
 import { resolveMasterKey } from './crypto/master-key.js';
 import { rotateAgencyKey, rotateMasterKey } from './modules/documents/keys.js';
+import { resealTotpSecrets } from './auth/totp-secret.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
   start                       migrate, seed demo data when empty (demo mode), serve
@@ -53,7 +54,10 @@ async function main() {
     config.documentMasterKey = await resolveMasterKey(config);
     const ctx = { db: database.db, database, config, bus: new InProcessBus() };
     const actor = { kind: 'system' as const, component: 'cli' };
-    if (values.master) console.log(`master key ${(await rotateMasterKey(ctx, actor)).masterKeyId}: agency keys rewrapped`);
+    if (values.master) {
+      console.log(`master key ${(await rotateMasterKey(ctx, actor)).masterKeyId}: agency keys rewrapped`);
+      console.log(`${await resealTotpSecrets(database.db, config)} TOTP secrets sealed under the new master key`);
+    }
     for (const agencyId of values.agency ?? []) {
       const result = await rotateAgencyKey(ctx, actor, agencyId);
       console.log(`agency ${agencyId}: key version ${result.version}, ${result.rewrapped} data keys rewrapped`);

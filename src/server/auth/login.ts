@@ -7,6 +7,7 @@ import { anonymous } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { sessionRepository } from './session-repository.js';
 import { hashToken, newToken } from './tokens.js';
+import { isSealedCurrent, openTotpSecret, sealTotpSecret } from './totp-secret.js';
 import { matchTotp } from './totp.js';
 
 const invalidCredentials = () =>
@@ -38,7 +39,7 @@ export async function login(ctx: AppContext, input: LoginRequest, ip: string): P
   let totpStep: number | undefined;
   if (user.mfaEnabled && user.mfaSecret) {
     if (!input.totp) throw new HttpProblem(401, 'auth.totp_required', 'Verification code required', 'Enter the code from your authenticator app');
-    totpStep = matchTotp(user.mfaSecret, input.totp, now.getTime());
+    totpStep = matchTotp(openTotpSecret(config, user.id, user.mfaSecret), input.totp, now.getTime());
     if (totpStep === undefined || (user.mfaLastStep !== null && totpStep <= user.mfaLastStep)) {
       return rejectAndCount(ctx, user.id, 'bad-totp', ip, now, 'auth.totp_invalid');
     }
@@ -47,7 +48,15 @@ export async function login(ctx: AppContext, input: LoginRequest, ip: string): P
   const sessionId = newToken();
   const csrfToken = newToken(24);
   await db.transaction(async (tx) => {
-    await userRepository.update(tx, user.id, { failedLogins: 0, lockedUntil: null, ...(totpStep !== undefined ? { mfaLastStep: totpStep } : {}) });
+    await userRepository.update(tx, user.id, {
+      failedLogins: 0,
+      lockedUntil: null,
+      ...(totpStep !== undefined ? { mfaLastStep: totpStep } : {}),
+      // A secret stored before sealing (or under the previous master key) is sealed anew now.
+      ...(totpStep !== undefined && user.mfaSecret && !isSealedCurrent(config, user.mfaSecret) && config.documentMasterKey
+        ? { mfaSecret: sealTotpSecret(config, user.id, openTotpSecret(config, user.id, user.mfaSecret)) }
+        : {}),
+    });
     await sessionRepository.create(tx, {
       idHash: hashToken(sessionId),
       userId: user.id,

@@ -5,6 +5,7 @@ import { recordAudit } from '../modules/audit/record.js';
 import { userRepository } from '../modules/users/repository.js';
 import type { UserActor } from './actor.js';
 import { matchTotp, newTotpSecret, otpauthUrl } from './totp.js';
+import { openTotpSecret, sealTotpSecret } from './totp-secret.js';
 
 /** Starts (or restarts) TOTP enrolment: a new secret, shown as a QR code, enabled only once confirmed. */
 export async function startMfaSetup(ctx: AppContext, actor: UserActor) {
@@ -12,7 +13,7 @@ export async function startMfaSetup(ctx: AppContext, actor: UserActor) {
   if (!user) throw new HttpProblem(404, 'not_found', 'Not found');
   if (user.mfaEnabled) throw new HttpProblem(409, 'mfa.already_enabled', 'Conflict', 'Multi-factor authentication is already on');
   const secret = newTotpSecret();
-  await userRepository.update(ctx.db, user.id, { mfaSecret: secret });
+  await userRepository.update(ctx.db, user.id, { mfaSecret: sealTotpSecret(ctx.config, user.id, secret) });
   const url = otpauthUrl(secret, user.email);
   const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
   return { secret, otpauthUrl: url, qrDataUrl };
@@ -21,7 +22,7 @@ export async function startMfaSetup(ctx: AppContext, actor: UserActor) {
 export async function confirmMfa(ctx: AppContext, actor: UserActor, code: string, ip: string) {
   const user = await userRepository.byId(ctx.db, actor.userId);
   if (!user?.mfaSecret || user.mfaEnabled) throw new HttpProblem(409, 'mfa.not_started', 'Conflict', 'Start the set-up first');
-  const step = matchTotp(user.mfaSecret, code);
+  const step = matchTotp(openTotpSecret(ctx.config, user.id, user.mfaSecret), code);
   if (step === undefined) throw new HttpProblem(422, 'auth.totp_invalid', 'Invalid verification code', 'The verification code is wrong');
   await ctx.db.transaction(async (tx) => {
     await userRepository.update(tx, user.id, { mfaEnabled: true, mfaLastStep: step });
