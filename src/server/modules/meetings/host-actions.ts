@@ -75,11 +75,17 @@ export function inviteExpert(ctx: AppContext, actor: UserActor, meetingId: strin
 /** Mesh video: every party sends to every other, so four is the most a terminal's uplink carries well. */
 export const MAX_PARTICIPANTS = 4;
 
+/** However often it is extended, a meeting ends within this (the database caps any booking at a day). */
+export const MAX_MEETING_MINUTES = 8 * 60;
+
 /** Extends the booking's end when room, expert and interpreter are free (the exclusion constraints decide). */
 export function extendMeeting(ctx: AppContext, actor: UserActor, meetingId: string, minutes: number, ip: string) {
   return asHost(ctx, actor, meetingId, async (tx, meeting) => {
     const booking = (await bookingRepository.forUpdate(tx, meeting.bookingId))!;
     const endsAt = new Date(booking.endsAt.getTime() + minutes * 60_000);
+    if (endsAt.getTime() - booking.startsAt.getTime() > MAX_MEETING_MINUTES * 60_000) {
+      throw new HttpProblem(422, 'meeting.too_long', 'Unprocessable content', `A meeting lasts at most ${MAX_MEETING_MINUTES / 60} hours; book a new time`);
+    }
     try {
       await tx.transaction(async (sp) => {
         await bookingRepository.update(sp, booking.id, { endsAt });

@@ -257,5 +257,11 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toMatch(/^meeting\.extend_(room|expert)_taken$/);
     expect((await expert.post(`/api/meetings/${meeting.id}/extend`, { minutes: 2 })).statusCode).toBe(422);
+    // However often extended, a meeting ends within eight hours.
+    await t.ctx.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.roomId, w.room.id));
+    await t.ctx.db.update(bookings).set({ status: 'in-meeting', endsAt: new Date(booking.startsAt.getTime() + 7.5 * 3600_000) }).where(eq(bookings.id, booking.id));
+    const tooLong = await expert.post(`/api/meetings/${meeting.id}/extend`, { minutes: 60 });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().code).toBe('meeting.too_long');
   });
 });
