@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import type { ButtonView } from '../../../../shared/assistance';
 import type { RoomView } from '../../../../shared/directory';
 import { useTitle } from '../../../useTitle';
 import { type ButtonCreated, useButtons, useCreateButton, useRevokeButton } from '../../desk/assistance/api';
 import { assistanceError } from '../../desk/assistance/assistanceError';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { NameForm } from '../common/NameForm';
 import { formatDateTime, localized } from '../common/format';
 import { QueryState } from '../common/QueryState';
 import { useServicePoints } from '../common/useDirectory';
@@ -54,8 +55,6 @@ function RoomButtons({ room, roomName }: { room: RoomView; roomName: string }) {
   const buttons = useButtons(room.id);
   const create = useCreateButton();
   const revoke = useRevokeButton();
-  const [name, setName] = useState('');
-  const [missing, setMissing] = useState(false);
   const [created, setCreated] = useState<ButtonCreated>();
   const [revoking, setRevoking] = useState<ButtonView>();
   const error = create.error ?? revoke.error;
@@ -103,36 +102,23 @@ function RoomButtons({ room, roomName }: { room: RoomView; roomName: string }) {
       </QueryState>
       {created && <ButtonToken created={created} />}
       {!!error && <InlineAlert status="error">{assistanceError(t, error)}</InlineAlert>}
-      <form
-        className="admin-toolbar"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = name.trim();
-          setMissing(!value);
-          if (value)
-            create.mutate(
-              { roomId: room.id, name: value },
-              {
-                onSuccess: (c) => {
-                  setName('');
-                  setCreated(c);
-                },
+      <NameForm
+        label={t('admin.newButton', { room: roomName })}
+        submitLabel={t('admin.register')}
+        requiredText={t('admin.required')}
+        pending={create.isPending}
+        onSubmit={(value, done) =>
+          create.mutate(
+            { roomId: room.id, name: value },
+            {
+              onSuccess: (c) => {
+                done();
+                setCreated(c);
               },
-            );
-        }}
-      >
-        <TextInput
-          labelText={t('admin.newButton', { room: roomName })}
-          value={name}
-          onChange={(v) => setName(String(v ?? ''))}
-          status={missing ? 'error' : 'default'}
-          statusText={missing ? t('admin.required') : undefined}
-        />
-        <Button type="submit" disabled={create.isPending}>
-          {t('admin.register')}
-        </Button>
-      </form>
+            },
+          )
+        }
+      />
       <ConfirmDialog
         visible={!!revoking}
         title={t('admin.confirmRevokeTitle')}

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, InlineAlert, Table, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, InlineAlert, Table } from 'suomifi-ui-components';
 import type { RoomView, TerminalView } from '../../../../shared/directory';
 import { adminError } from '../common/adminError';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { NameForm } from '../common/NameForm';
 import { formatDateTime } from '../common/format';
 import { PairingCodeNotice } from './PairingCodeNotice';
 import { type PairingCode, useAddTerminal, useNewPairingCode, useRevokeTerminal } from './useServicePointMutations';
@@ -15,8 +16,6 @@ export function TerminalsSection({ room, roomName }: { room: RoomView; roomName:
   const add = useAddTerminal(room.id);
   const newCode = useNewPairingCode();
   const revoke = useRevokeTerminal();
-  const [name, setName] = useState('');
-  const [nameMissing, setNameMissing] = useState(false);
   const [code, setCode] = useState<PairingCode>();
   const [revoking, setRevoking] = useState<TerminalView>();
   const terminals = room.terminals ?? [];
@@ -70,33 +69,20 @@ export function TerminalsSection({ room, roomName }: { room: RoomView; roomName:
       {code && <PairingCodeNotice code={code} />}
       {!!error && <InlineAlert status="error">{adminError(t, error)}</InlineAlert>}
       {room.active && (
-        <form
-          className="admin-toolbar"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = name.trim();
-            setNameMissing(!value);
-            if (value)
-              add.mutate(value, {
-                onSuccess: (c) => {
-                  setName('');
-                  showCode(c);
-                },
-              });
-          }}
-        >
-          <TextInput
-            labelText={t('terminals.newName', { room: roomName })}
-            value={name}
-            onChange={(v) => setName(String(v ?? ''))}
-            status={nameMissing ? 'error' : 'default'}
-            statusText={nameMissing ? t('validation.required') : undefined}
-          />
-          <Button type="submit" disabled={add.isPending}>
-            {t('terminals.add')}
-          </Button>
-        </form>
+        <NameForm
+          label={t('terminals.newName', { room: roomName })}
+          submitLabel={t('terminals.add')}
+          requiredText={t('validation.required')}
+          pending={add.isPending}
+          onSubmit={(value, done) =>
+            add.mutate(value, {
+              onSuccess: (c) => {
+                done();
+                showCode(c);
+              },
+            })
+          }
+        />
       )}
       <ConfirmDialog
         visible={!!revoking}
