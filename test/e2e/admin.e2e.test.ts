@@ -128,7 +128,8 @@ describe.skipIf(!browserAvailable)('administration', () => {
     await page.getByRole('heading', { level: 1, name: 'Create user' }).waitFor();
     expect(await page.locator('dd').textContent()).toBe('Social Insurance Institution of Finland');
     await page.getByRole('button', { name: /Role$/ }).click();
-    expect(await page.getByRole('option').allTextContents()).toEqual(['Remote expert', 'Agency booker', 'Agency admin']);
+    // The list opens asynchronously: wait for it rather than read an empty one.
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Remote expert', 'Agency booker', 'Agency admin']);
     await page.keyboard.press('Escape');
     await expectAccessible(page);
 
