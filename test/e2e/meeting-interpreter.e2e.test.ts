@@ -25,6 +25,7 @@ async function interpreterFps(page: Page): Promise<number> {
     return peer ? videoIn(peer, 'camera')[0]?.framesDecoded ?? 0 : 0;
   };
   const [a, t0] = [await frames(), Date.now()];
+  // A measurement window, not a wait for something to happen: the rate is frames over elapsed time.
   await page.waitForTimeout(4_000);
   const [b, t1] = [await frames(), Date.now()];
   return ((b - a) * 1000) / (t1 - t0);

@@ -67,8 +67,9 @@ describe.skipIf(!browserAvailable || !turnAvailable)('remote meeting through cot
     try {
       await expert.getByText(new RegExp(tr('fi', 'meeting:peer.reconnecting').replace('{{name}}', '.*').replace('…', '…?'))).first().waitFor({ timeout: 20_000 });
       await terminal.locator('.meeting-tile-overlay[role="status"]').first().waitFor({ timeout: 20_000 });
-      // The outage lasts: long enough for the clients to start ICE restarts that cannot succeed yet.
-      await expert.waitForTimeout(6_000);
+      // The outage lasts until the clients have tried an ICE restart that cannot succeed yet.
+      const restartsSoFar = async () => (await stats(expert))[0]!.iceRestarts + (await stats(terminal))[0]!.iceRestarts;
+      await expect.poll(restartsSoFar, { timeout: 20_000, interval: 250 }).toBeGreaterThan(0);
     } finally {
       turn.resume();
     }
