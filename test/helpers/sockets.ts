@@ -83,3 +83,26 @@ export function connect(url: string, opts: { cookie?: string; protocols?: string
     ws.once('error', reject);
   });
 }
+
+/** Matches a `{event: {type, id}}` message of the events socket. */
+export const isEvent = (type: string, id?: string) => (m: Message) => {
+  const e = m.event as { type?: string; id?: string } | undefined;
+  return e?.type === type && (!id || e.id === id);
+};
+
+/** The event sockets a suite opens on its listening app: subscribed on opening, all closed in afterAll. */
+export function socketPool(app: () => FastifyInstance) {
+  const open: TestSocket[] = [];
+  return {
+    /** Opens a socket with the given credentials and subscribes it to the scope. */
+    async subscribed(scope: { servicePointId?: string; agencyId?: string }, opts: { cookie?: string; protocols?: string[] } = {}) {
+      const socket = await connect(wsUrl(app()), opts);
+      open.push(socket);
+      await socket.subscribe(scope);
+      return socket;
+    },
+    closeAll() {
+      for (const s of open) s.close();
+    },
+  };
+}

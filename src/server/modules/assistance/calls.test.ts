@@ -3,34 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, createButton, pairTerminal, signInWorld } from '../../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
-import { type Message, type TestSocket, connect, wsUrl } from '../../../../test/helpers/sockets.js';
+import { isEvent, socketPool } from '../../../../test/helpers/sockets.js';
 import { buildApp } from '../../app.js';
 import { auditEvents, callButtons, calls } from '../../db/schema/index.js';
 import { sweepAssistance } from './sweep.js';
 
-const isEvent = (type: string, id?: string) => (m: Message) => {
-  const e = m.event as { type?: string; id?: string } | undefined;
-  return e?.type === type && (!id || e.id === id);
-};
-
 describe.each(testDatabaseKinds)('calls on %s', (kind) => {
   let t: TestApp;
-  const open: TestSocket[] = [];
+  const sockets = socketPool(() => t.app);
   beforeAll(async () => {
     t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
-    for (const s of open) s.close();
+    sockets.closeAll();
     await t.close();
   });
 
-  async function socketFor(cookie: string, servicePointId: string) {
-    const socket = await connect(wsUrl(t.app), { cookie });
-    open.push(socket);
-    await socket.subscribe({ servicePointId });
-    return socket;
-  }
+  const socketFor = (cookie: string, servicePointId: string) => sockets.subscribed({ servicePointId }, { cookie });
   const callsOf = (roomId: string) => t.ctx.db.select().from(calls).where(eq(calls.roomId, roomId));
   const audits = (action: string) => t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, action));
 
@@ -181,9 +171,7 @@ describe.each(testDatabaseKinds)('calls on %s', (kind) => {
     const w = await assistanceWorld(t.ctx.db);
     const s = await signInWorld(t.app, w);
     const terminal = await pairTerminal(t.app, s.admin, w.room.id);
-    const kiosk = await connect(wsUrl(t.app), { protocols: ['etapiste.events.v1', `bearer.${terminal.token}`] });
-    open.push(kiosk);
-    await kiosk.subscribe({ servicePointId: w.point.id });
+    const kiosk = await sockets.subscribed({ servicePointId: w.point.id }, { protocols: ['etapiste.events.v1', `bearer.${terminal.token}`] });
     const { callId } = (await terminal.as('POST', '/api/terminal/call')).json();
     await kiosk.next(isEvent('call.changed', callId));
     await s.advisor.post(`/api/calls/${callId}/acknowledge`);

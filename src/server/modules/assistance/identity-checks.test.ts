@@ -3,33 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { type AssistanceWorld, assistanceWorld, bookingNow, signInWorld } from '../../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
-import { type Message, type TestSocket, connect, wsUrl } from '../../../../test/helpers/sockets.js';
+import { isEvent, socketPool } from '../../../../test/helpers/sockets.js';
 import { auditEvents, identityChecks } from '../../db/schema/index.js';
 import { sweepAssistance } from './sweep.js';
 
-const isEvent = (type: string, id?: string) => (m: Message) => {
-  const e = m.event as { type?: string; id?: string } | undefined;
-  return e?.type === type && (!id || e.id === id);
-};
-
 describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
   let t: TestApp;
-  const open: TestSocket[] = [];
+  const sockets = socketPool(() => t.app);
   beforeAll(async () => {
     t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
-    for (const s of open) s.close();
+    sockets.closeAll();
     await t.close();
   });
 
-  async function socketFor(cookie: string, scope: { servicePointId?: string; agencyId?: string }) {
-    const socket = await connect(wsUrl(t.app), { cookie });
-    open.push(socket);
-    await socket.subscribe(scope);
-    return socket;
-  }
+  const socketFor = (cookie: string, scope: { servicePointId?: string; agencyId?: string }) => sockets.subscribed(scope, { cookie });
   async function delegate(w: AssistanceWorld, identityChecks = true) {
     const admin = await signIn(t.app, w.admin.email);
     const res = await admin.put(`/api/service-points/${w.point.id}/delegations`, { agencies: [{ agencyId: w.agency.id, identityChecks }] });
