@@ -10,48 +10,15 @@
 // The press route's rate limit (600 a minute per client address and instance) bounds BENCH_PRESSES at about 500.
 // Usage: npx tsx bench/call-latency.ts   (BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres adds PostgreSQL)
 import { randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { percentile, socketClients } from './lib.js';
 
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 200);
 const DESK_STEPS = (process.env.BENCH_DESK_STEPS ?? '1000,3000,6000').split(',').map(Number);
 const STEP_PRESSES = 20;
 
-type Connect = { url: string; cookie: string; count: number; servicePointId: string };
-type FromWorker = { connected: number; ms: number } | { delivered: string } | { error: string };
 
-const clientWorker = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
-const WebSocket = require('ws');
-const { url, cookie, count, servicePointId } = workerData;
-const sockets = [];
-const seen = new Map();
-const done = new Set();
-const started = performance.now();
-const openOne = () => new Promise((resolve, reject) => {
-  const ws = new WebSocket(url, { headers: { cookie: 'etapiste_session=' + cookie } });
-  ws.on('error', reject);
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString());
-    if (m.welcome) ws.send(JSON.stringify({ subscribe: { servicePointId } }));
-    else if (m.subscribed) resolve();
-    else if (m.event && m.event.type === 'call.changed' && !done.has(m.event.id)) {
-      const n = (seen.get(m.event.id) || 0) + 1;
-      if (n === count) { seen.delete(m.event.id); done.add(m.event.id); parentPort.postMessage({ delivered: m.event.id }); }
-      else seen.set(m.event.id, n);
-    }
-  });
-  sockets.push(ws);
-});
-parentPort.on('message', (m) => {
-  if (m.close) { for (const ws of sockets) ws.terminate(); parentPort.close(); }
-});
-(async () => {
-  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, openOne));
-  parentPort.postMessage({ connected: count, ms: Math.round(performance.now() - started) });
-})().catch((error) => parentPort.postMessage({ error: String(error) }));
-`;
 
 await main();
 
@@ -95,55 +62,17 @@ async function main() {
     return res.cookies.find((c) => c.name === 'etapiste_session')!.value;
   }
 
-  /** Desks in a worker; `alerted(id)` resolves when every one of them has the call's event. */
-  async function desks(c: Connect) {
-    const worker = new Worker(clientWorker, { eval: true, workerData: c });
-    const arrived = new Map<string, number>();
-    const waiting = new Map<string, (at: number) => void>();
-    const ready = new Promise<number>((resolve, reject) => {
-      worker.on('message', (m: FromWorker) => {
-        if ('connected' in m) resolve(m.ms);
-        else if ('error' in m) reject(new Error(m.error));
-        else {
-          const at = performance.now();
-          const waiter = waiting.get(m.delivered);
-          if (waiter) waiter(at);
-          else arrived.set(m.delivered, at);
-        }
-      });
-      worker.on('error', reject);
-    });
-    const connectMs = await ready;
-    return {
-      connectMs,
-      // The event may overtake the press's HTTP answer, which is where the call id comes from.
-      alerted: (id: string) =>
-        new Promise<number>((resolve) => {
-          const at = arrived.get(id);
-          if (at !== undefined) return resolve(at);
-          waiting.set(id, resolve);
-        }),
-      close: async () => {
-        worker.postMessage({ close: true });
-        await new Promise((resolve) => worker.once('exit', resolve));
-      },
-    };
-  }
 
-  const percentile = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
-  };
 
   /** Presses the button on `on` and times each press until every desk has the alert; closes the call after. */
-  async function pressLatencies(on: App, database: Database, w: World, d: Awaited<ReturnType<typeof desks>>, rounds: number) {
+  async function pressLatencies(on: App, database: Database, w: World, d: Pick<Awaited<ReturnType<typeof socketClients>>, 'deliveredAt'>, rounds: number) {
     const ms: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const t0 = performance.now();
       const res = await fetch(`${on.http}/api/buttons/${w.buttonId}/press`, { method: 'POST', headers: { authorization: `Bearer ${w.token}` } });
       if (res.status !== 201) throw new Error(`press answered ${res.status}: ${await res.text()}`);
       const { callId } = (await res.json()) as { callId: string };
-      ms.push((await d.alerted(callId)) - t0);
+      ms.push((await d.deliveredAt(callId)) - t0);
       await database.db.update(calls).set({ status: 'closed', closedAt: new Date() }).where(eq(calls.id, callId));
     }
     return { p50: percentile(ms, 50), p99: percentile(ms, 99) };
@@ -154,8 +83,8 @@ async function main() {
     const w = await world(database);
     const one = await start(database);
     const cookies = await Promise.all(['neuvoja1@porvoo.demo', 'neuvoja2@porvoo.demo', 'neuvoja3@porvoo.demo'].map((e) => signIn(one.app, e)));
-    const three = await Promise.all(cookies.map((cookie) => desks({ url: one.ws, cookie, count: 1, servicePointId: w.servicePointId })));
-    const all = { alerted: async (id: string) => Math.max(...(await Promise.all(three.map((d) => d.alerted(id))))) } as Awaited<ReturnType<typeof desks>>;
+    const three = await Promise.all(cookies.map((cookie) => socketClients({ url: one.ws, cookie, count: 1, servicePointId: w.servicePointId, eventType: 'call.changed' })));
+    const all = { deliveredAt: async (id: string) => Math.max(...(await Promise.all(three.map((d) => d.deliveredAt(id))))) };
     await pressLatencies(one, database, w, all, 20); // warm-up
     const r = await pressLatencies(one, database, w, all, PRESSES);
     figures[`${label}P50Ms`] = r.p50;
@@ -167,9 +96,9 @@ async function main() {
       for (const count of DESK_STEPS) {
         global.gc?.();
         const rssBefore = process.memoryUsage().rss;
-        let many: Awaited<ReturnType<typeof desks>> | undefined;
+        let many: Awaited<ReturnType<typeof socketClients>> | undefined;
         try {
-          many = await desks({ url: one.ws, cookie: cookies[0]!, count, servicePointId: w.servicePointId });
+          many = await socketClients({ url: one.ws, cookie: cookies[0]!, count, servicePointId: w.servicePointId, eventType: 'call.changed' });
           const rss = process.memoryUsage().rss;
           const lat = await pressLatencies(one, database, w, many, STEP_PRESSES);
           steps.push({
@@ -217,7 +146,7 @@ async function main() {
       const w = await oneInstance(dbA, 'oneInstancePostgres', false);
       const a = await start(dbA);
       const b = await start(dbB);
-      const onB = await desks({ url: b.ws, cookie: await signIn(a.app), count: 1, servicePointId: w.servicePointId });
+      const onB = await socketClients({ url: b.ws, cookie: await signIn(a.app), count: 1, servicePointId: w.servicePointId, eventType: 'call.changed' });
       await pressLatencies(a, dbA, w, onB, 20); // warm-up
       const across = await pressLatencies(a, dbA, w, onB, PRESSES);
       figures.acrossInstancesP50Ms = across.p50;

@@ -4,49 +4,15 @@
 // The WebSocket clients run in a worker thread, so they do not share the server's event loop.
 // Usage: npx tsx bench/realtime.ts   (BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres adds the two-instance figures)
 import { randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { percentile, socketClients } from './lib.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
 const FANOUT_ROUNDS = 50;
 
-type Connect = { url: string; cookie: string; count: number; servicePointId: string };
-type FromWorker = { connected: number; ms: number } | { delivered: string } | { error: string };
 
-// The client side, run as plain JavaScript in a worker thread (a TypeScript loader does not reach workers).
-const clientWorker = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
-const WebSocket = require('ws');
-const { url, cookie, count, servicePointId } = workerData;
-const sockets = [];
-const seen = new Map();
-const started = performance.now();
-const openOne = () => new Promise((resolve, reject) => {
-  const ws = new WebSocket(url, { headers: { cookie: 'etapiste_session=' + cookie } });
-  ws.on('error', reject);
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString());
-    if (m.welcome) ws.send(JSON.stringify({ subscribe: { servicePointId } }));
-    else if (m.subscribed) resolve();
-    else if (m.event) {
-      const n = (seen.get(m.event.id) || 0) + 1;
-      if (n === count) { seen.delete(m.event.id); parentPort.postMessage({ delivered: m.event.id }); }
-      else seen.set(m.event.id, n);
-    }
-  });
-  sockets.push(ws);
-});
-parentPort.on('message', (m) => {
-  if (m.close) { for (const ws of sockets) ws.terminate(); parentPort.close(); }
-});
-(async () => {
-  // In batches, so the listen backlog never overflows into SYN retries.
-  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, openOne));
-  parentPort.postMessage({ connected: count, ms: Math.round(performance.now() - started) });
-})().catch((error) => parentPort.postMessage({ error: String(error) }));
-`;
 
 await main();
 
@@ -85,44 +51,15 @@ async function main() {
     return res.cookies.find((c) => c.name === 'etapiste_session')!.value;
   }
 
-  /** Clients in a worker; `deliveredAll(id)` resolves when every socket has the event. */
-  async function clients(c: Connect) {
-    const worker = new Worker(clientWorker, { eval: true, workerData: c });
-    const pending = new Map<string, () => void>();
-    const ready = new Promise<number>((resolve, reject) => {
-      worker.on('message', (m: FromWorker) => {
-        if ('connected' in m) resolve(m.ms);
-        else if ('error' in m) reject(new Error(m.error));
-        else {
-          pending.get(m.delivered)?.();
-          pending.delete(m.delivered);
-        }
-      });
-      worker.on('error', reject);
-    });
-    const connectMs = await ready;
-    return {
-      connectMs,
-      deliveredAll: (id: string) => new Promise<void>((resolve) => pending.set(id, resolve)),
-      close: async () => {
-        worker.postMessage({ close: true });
-        await new Promise((resolve) => worker.once('exit', resolve));
-      },
-    };
-  }
 
-  const percentile = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
-  };
 
   /** Publishes one event at a time on `from`; times each until the clients (connected to another app) have it. */
-  async function latencies(from: App, c: Awaited<ReturnType<typeof clients>>, servicePointId: string, rounds: number) {
+  async function latencies(from: App, c: Awaited<ReturnType<typeof socketClients>>, servicePointId: string, rounds: number) {
     const ms: number[] = [];
     const publishMs: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const id = `e-${i}-${randomBytes(3).toString('hex')}`;
-      const delivered = c.deliveredAll(id);
+      const delivered = c.deliveredAt(id);
       const t0 = performance.now();
       // With the in-process bus the hub's fan-out runs inside publish: this is the server's own share.
       await from.bus.publish({ type: 'booking.changed', id, servicePointId, agencyId: 'bench' });
@@ -141,14 +78,14 @@ async function main() {
     const servicePointId = await world(embedded);
     const one = await start(embedded);
     const cookie = await signIn(one.app);
-    const single = await clients({ url: one.url, cookie, count: 1, servicePointId });
+    const single = await socketClients({ url: one.url, cookie, count: 1, servicePointId });
     await latencies(one, single, servicePointId, 50); // warm-up
     const inProcess = await latencies(one, single, servicePointId, EVENTS);
     figures.inProcessP50Ms = inProcess.p50;
     figures.inProcessP99Ms = inProcess.p99;
     await single.close();
 
-    const many = await clients({ url: one.url, cookie, count: SOCKETS, servicePointId });
+    const many = await socketClients({ url: one.url, cookie, count: SOCKETS, servicePointId });
     figures.fanoutConnectMs = many.connectMs;
     const rssBefore = process.memoryUsage().rss;
     const fanout = await latencies(one, many, servicePointId, FANOUT_ROUNDS);
@@ -178,7 +115,7 @@ async function main() {
       const servicePointId = await world(dbA);
       const a = await start(dbA);
       const b = await start(dbB);
-      const onB = await clients({ url: b.url, cookie: await signIn(a.app), count: 1, servicePointId });
+      const onB = await socketClients({ url: b.url, cookie: await signIn(a.app), count: 1, servicePointId });
       await latencies(a, onB, servicePointId, 50); // warm-up
       const across = await latencies(a, onB, servicePointId, EVENTS);
       figures.acrossInstancesP50Ms = across.p50;

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
+import { percentile } from './lib.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const PG_URL = process.env.BENCH_DATABASE_URL;
@@ -22,10 +23,6 @@ function bigSdp() {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
-};
 
 /** Messages that arrived before anyone waited for them (a welcome can beat the caller's next line). */
 const early = new WeakMap<WebSocket, Record<string, unknown>[]>();
@@ -72,7 +69,7 @@ async function roundTrips(host: WebSocket, kiosk: WebSocket, hostId: string, kio
     await back;
     if (i >= 20) times.push(performance.now() - t0);
   }
-  return { p50: pct(times, 50), p99: pct(times, 99) };
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 async function bare() {
