@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, rooms, servicePoints, terminals, users } from './directory.js';
 import { bookings } from './scheduling.js';
 
@@ -127,22 +127,6 @@ export const incidents = pgTable(
     check('incidents_resolved_check', sql`status <> 'resolved' OR resolved_at IS NOT NULL`),
     check('incidents_description_check', sql`char_length(description) <= 500`),
   ],
-);
-
-/**
- * Which advisor tasks an agency has delegated to a service point (for now only identity checks). A missing row
- * means not delegated.
- */
-export const delegations = pgTable(
-  'delegations',
-  {
-    servicePointId: uuid('service_point_id').notNull().references(() => servicePoints.id),
-    agencyId: uuid('agency_id').notNull().references(() => organisations.id),
-    identityChecks: boolean('identity_checks').notNull().default(false),
-    updatedBy: uuid('updated_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.servicePointId, t.agencyId] })],
 );
 
 /** The latest heartbeat of a terminal: which devices it has; offlineAnnouncedAt makes "went offline" one event. */

@@ -101,6 +101,7 @@ export const roleName = pgEnum('role_name', [
   'expert',
   'agency-booker',
   'agency-admin',
+  'point-manager',
 ]);
 
 export const roleAssignments = pgTable(

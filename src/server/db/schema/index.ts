@@ -4,3 +4,4 @@ export * from './scheduling.js';
 export * from './assistance.js';
 export * from './documents.js';
 export * from './meetings.js';
+export * from './agreements.js';
