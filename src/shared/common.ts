@@ -22,6 +22,8 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+  /** Values the UI puts into its translated message (e.g. which agency, task and date). */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -15,6 +15,7 @@ CREATE TABLE "agreement_duties" (
 	"kind" text NOT NULL,
 	"trigger" text NOT NULL,
 	"version" integer NOT NULL,
+	"subject" text NOT NULL,
 	"due_on" date NOT NULL,
 	"done_on" date,
 	"note" text,
@@ -102,6 +103,6 @@ ALTER TABLE "agreement_versions" ADD CONSTRAINT "agreement_versions_payer_id_org
 ALTER TABLE "agreement_versions" ADD CONSTRAINT "agreement_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreements" ADD CONSTRAINT "agreements_contractor_id_organisations_id_fk" FOREIGN KEY ("contractor_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreements" ADD CONSTRAINT "agreements_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "agreement_duties_unique_idx" ON "agreement_duties" USING btree ("agreement_id","kind","trigger","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "agreement_duties_unique_idx" ON "agreement_duties" USING btree ("agreement_id","kind","subject");--> statement-breakpoint
 CREATE UNIQUE INDEX "agreement_terminations_party_idx" ON "agreement_terminations" USING btree ("agreement_id","ended_organisation_id");--> statement-breakpoint
 CREATE INDEX "agreement_versions_points_idx" ON "agreement_versions" USING gin ("service_point_ids");

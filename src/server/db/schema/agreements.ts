@@ -71,7 +71,10 @@ export const agreementDuties = pgTable(
     agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
     kind: text('kind').$type<'avi-registration' | 'register-notification'>().notNull(),
     trigger: text('trigger').$type<'made' | 'amended' | 'ended'>().notNull(),
+    /** The version in force when the duty arose. */
     version: integer('version').notNull(),
+    /** What the duty is about, unique per kind: `version:2`, `termination:<id>`, `end`. */
+    subject: text('subject').notNull(),
     dueOn: date('due_on').notNull(),
     doneOn: date('done_on'),
     note: text('note'),
@@ -80,7 +83,7 @@ export const agreementDuties = pgTable(
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('agreement_duties_unique_idx').on(t.agreementId, t.kind, t.trigger, t.version)],
+  (t) => [uniqueIndex('agreement_duties_unique_idx').on(t.agreementId, t.kind, t.subject)],
 );
 
 /** The signed agreement as a PDF (not personal data of customers; the parties' contact persons are public officials). */
