@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useUser } from '../../auth';
+import { useAgreements } from '../agreements/api';
+import { AgreementsRoutes } from '../agreements/AgreementsRoutes';
 import { NotFoundPage } from '../NotFoundPage';
 import { CallButtonsPage } from './buttons/CallButtonsPage';
-import { DelegationsPage } from './buttons/DelegationsPage';
 import { OrganisationEditPage } from './organisations/OrganisationEditPage';
 import { OrganisationsPage } from './organisations/OrganisationsPage';
 import { ServicePointDetailPage } from './servicePoints/ServicePointDetailPage';
@@ -24,10 +25,12 @@ import './admin.css';
 /** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
   const me = useUser();
-  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents']);
+  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents', 'agreements']);
   const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
   const isAgencyAdmin = me.roles.some((r) => r.role === 'agency-admin');
-  const tabs = [
+  // Overdue registration duties are the main admin's to chase: a badge on the tab wherever they are in admin.
+  const overdue = (useAgreements(isMainAdmin).data ?? []).filter((a) => a.overdueDuties > 0).length;
+  const tabs: { to: string; label: string; badge?: string }[] = [
     { to: 'users', label: t('nav.users') },
     ...(isMainAdmin
       ? [
@@ -42,8 +45,10 @@ export function AdminArea() {
     ...(isMainAdmin
       ? [
           { to: 'call-buttons', label: t('assistance:admin.navButtons') },
-          { to: 'delegations', label: t('assistance:admin.navDelegations') },
         ]
+      : []),
+    ...(isMainAdmin || isAgencyAdmin
+      ? [{ to: 'agreements', label: t('agreements:nav'), badge: isMainAdmin && overdue > 0 ? t('agreements:navOverdue', { count: overdue }) : undefined }]
       : []),
   ];
   return (
@@ -52,7 +57,15 @@ export function AdminArea() {
         <ul>
           {tabs.map((tab) => (
             <li key={tab.to}>
-              <NavLink to={`/admin/${tab.to}`}>{tab.label}</NavLink>
+              <NavLink to={`/admin/${tab.to}`}>
+                {tab.label}
+                {tab.badge && (
+                  <>
+                    {' '}
+                    <span className="admin-nav-badge">{tab.badge}</span>
+                  </>
+                )}
+              </NavLink>
             </li>
           ))}
         </ul>
@@ -80,9 +93,9 @@ export function AdminArea() {
             <Route path="interpreters/new" element={<InterpreterNewPage />} />
             <Route path="interpreters/:id" element={<InterpreterEditPage />} />
             <Route path="call-buttons" element={<CallButtonsPage />} />
-            <Route path="delegations" element={<DelegationsPage />} />
           </>
         )}
+        {(isMainAdmin || isAgencyAdmin) && <Route path="agreements/*" element={<AgreementsRoutes base="/admin/agreements" canEdit={isMainAdmin} />} />}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>

@@ -10,6 +10,8 @@ import { useNow } from '../../useNow';
 import { useTitle } from '../../useTitle';
 import { StatusBoardLink } from '../status/StatusBoardLink';
 import { StatusBoardPage } from '../status/StatusBoardPage';
+import { localized, useLanguage } from '../../localized';
+import { OurAgreementsPanel, RearrangeNotice } from './agreements/OurAgreementsPanel';
 import { CallAlerts, useAdvisorPoints } from './assistance/CallAlerts';
 import { CalendarLink } from './calendar/CalendarLink';
 import { DeskCalendarArea } from './calendar/DeskCalendarPage';
@@ -17,6 +19,8 @@ import { DeskDocumentsArea, DocumentsLink } from './documents/DeskDocumentsArea'
 
 /** The desk area: the front page, the booking calendar (/desk/calendar), the live status board (/desk/status). */
 export function DeskArea() {
+  // Agreement refusals (agreement.task_not_delegated) can come from any desk form: their texts are loaded up front.
+  useTranslation('agreements');
   return (
     <>
       {/* Calls and identity-check requests reach the advisor on every desk page. */}
@@ -38,6 +42,7 @@ function DeskStatus() {
 /** The advisor's desk: the service point(s) their advisor role is attached to. */
 function DeskHome() {
   const { t } = useTranslation('desk');
+  const { lang } = useLanguage();
   const me = useUser();
   const points = useServicePoints();
   const now = useNow();
@@ -61,7 +66,19 @@ function DeskHome() {
         {(all) => {
           const list = all.filter((p) => mine.has(p.id));
           if (list.length === 0) return <NoticeAlert status="warning">{t('noPoint')}</NoticeAlert>;
-          return list.map((p) => <ServicePointCard key={p.id} point={p} now={now} showRooms />);
+          return (
+            <>
+              {list.map((p) => (
+                <div key={p.id}>
+                  <RearrangeNotice servicePointId={p.id} />
+                  <OurAgreementsPanel servicePointId={p.id} pointName={list.length > 1 ? localized(p.name, lang) : undefined} />
+                </div>
+              ))}
+              {list.map((p) => (
+                <ServicePointCard key={p.id} point={p} now={now} showRooms />
+              ))}
+            </>
+          );
         }}
       </QueryStatus>
     </>

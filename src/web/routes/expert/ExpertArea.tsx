@@ -18,6 +18,8 @@ import './expert.css';
 
 /** The expert area: the front page, the agency's bookings (/expert/bookings) and today's meetings (/expert/meetings). */
 export function ExpertArea() {
+  // Agreement refusals (e.g. an identity check or booking not delegated to the point) read from the agreements texts.
+  useTranslation('agreements');
   return (
     <Routes>
       <Route path="bookings/*" element={<ExpertBookingsArea />} />

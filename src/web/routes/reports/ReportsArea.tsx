@@ -4,6 +4,8 @@ import { Heading } from 'suomifi-ui-components';
 import type { Role } from '../../../shared/roles';
 import { useUser } from '../../auth';
 import { useTitle } from '../../useTitle';
+import { AgreementsRoutes } from '../agreements/AgreementsRoutes';
+import { AgreementsLink } from '../agreements/AgreementsLink';
 import { EscalationAlerts } from '../status/EscalationAlerts';
 import { StatusBoardLink } from '../status/StatusBoardLink';
 import { StatusBoardPage } from '../status/StatusBoardPage';
@@ -12,17 +14,21 @@ import { ServicePointsOverview } from './ServicePointsOverview';
 import './reports.css';
 
 const OVERVIEW_ROLES: Role[] = ['main-admin', 'coordinator', 'agency-admin'];
+/** Who reads agreements here (read-only; the main admin and agency admins also have them in administration). */
+const AGREEMENT_READERS: Role[] = ['main-admin', 'coordinator', 'auditor', 'agency-admin', 'point-manager'];
 
 /** Reports: the service points' status for those who oversee them; the audit log for auditors only. */
 export function ReportsArea() {
   const me = useUser();
   // Coordinators watch every point's live status board (/reports/status).
   const coordinator = me.roles.some((r) => r.role === 'coordinator');
+  const readsAgreements = me.roles.some((r) => AGREEMENT_READERS.includes(r.role));
   return (
     <>
       {coordinator && <EscalationAlerts />}
       <Routes>
         {coordinator && <Route path="status" element={<StatusBoardPage canReport={false} />} />}
+        {readsAgreements && <Route path="agreements/*" element={<AgreementsRoutes base="/reports/agreements" canEdit={false} />} />}
         <Route path="*" element={<ReportsHome />} />
       </Routes>
     </>
@@ -40,6 +46,7 @@ function ReportsHome() {
         {t('title')}
       </Heading>
       {roles.has('coordinator') && <StatusBoardLink to="/reports/status" />}
+      {AGREEMENT_READERS.some((r) => roles.has(r)) && <AgreementsLink to="/reports/agreements" warnOverdue={roles.has('point-manager')} />}
       {OVERVIEW_ROLES.some((r) => roles.has(r)) && <ServicePointsOverview />}
       {roles.has('auditor') && <AuditLog />}
     </>

@@ -8,10 +8,9 @@ import type {
   IncidentView,
   StatusBoard,
   buttonCreated,
-  delegationsResponse,
   incidentInput,
 } from '../../../../shared/assistance';
-import { get, post, put } from '../../../api';
+import { get, post } from '../../../api';
 import { KEYS } from '../../../realtime/queryKeys';
 
 /**
@@ -20,7 +19,6 @@ import { KEYS } from '../../../realtime/queryKeys';
  * always shows what the database holds, whatever events it missed.
  */
 export type ButtonCreated = z.infer<typeof buttonCreated>;
-export type Delegations = z.infer<typeof delegationsResponse>;
 export type IncidentInput = z.input<typeof incidentInput>;
 
 const A = KEYS.assistance;
@@ -31,7 +29,6 @@ export const assistanceKeys = {
   incidents: (pointId: string, status?: string) => [...A, 'incidents', pointId, status ?? 'all'] as const,
   status: (pointId: string) => [...A, 'status', pointId] as const,
   buttons: (roomId: string) => [...A, 'buttons', roomId] as const,
-  delegations: (pointId: string) => [...A, 'delegations', pointId] as const,
 };
 
 export const useCalls = (pointId: string) =>
@@ -68,9 +65,6 @@ export const useIncidents = (pointId: string | undefined, status?: 'open' | 'res
 export const useButtons = (roomId: string) =>
   useQuery({ queryKey: assistanceKeys.buttons(roomId), queryFn: () => get<{ buttons: ButtonView[] }>(`/api/rooms/${roomId}/buttons`).then((r) => r.buttons) });
 
-export const useDelegations = (pointId: string | undefined) =>
-  useQuery({ queryKey: assistanceKeys.delegations(pointId ?? ''), queryFn: () => get<Delegations>(`/api/service-points/${pointId}/delegations`), enabled: !!pointId });
-
 /** A change re-reads every assistance query on screen: the server's answer decides what each shows. */
 function useAssistanceMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
   const client = useQueryClient();
@@ -89,5 +83,3 @@ export const useResolveIncident = () => useAssistanceMutation((id: string) => po
 export const useCreateButton = () =>
   useAssistanceMutation(({ roomId, name }: { roomId: string; name: string }) => post<ButtonCreated>(`/api/rooms/${roomId}/buttons`, { name }));
 export const useRevokeButton = () => useAssistanceMutation((id: string) => post<ButtonView>(`/api/buttons/${id}/revoke`));
-export const useSetDelegations = (pointId: string) =>
-  useAssistanceMutation((agencies: { agencyId: string; identityChecks: boolean }[]) => put<Delegations>(`/api/service-points/${pointId}/delegations`, { agencies }));

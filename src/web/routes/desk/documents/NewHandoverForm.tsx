@@ -9,6 +9,7 @@ import { get } from '../../../api';
 import { ErrorAlert } from '../../../components/Alerts';
 import { localized, useLanguage } from '../../../localized';
 import { useOrganisations } from '../../../queries';
+import { useDelegatedTasks } from '../../agreements/api';
 import { useCreateHandover } from './api';
 import { documentError, formatWhen } from './labels';
 
@@ -34,6 +35,9 @@ export function NewHandoverForm({ servicePointId }: { servicePointId: string }) 
   const navigate = useNavigate();
   const bookings = useTodaysBookings(servicePointId);
   const agencies = (useOrganisations().data ?? []).filter((o) => o.kind === 'principal');
+  // A walk-in customer's documents only for agencies whose agreement delegates receiving documents here today.
+  const delegated = useDelegatedTasks(servicePointId);
+  const receiving = agencies.filter((a) => delegated.data?.agencies.some((d) => d.agencyId === a.id && d.tasks.includes('document-reception')));
   const [mode, setMode] = useState<'booking' | 'walkIn'>('booking');
   const [bookingId, setBookingId] = useState('');
   const [agencyId, setAgencyId] = useState('');
@@ -89,14 +93,21 @@ export function NewHandoverForm({ servicePointId }: { servicePointId: string }) 
         <>
           <div className="doc-field">
             <label htmlFor={`${id}-agency`}>{t('new.agency')}</label>
-            <select id={`${id}-agency`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)} aria-invalid={invalid && !agencyId}>
+            <select
+              id={`${id}-agency`}
+              value={agencyId}
+              onChange={(e) => setAgencyId(e.target.value)}
+              aria-invalid={invalid && !agencyId}
+              aria-describedby={`${id}-agency-hint`}
+            >
               <option value="">{t('new.agencyPlaceholder')}</option>
-              {agencies.map((a) => (
+              {receiving.map((a) => (
                 <option key={a.id} value={a.id}>
                   {localized(a.name, lang)}
                 </option>
               ))}
             </select>
+            <span id={`${id}-agency-hint`}>{delegated.isSuccess && receiving.length === 0 ? t('agreements:desk.handoverNone') : t('agreements:desk.handoverOnly')}</span>
           </div>
           <div className="doc-field">
             <label htmlFor={`${id}-name`}>{t('new.customerName')}</label>

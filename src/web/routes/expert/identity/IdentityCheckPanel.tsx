@@ -36,7 +36,8 @@ export function IdentityCheckPanel({ bookingId, level = 'h2' }: Props) {
   const earlier = all.slice(0, -1).filter((c) => c.status === 'completed');
   const open = latest && isOpen(latest) ? latest : undefined;
   const canRequest = !!booking.data && ACTIVE.has(booking.data.status) && !open;
-  const notDelegated = request.error instanceof ApiError && request.error.code === 'identity_check.not_delegated';
+  // The agreement decides (agreement.task_not_delegated, naming agency and date); the older code is kept for safety.
+  const notDelegated = request.error instanceof ApiError && (request.error.code === 'agreement.task_not_delegated' || request.error.code === 'identity_check.not_delegated');
   const error = request.error ?? cancel.error;
 
   return (
@@ -49,7 +50,9 @@ export function IdentityCheckPanel({ bookingId, level = 'h2' }: Props) {
       </div>
       {notDelegated ? (
         <p className="identity-not-delegated" role="alert">
-          {t('errors.identity_check.not_delegated')}
+          {request.error instanceof ApiError && request.error.code === 'agreement.task_not_delegated'
+            ? assistanceError(t, request.error)
+            : t('errors.identity_check.not_delegated')}
         </p>
       ) : (
         !!error && (
