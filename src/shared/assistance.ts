@@ -126,17 +126,6 @@ export type IdentityCheckView = z.infer<typeof identityCheckView>;
 export const identityChecksResponse = z.object({ identityChecks: z.array(identityCheckView) });
 export const identityChecksQuery = z.strictObject({ servicePointId: z.uuid() });
 
-// Delegations ---------------------------------------------------------------------------------------------------
-
-export const delegationView = z.object({ agencyId: z.uuid(), agencyName: localizedTextSchema, identityChecks: z.boolean() });
-export const delegationsResponse = z.object({ servicePointId: z.uuid(), agencies: z.array(delegationView) });
-export const delegationsUpdate = z.strictObject({
-  agencies: z
-    .array(z.strictObject({ agencyId: z.uuid(), identityChecks: z.boolean() }))
-    .min(1)
-    .max(100),
-});
-
 // Incidents -----------------------------------------------------------------------------------------------------
 
 export const INCIDENT_CATEGORIES = ['video', 'audio', 'network', 'terminal', 'document-camera', 'other'] as const;

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAIRING_CODE } from '../../src/server/db/seed/demo.js';
-import { bookings, calls, delegations, identityChecks, incidents, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
+import { bookings, calls, identityChecks, incidents, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
 import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer, shot } from './harness.js';
 import { tr } from './ui.js';
 
@@ -161,7 +161,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     expect((await db().select().from(calls))[0]!.status).toBe('closed');
   });
 
-  it('the main admin registers a call button (token once), a press alerts the desk, a revoked token is refused; delegations are set per agency', async () => {
+  it('the main admin registers a call button (token once), a press alerts the desk, a revoked token is refused', async () => {
     const admin = await pageAs('paakayttaja@vm.demo', 'fi');
     await admin.getByRole('link', { name: 'Kutsunapit' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Kutsunapit' }).waitFor();
@@ -192,24 +192,6 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi ovella' }).getByText('Poistettu käytöstä').waitFor();
     expect((await press()).status).toBe(401);
 
-    // Delegations: Vero and Kela delegate at Porvoo-info (demo seed), DVV does not.
-    await admin.getByRole('link', { name: 'Henkilöllisyyden varmentaminen' }).click();
-    const dvv = admin.getByRole('checkbox', { name: 'Digi- ja väestötietovirasto' });
-    await dvv.waitFor();
-    expect(await admin.getByRole('checkbox', { name: 'Verohallinto' }).isChecked()).toBe(true);
-    expect(await admin.getByRole('checkbox', { name: 'Kansaneläkelaitos' }).isChecked()).toBe(true);
-    expect(await dvv.isChecked()).toBe(false);
-    await expectAccessible(admin);
-    const [dvvOrg] = await db().select().from(organisations).where(eq(organisations.shortName, 'DVV'));
-    const dvvDelegates = async () => (await db().select().from(delegations).where(eq(delegations.agencyId, dvvOrg!.id)))[0]?.identityChecks;
-    await admin.locator('label', { hasText: 'Digi- ja väestötietovirasto' }).click();
-    await admin.getByRole('button', { name: 'Tallenna', exact: true }).click();
-    await admin.getByText('Tallennettu.').waitFor();
-    expect(await dvvDelegates()).toBe(true);
-    await admin.locator('label', { hasText: 'Digi- ja väestötietovirasto' }).click();
-    await admin.getByRole('button', { name: 'Tallenna', exact: true }).click();
-    await admin.getByText('Tallennettu.').waitFor();
-    expect(await dvvDelegates()).toBe(false);
   });
 
   it('the expert asks for identity verification, the advisor records it, the expert sees the result live with the advisor’s name', async () => {

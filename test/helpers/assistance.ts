@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/server/db/client.js';
 import { bookings, services } from '../../src/server/db/schema/index.js';
 import { type Client, signIn } from './app.js';
-import { createOrganisation, createServicePoint, createUser } from './factories.js';
+import { createAgreement, createOrganisation, createServicePoint, createUser } from './factories.js';
 
 /**
  * A service point with one room, two advisors there, an advisor elsewhere, a coordinator, a main admin, and an
@@ -27,7 +27,15 @@ export async function assistanceWorld(db: Db) {
     .insert(services)
     .values({ agencyId: agency.id, name: { fi: 'Palvelu', sv: 'Tjänst', en: 'Service' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] })
     .returning();
-  return { contractor, ministry, agency, otherAgency, point, room, otherPoint, advisor, advisor2, elsewhere, coordinator, admin, expert, otherExpert, service: service! };
+  // Booking and document reception are delegated at both points; identity verification only where a test amends it in.
+  const agreement = await createAgreement(db, {
+    contractorId: contractor.id,
+    payerId: ministry.id,
+    servicePointIds: [point.id, otherPoint.id],
+    agencyIds: [agency.id, otherAgency.id],
+    tasks: ['booking', 'document-reception'],
+  });
+  return { agreement, contractor, ministry, agency, otherAgency, point, room, otherPoint, advisor, advisor2, elsewhere, coordinator, admin, expert, otherExpert, service: service! };
 }
 export type AssistanceWorld = Awaited<ReturnType<typeof assistanceWorld>>;
 

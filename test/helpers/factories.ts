@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { AgreementTask } from '../../src/shared/agreements.js';
 import type { Role } from '../../src/shared/roles.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import type { Db } from '../../src/server/db/client.js';
-import { openingHours, organisations, roleAssignments, rooms, servicePoints, users } from '../../src/server/db/schema/index.js';
+import { agreementVersions, agreements, openingHours, organisations, roleAssignments, rooms, servicePoints, users } from '../../src/server/db/schema/index.js';
 import { DEMO_PASSWORD } from './app.js';
 
 const suffix = () => randomBytes(4).toString('hex');
@@ -52,4 +53,33 @@ export async function createUser(db: Db, opts: { organisationId: string; role?: 
     await db.insert(roleAssignments).values({ userId: user!.id, role: opts.role, organisationId: opts.organisationId, servicePointId: opts.servicePointId ?? null });
   }
   return user!;
+}
+
+/**
+ * A signed agreement in force from 2000 on, open-ended, delegating the given tasks (all three by default) of each
+ * agency to the points: what every test world needs before it books, verifies identity or receives documents.
+ */
+export async function createAgreement(
+  db: Db,
+  opts: { contractorId: string; payerId?: string; servicePointIds: string[]; agencyIds: string[]; tasks?: AgreementTask[]; validFrom?: string; validUntil?: string | null },
+) {
+  const tasks = opts.tasks ?? ['identity-verification', 'booking', 'document-reception'];
+  const validFrom = opts.validFrom ?? '2000-01-01';
+  const [head] = await db.insert(agreements).values({ contractorId: opts.contractorId }).returning();
+  await db.insert(agreementVersions).values({
+    agreementId: head!.id,
+    version: 1,
+    effectiveFrom: validFrom,
+    title: `Sopimus ${suffix()}`,
+    contractorId: opts.contractorId,
+    servicePointIds: opts.servicePointIds,
+    payerId: opts.payerId ?? opts.contractorId,
+    principals: opts.agencyIds.map((organisationId) => ({ organisationId, tasks })),
+    signedOn: validFrom,
+    validFrom,
+    validUntil: opts.validUntil ?? null,
+    hourlyRateCents: 4200,
+    caps: { communicationMaterialsCents: 100_000, premisesRentCents: 170_000, premisesWorksCents: 250_000 },
+  });
+  return head!;
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../src/server/db/client.js';
 import { interpreters, rooms, services, workingHours } from '../../src/server/db/schema/index.js';
 import { holidayOn } from '../../src/server/modules/scheduling/holidays.js';
 import { addDays, localDate, weekdayOf } from '../../src/server/modules/scheduling/time.js';
-import { createOrganisation, createServicePoint, createUser } from './factories.js';
+import { createAgreement, createOrganisation, createServicePoint, createUser } from './factories.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, starts: '08:00', ends: '16:00' }));
 
@@ -28,7 +28,8 @@ export async function bookingWorld(db: Db, opts: { roomCount?: number; expertCou
     .returning();
   const advisor = await createUser(db, { organisationId: contractor.id, role: 'advisor', servicePointId: point.id });
   const booker = await createUser(db, { organisationId: agency.id, role: 'agency-booker' });
-  return { contractor, agency, point, roomIds, experts, service: service!, advisor, booker };
+  const agreement = await createAgreement(db, { contractorId: contractor.id, servicePointIds: [point.id], agencyIds: [agency.id] });
+  return { contractor, agency, point, roomIds, experts, service: service!, advisor, booker, agreement };
 }
 
 export async function createInterpreter(db: Db, languages: string[]) {

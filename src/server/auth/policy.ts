@@ -20,6 +20,9 @@ export type Resource = {
   /** For meetings: which meeting, and whether the actor was invited into it (a second agency's expert). */
   meetingId?: string;
   invited?: boolean;
+  /** For agreements: the organisations party to it (contractor, principals, payer) and its service points. */
+  partyOrganisationIds?: readonly string[];
+  servicePointIds?: readonly string[];
 };
 
 type Rule = (actor: Actor, r: Resource) => boolean;
@@ -61,6 +64,13 @@ const agencySystemWith =
   (scope: string): Rule =>
   (a, r) =>
     a.kind === 'agency-system' && !!r.organisationId && a.organisationId === r.organisationId && a.scopes.includes(scope);
+/** The contractor's supervisor of the resource's service point (or of any of the resource's points). */
+const pointManagerAt: Rule = (a, r) =>
+  a.kind === 'user' &&
+  a.roles.some((g) => g.role === 'point-manager' && !!g.servicePointId && (g.servicePointId === r.servicePointId || (r.servicePointIds ?? []).includes(g.servicePointId)));
+/** An agency admin of an organisation party to the agreement. */
+const partyAdmin: Rule = (a, r) => orgsWithRole(a, 'agency-admin').some((o) => (r.partyOrganisationIds ?? []).includes(o));
+const auditor: Rule = (a) => hasRole(a, 'auditor');
 /** The kiosk of the resource's room. */
 const terminalInRoom: Rule = (a, r) => a.kind === 'terminal' && !!r.roomId && a.roomId === r.roomId;
 
@@ -113,8 +123,6 @@ const rules = {
   'identity-check:cancel': expertOf,
   'identity-check:read': any(advisorAt, coordinator, expertOf),
   'identity-check:perform': advisorAt,
-  'delegation:read': any(mainAdmin, coordinator, advisorAt),
-  'delegation:manage': mainAdmin,
   'incident:report': any(advisorAt, expertOf),
   'incident:read': any(advisorAt, coordinator, expertOf),
   'incident:resolve': any(advisorAt, coordinator, self),
@@ -138,6 +146,14 @@ const rules = {
   'document:terminal-capture': terminalInRoom,
   'document-key:rotate': any(mainAdmin, agencyAdminOf),
   'agency-token:manage': agencyAdminOf,
+  // Joint-service agreements (docs/agreements.md): recorded and amended by the main admin; read by the parties'
+  // admins and the contractor's point managers, by coordinators and auditors.
+  'agreement:read': any(mainAdmin, coordinator, auditor, partyAdmin, pointManagerAt),
+  'agreement:manage': mainAdmin,
+  // Which agency the point may serve for which task today: its advisors and managers, coordinators, the main admin.
+  'agreement:delegations': any(advisorAt, pointManagerAt, coordinator, mainAdmin),
+  // Bookings no agreement covers any more: the point's advisors and the booking agency's staff re-arrange them.
+  'agreement:rearrange': any(advisorAt, agencyMemberOf),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

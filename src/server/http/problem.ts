@@ -11,6 +11,7 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly errors?: Problem['errors'],
     readonly headers: Record<string, string> = {},
+    readonly params?: Record<string, string>,
   ) {
     super(detail ?? title);
   }
@@ -44,7 +45,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (error instanceof HttpProblem) {
       return sendProblem(
         reply,
-        { type: 'about:blank', title: error.title, status: error.status, detail: error.detail, code: error.code, errors: error.errors },
+        { type: 'about:blank', title: error.title, status: error.status, detail: error.detail, code: error.code, errors: error.errors, params: error.params },
         error.headers,
       );
     }

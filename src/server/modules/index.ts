@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { agreementRoutes } from './agreements/routes.js';
 import { assistanceRoutes } from './assistance/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
@@ -23,4 +24,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   assistanceRoutes,
   meetingRoutes,
   documentRoutes,
+  agreementRoutes,
 ];

@@ -3,8 +3,9 @@ import type { Role } from '../../../shared/roles.js';
 import { hashPassword } from '../../auth/password.js';
 import { hashToken, newToken, normalizePairingCode } from '../../auth/tokens.js';
 import type { Db } from '../client.js';
+import { seedAgreements } from './agreements.js';
 import { seedScheduling } from './scheduling.js';
-import { callButtons, delegations, openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
+import { callButtons, openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
 
 /** The demo terminal's pairing code, valid for a year after seeding (demo mode only). */
 export const DEMO_PAIRING_CODE = '2025-0901';
@@ -19,6 +20,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'neuvoja1@porvoo.demo', name: 'Anna Lindholm', org: 'porvoo', role: 'advisor', atPoint: true },
   { email: 'neuvoja2@porvoo.demo', name: 'Mikko Heikkinen', org: 'porvoo', role: 'advisor', atPoint: true },
   { email: 'neuvoja3@porvoo.demo', name: 'Sofia Nyberg', org: 'porvoo', role: 'advisor', atPoint: true },
+  { email: 'esihenkilo@porvoo.demo', name: 'Eeva Holmström', org: 'porvoo', role: 'point-manager', atPoint: true },
   { email: 'asiantuntija@vero.demo', name: 'Veera Salo', org: 'vero', role: 'expert' },
   { email: 'asiantuntija@dvv.demo', name: 'Daniel Berg', org: 'dvv', role: 'expert' },
   { email: 'asiantuntija@kela.demo', name: 'Kaisa Mäkelä', org: 'kela', role: 'expert' },
@@ -80,14 +82,10 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
     });
     // The room's wireless call button. Its token is random and shown nowhere (tokens are shown once, at
     // registration): the button is listed under Administration → Call buttons; register another there to try a
-    // press with curl. Vero and Kela delegate identity checks to Porvoo-info, DVV does not.
+    // press with curl.
     await tx.insert(callButtons).values({ roomId: room!.id, name: 'Kutsunappi 1', tokenHash: hashToken(newToken()) });
-    await tx.insert(delegations).values([
-      { servicePointId: pointId, agencyId: orgIds.vero, identityChecks: true },
-      { servicePointId: pointId, agencyId: orgIds.kela, identityChecks: true },
-      { servicePointId: pointId, agencyId: orgIds.dvv, identityChecks: false },
-    ]);
     const expertIds: string[] = [];
+    let adminId = '';
     for (const u of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
@@ -100,7 +98,10 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
         servicePointId: u.atPoint ? pointId : null,
       });
       if (u.role === 'expert') expertIds.push(user!.id);
+      if (u.role === 'main-admin') adminId = user!.id;
     }
+    // Vero and Kela delegate all three tasks to Porvoo-info, DVV booking and document reception only.
+    await seedAgreements(tx, orgIds, pointId, adminId);
     await seedScheduling(tx, { vero: orgIds.vero, dvv: orgIds.dvv, kela: orgIds.kela }, expertIds);
   });
 }

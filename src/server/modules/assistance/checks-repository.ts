@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { delegations, identityChecks, incidents, organisations, users } from '../../db/schema/index.js';
+import { identityChecks, incidents, users } from '../../db/schema/index.js';
 
 export type IdentityCheckRow = typeof identityChecks.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
@@ -97,46 +97,6 @@ export const identityCheckRepository = {
       .set({ escalatedAt: now })
       .where(and(eq(identityChecks.status, 'requested'), isNull(identityChecks.escalatedAt), lte(identityChecks.requestedAt, requestedBefore)))
       .returning({ id: identityChecks.id, servicePointId: identityChecks.servicePointId, agencyId: identityChecks.agencyId });
-  },
-};
-
-export const delegationRepository = {
-  async identityChecksDelegated(db: Db, servicePointId: string, agencyId: string): Promise<boolean> {
-    const [row] = await db
-      .select({ on: delegations.identityChecks })
-      .from(delegations)
-      .where(and(eq(delegations.servicePointId, servicePointId), eq(delegations.agencyId, agencyId)))
-      .limit(1);
-    return row?.on ?? false;
-  },
-
-  /** Every principal agency with its setting at the point (missing row = not delegated). */
-  async ofPoint(db: Db, servicePointId: string) {
-    return db
-      .select({ agencyId: organisations.id, agencyName: organisations.name, identityChecks: sql<boolean>`coalesce(${delegations.identityChecks}, false)` })
-      .from(organisations)
-      .leftJoin(delegations, and(eq(delegations.agencyId, organisations.id), eq(delegations.servicePointId, servicePointId)))
-      .where(eq(organisations.kind, 'principal'))
-      .orderBy(asc(organisations.shortName));
-  },
-
-  async principalIds(db: Db, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'principal')));
-    return new Set(rows.map((r) => r.id));
-  },
-
-  async upsert(db: Db, d: { servicePointId: string; agencyId: string; identityChecks: boolean; updatedBy: string; updatedAt: Date }) {
-    await db
-      .insert(delegations)
-      .values(d)
-      .onConflictDoUpdate({
-        target: [delegations.servicePointId, delegations.agencyId],
-        set: { identityChecks: d.identityChecks, updatedBy: d.updatedBy, updatedAt: d.updatedAt },
-      });
   },
 };
 

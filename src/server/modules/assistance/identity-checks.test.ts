@@ -20,10 +20,16 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
   });
 
   const socketFor = (cookie: string, scope: { servicePointId?: string; agencyId?: string }) => sockets.subscribed(scope, { cookie });
+  /** The main admin amends the world's agreement so that it does (or no longer does) delegate identity verification. */
   async function delegate(w: AssistanceWorld, identityChecks = true) {
     const admin = await signIn(t.app, w.admin.email);
-    const res = await admin.put(`/api/service-points/${w.point.id}/delegations`, { agencies: [{ agencyId: w.agency.id, identityChecks }] });
-    expect(res.statusCode).toBe(200);
+    const current = (await admin.get(`/api/agreements/${w.agreement.id}`)).json();
+    const terms = current.versions[0].terms;
+    const tasks = identityChecks ? ['identity-verification', 'booking', 'document-reception'] : ['booking', 'document-reception'];
+    terms.principals = terms.principals.map((p: { organisationId: string }) => (p.organisationId === w.agency.id ? { ...p, tasks } : p));
+    const effectiveFrom = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+    const res = await admin.post(`/api/agreements/${w.agreement.id}/amendments`, { effectiveFrom, description: 'Muutos', terms });
+    expect(res.statusCode).toBe(201);
     return res.json();
   }
 
@@ -84,28 +90,33 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     expect(actions).toEqual(expect.arrayContaining(['identity_check.requested/success', 'identity_check.acknowledged/success', 'identity_check.completed/success']));
   });
 
-  it('refuses with 422 identity_check.not_delegated where the agency has not delegated identity checks', async () => {
+  it('refuses with 422 agreement.task_not_delegated unless an agreement in force today delegates identity verification', async () => {
     const w = await assistanceWorld(t.ctx.db);
     const s = await signInWorld(t.app, w);
     const booking = await bookingNow(t.ctx.db, w);
     const refused = await s.expert.post(`/api/bookings/${booking.id}/identity-checks`);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().code).toBe('identity_check.not_delegated');
-    const settings = await delegate(w, true);
-    expect(settings.agencies).toEqual(expect.arrayContaining([{ agencyId: w.agency.id, agencyName: w.agency.name, identityChecks: true }]));
+    expect(refused.json()).toMatchObject({ code: 'agreement.task_not_delegated', params: { agencyId: w.agency.id, task: 'identity-verification', agencyName_fi: w.agency.name.fi } });
+    const amended = await delegate(w, true);
+    expect(amended.version).toBe(2);
     expect((await s.expert.post(`/api/bookings/${booking.id}/identity-checks`)).statusCode).toBe(201);
     await delegate(w, false);
     const b2 = await bookingNow(t.ctx.db, w, 'booked', 60);
     expect((await s.expert.post(`/api/bookings/${b2.id}/identity-checks`)).statusCode).toBe(422);
 
-    // Only the main admin changes delegations; advisors and coordinators may read them; changes are audited.
-    expect((await s.coordinator.put(`/api/service-points/${w.point.id}/delegations`, { agencies: [{ agencyId: w.agency.id, identityChecks: true }] })).statusCode).toBe(403);
-    expect((await s.advisor.get(`/api/service-points/${w.point.id}/delegations`)).statusCode).toBe(200);
-    expect((await s.expert.get(`/api/service-points/${w.point.id}/delegations`)).statusCode).toBe(403);
-    const notAgency = await s.admin.put(`/api/service-points/${w.point.id}/delegations`, { agencies: [{ agencyId: w.contractor.id, identityChecks: true }] });
-    expect(notAgency.json().code).toBe('delegation.not_an_agency');
-    const changes = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'delegation.changed'));
-    expect(changes.filter((c) => c.targetId === w.point.id).map((c) => (c.details as { identityChecks: boolean }).identityChecks)).toEqual([true, false]);
+    // Only the main admin amends; the point's advisors read what is delegated today; each change is audited.
+    const terms = (await s.admin.get(`/api/agreements/${w.agreement.id}`)).json().versions[0].terms;
+    expect((await s.coordinator.post(`/api/agreements/${w.agreement.id}/amendments`, { effectiveFrom: '2099-01-01', description: 'x', terms })).statusCode).toBe(403);
+    const panel = await s.advisor.get(`/api/service-points/${w.point.id}/delegated-tasks`);
+    expect(panel.statusCode).toBe(200);
+    expect(panel.json().agencies.find((a: { agencyId: string }) => a.agencyId === w.agency.id).tasks).toEqual(['booking', 'document-reception']);
+    expect((await s.expert.get(`/api/service-points/${w.point.id}/delegated-tasks`)).statusCode).toBe(403);
+    const changes = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.amended'));
+    const mine = changes.filter((c) => c.targetId === w.agreement.id).map((c) => c.details as { tasksAdded: unknown[]; tasksRemoved: unknown[] });
+    expect(mine).toEqual([
+      expect.objectContaining({ tasksAdded: [{ organisationId: w.agency.id, task: 'identity-verification' }], tasksRemoved: [] }),
+      expect.objectContaining({ tasksAdded: [], tasksRemoved: [{ organisationId: w.agency.id, task: 'identity-verification' }] }),
+    ]);
   });
 
   it('accepts only the strict result form: no document number or henkilötunnus field, consistent values', async () => {

@@ -8,8 +8,6 @@ import {
   callView,
   callsQuery,
   callsResponse,
-  delegationsResponse,
-  delegationsUpdate,
   heartbeatRequest,
   heartbeatResponse,
   identityCheckResultRequest,
@@ -33,7 +31,6 @@ import type { AppContext } from '../../context.js';
 import { unauthenticated } from '../../http/problem.js';
 import { acknowledgeCall } from './acknowledge-call.js';
 import { closeCall } from './close-call.js';
-import { getDelegations, setDelegations } from './delegations.js';
 import { listIncidents, reportIncident, resolveIncident } from './incidents.js';
 import { listCalls, terminalCallState } from './list-calls.js';
 import { listIdentityChecksOfBooking, listOpenIdentityChecks } from './list-identity-checks.js';
@@ -140,17 +137,6 @@ export function assistanceRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/api/identity-checks/:id/cancel', { schema: { tags, params: idParams, response: { 200: identityCheckView } } }, async (request) =>
     cancelIdentityCheck(ctx, requireUser(request), request.params.id, request.ip),
   );
-
-  // Which agencies delegate identity checks to a service point.
-  r.get('/api/service-points/:id/delegations', { schema: { tags, params: idParams, response: { 200: delegationsResponse } } }, async (request) => {
-    authorize(requireUser(request), 'delegation:read', { servicePointId: request.params.id });
-    return getDelegations(ctx, request.params.id);
-  });
-  r.put('/api/service-points/:id/delegations', { schema: { tags, params: idParams, body: delegationsUpdate, response: { 200: delegationsResponse } } }, async (request) => {
-    const actor = requireUser(request);
-    authorize(actor, 'delegation:manage', { servicePointId: request.params.id });
-    return setDelegations(ctx, actor, request.params.id, request.body, request.ip);
-  });
 
   // Incidents.
   r.post('/api/incidents', { schema: { tags, body: incidentInput, response: { 201: incidentView } } }, async (request, reply) =>

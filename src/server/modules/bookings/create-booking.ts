@@ -3,6 +3,7 @@ import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
+import { assertTaskDelegated } from '../agreements/delegation.js';
 import { recordAudit } from '../audit/record.js';
 import { computeSlots } from '../scheduling/availability.js';
 import { buildSlotQuery } from '../scheduling/find-availability.js';
@@ -24,6 +25,7 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
   if (!tz) throw notFound('Service point');
   const start = new Date(input.start);
   const date = localDate(start, tz);
+  await assertTaskDelegated(ctx.db, { servicePointId: input.servicePointId, agencyId: input.agencyId, task: 'booking', date });
   const request = {
     servicePointId: input.servicePointId,
     agencyId: input.agencyId,

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { computeSlots } from '../scheduling/availability.js';
+import { assertTaskDelegated } from '../agreements/delegation.js';
 import { buildSlotQuery } from '../scheduling/find-availability.js';
 import { localDate } from '../scheduling/time.js';
 import { conflictFromDatabase, explainUnavailable } from './conflicts.js';
@@ -31,6 +32,7 @@ export async function moveBooking(
         throw new HttpProblem(409, 'booking.not_movable', 'Conflict', `A booking that is ${current.status} cannot be moved`);
       }
       const date = localDate(start, tz);
+      await assertTaskDelegated(tx, { servicePointId: current.servicePointId, agencyId: current.agencyId, task: 'booking', date });
       const base = {
         servicePointId: current.servicePointId,
         agencyId: current.agencyId,

@@ -3,6 +3,8 @@ import type { walkInInput } from '../../../shared/scheduling.js';
 import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
+import { assertTaskDelegated } from '../agreements/delegation.js';
+import { today } from '../agreements/terms.js';
 import { recordAudit } from '../audit/record.js';
 import { schedulingRepository } from '../scheduling/repository.js';
 import { conflictFromDatabase } from './conflicts.js';
@@ -14,6 +16,7 @@ import { bookingRepository } from './repository.js';
 export async function queueWalkIn(ctx: AppContext, actor: UserActor, input: z.infer<typeof walkInInput>, ip: string) {
   const service = await schedulingRepository.service(ctx.db, input.serviceId);
   if (!service || !service.active || service.agencyId !== input.agencyId) throw notFound('Service');
+  await assertTaskDelegated(ctx.db, { servicePointId: input.servicePointId, agencyId: input.agencyId, task: 'booking', date: today() });
   const queued = await ctx.db.transaction(async (tx) => {
     const row = await bookingRepository.insertWalkIn(tx, { ...input, interpretingLanguage: input.interpretingLanguage ?? null, createdBy: actor.userId });
     await recordAudit(tx, actor, { action: 'walk_in.queued', targetType: 'walk_in', targetId: row.id, organisationId: row.agencyId }, ip);

@@ -5,6 +5,8 @@ import { authorize, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { invalid, notFound } from '../../http/problem.js';
+import { assertTaskDelegated } from '../agreements/delegation.js';
+import { today } from '../agreements/terms.js';
 import { recordAudit } from '../audit/record.js';
 import { newDataKey } from './keys.js';
 import { type HandoverRow, type NewHandover, handoverRepository } from './repository.js';
@@ -47,6 +49,7 @@ export async function createHandover(ctx: AppContext, actor: UserActor, input: H
     if (w.roomId && !(await handoverRepository.roomOfPoint(ctx.db, w.roomId, w.servicePointId))) throw notFound('Room');
     target = { servicePointId: w.servicePointId, agencyId: w.agencyId, roomId: w.roomId ?? null, bookingId: null, customerName: w.customerName, language: 'fi' };
   }
+  await assertTaskDelegated(ctx.db, { servicePointId: target.servicePointId, agencyId: target.agencyId, task: 'document-reception', date: today() });
   return ctx.db.transaction(async (tx) => {
     const { row } = await insertHandover(tx, ctx, {
       ...target,

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { type DayPlan, type Interval, type Resource, type Slot, type SlotQuery, computeSlots } from './availability.js';
+import { agreementsAtPoint, isDelegated } from '../agreements/delegation.js';
 import { holidayOn } from './holidays.js';
 import { schedulingRepository as repo, type ResourceKind } from './repository.js';
 import { addDays, eachDate, hhmm, weekdayOf, zonedInstant } from './time.js';
@@ -39,9 +40,11 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
     return v;
   };
 
-  const closures = await repo.closures(db, point.id, q.from, q.to);
+  const [closures, agreements] = await Promise.all([repo.closures(db, point.id, q.from, q.to), agreementsAtPoint(db, point.id)]);
+  // A day no agreement in force delegates booking for this agency at this point offers no time (laki 223/2007).
   const days: DayPlan[] = eachDate(q.from, q.to).map((date) => {
-    const closed = holidayOn(date) || closures.some((c) => c.startsOn <= date && date <= c.endsOn);
+    const closed =
+      holidayOn(date) || closures.some((c) => c.startsOn <= date && date <= c.endsOn) || !isDelegated(agreements, point.id, q.agencyId, 'booking', date);
     const weekday = weekdayOf(date);
     const open = closed
       ? []
