@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDetail } from '../../../shared/agreements';
+import type { Language } from '../../../shared/common';
 import { useLanguage } from '../../localized';
 import { formatDay, formatInstant } from './format';
 import { TermsFacts, VersionPrincipals, useNames } from './TermsView';
@@ -68,15 +70,33 @@ export function TerminationsSection({ agreement }: { agreement: AgreementDetail 
 /** `agreement.amended`, `duty_completed` … → the key of its label. */
 const actionKey = (action: string) => action.replace(/^agreements?\./, '').replace(/_/g, '-');
 
-function detailText(details: Record<string, unknown>): string {
-  for (const k of ['description', 'reason', 'filename', 'note']) if (typeof details[k] === 'string' && details[k]) return details[k];
-  return '';
+type Names = ReturnType<typeof useNames>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** What the audit details of a change say, in words: the version, tasks removed or added, the party that left. */
+function detailLines(t: TFunction, h: AgreementDetail['history'][number], names: Names, lang: Language): string[] {
+  const d = h.details;
+  const lines: string[] = [];
+  if (typeof d.version === 'number') lines.push(t('history.detail.versionFrom', { version: d.version, date: formatDay(str(d.effectiveFrom) || str(d.validFrom), lang) }));
+  const tasks = (v: unknown) =>
+    (Array.isArray(v) ? (v as { organisationId?: string; task?: string }[]) : [])
+      .map((x) => `${names.org(x.organisationId ?? '')} – ${t(`tasksInText.${x.task}`, { defaultValue: x.task ?? '' })}`)
+      .join('; ');
+  if (tasks(d.tasksRemoved)) lines.push(t('history.detail.removed', { items: tasks(d.tasksRemoved) }));
+  if (tasks(d.tasksAdded)) lines.push(t('history.detail.added', { items: tasks(d.tasksAdded) }));
+  const fields = Array.isArray(d.fields) ? (d.fields as string[]) : [];
+  if (fields.length) lines.push(t('history.detail.fields', { fields: fields.map((f) => t(`history.detail.fieldNames.${f}`, { defaultValue: f })).join(', ') }));
+  if (str(d.endedOrganisationId)) lines.push(t('history.detail.ended', { organisation: names.org(str(d.endedOrganisationId)) }));
+  if (str(d.kind) && str(d.doneOn)) lines.push(t('history.detail.dutyDone', { duty: t(`duties.kind.${str(d.kind)}`), date: formatDay(str(d.doneOn), lang) }));
+  for (const k of ['description', 'reason', 'filename', 'note']) if (str(d[k])) lines.push(str(d[k]));
+  return lines;
 }
 
 /** Who changed what and when. */
 export function HistorySection({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation('agreements');
   const { lang } = useLanguage();
+  const names = useNames();
   return (
     <section className="agr-section" aria-labelledby="agr-history-h">
       <h2 id="agr-history-h">{t('history.heading')}</h2>
@@ -98,7 +118,11 @@ export function HistorySection({ agreement }: { agreement: AgreementDetail }) {
                 <td>{formatInstant(h.at, lang)}</td>
                 <td>{t(`history.actions.${actionKey(h.action)}`, { defaultValue: h.action })}</td>
                 <td>{h.by?.name ?? t('history.system')}</td>
-                <td>{detailText(h.details)}</td>
+                <td>
+                  {detailLines(t, h, names, lang).map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
