@@ -1,5 +1,8 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementDuties } from '../../src/server/db/schema/index.js';
+import { PNG_1PX, makePdf } from '../helpers/documents.js';
 import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, shot, signInAs, startServer } from './harness.js';
 import type { Lang } from './translations.js';
 import { tr } from './ui.js';
@@ -13,7 +16,8 @@ const IN_FORCE = 'Sopimus yhteispalvelusta – etäpalvelu, Porvoo-info 2026–2
 function watch(page: Page) {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    // A refusal the test provokes on purpose (422) is logged by the browser too; anything else is a problem.
+    if (m.type() === 'error' && !/status of 422/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('response', (r) => {
     if (r.status() === 403 || (r.url().includes('/api/') && r.status() >= 500)) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
@@ -105,6 +109,20 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await expectAccessible(page);
     await shots(page, 'agreements-detail-amended-fi');
 
+    // The signed agreement: a PNG is refused in words, the PDF is attached and can be downloaded.
+    const file = page.getByLabel(tr('fi', 'agreements:document.file'));
+    await file.setInputFiles({ name: 'sopimus.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await page.getByRole('button', { name: tr('fi', 'agreements:document.upload') }).click();
+    await page.getByText(tr('fi', 'agreements:errors.agreement.document_not_pdf')).waitFor();
+    const pdf = await makePdf(1, { label: 'Sopimus' });
+    await file.setInputFiles({ name: 'sopimus-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: tr('fi', 'agreements:document.upload') }).click();
+    await page.getByText(tr('fi', 'agreements:document.uploaded')).waitFor();
+    const download = page.getByRole('link', { name: tr('fi', 'agreements:document.download').replace('{{filename}}', 'sopimus-2026.pdf') });
+    const stored = await page.request.get((await download.getAttribute('href'))!);
+    expect([stored.status(), stored.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    expect((await stored.body()).equals(pdf)).toBe(true);
+
     // The same pages in Swedish.
     await page.evaluate(() => localStorage.setItem('etapiste.language', 'sv'));
     await page.goto('/admin/agreements');
@@ -149,6 +167,40 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     const problem = (await refused.json()) as { code: string; params?: Record<string, string> };
     expect(problem.code).toBe('agreement.task_not_delegated');
     expect(problem.params).toMatchObject({ task: 'document-reception' });
+    expect(problems).toEqual([]);
+  });
+
+  it('an overdue duty is flagged to the point manager in reports and to the main admin in administration, who records it done', async () => {
+    // The amendment's AVI registration was due a month after it; move its due date into the past.
+    const db = server.database.db;
+    const [duty] = await db
+      .select()
+      .from(agreementDuties)
+      .where(and(eq(agreementDuties.kind, 'avi-registration'), eq(agreementDuties.version, 2), isNull(agreementDuties.doneOn)));
+    await db.update(agreementDuties).set({ dueOn: '2026-01-05' }).where(eq(agreementDuties.id, duty!.id));
+    const notice = tr('fi', 'agreements:list.overdueNotice_one').replace('{{count}}', '1');
+
+    const manager = await pageAs('esihenkilo@porvoo.demo');
+    await manager.page.waitForURL(/\/reports/);
+    await manager.page.getByText(notice).waitFor();
+    expect(manager.problems).toEqual([]);
+
+    const { page, problems } = await pageAs('paakayttaja@vm.demo');
+    const tab = page.getByRole('navigation', { name: tr('fi', 'admin:nav.label') }).getByRole('link', { name: tr('fi', 'agreements:nav'), exact: false });
+    await expect.poll(() => tab.innerText()).toContain(tr('fi', 'agreements:navOverdue').replace('{{count}}', '1'));
+    await tab.click();
+    await page.getByText(notice).waitFor();
+    await page.getByRole('link', { name: IN_FORCE }).click();
+    const row = page.getByTestId('duty-row').filter({ hasText: tr('fi', 'agreements:duties.overdue') });
+    expect(await row.count()).toBe(1);
+    const kind = tr('fi', 'agreements:duties.kind.avi-registration');
+    await row.getByRole('button', { name: tr('fi', 'agreements:duties.formLegend').replace('{{duty}}', kind) }).click();
+    await row.getByLabel(tr('fi', 'agreements:duties.note')).fill('Diaarinumero ESAVI/123/2026');
+    await expectAccessible(page);
+    await row.getByRole('button', { name: tr('fi', 'agreements:duties.save') }).click();
+    await page.getByTestId('duty-row').filter({ hasText: 'Diaarinumero ESAVI/123/2026' }).waitFor();
+    expect(await page.getByTestId('duty-row').filter({ hasText: tr('fi', 'agreements:duties.overdue') }).count()).toBe(0);
+    await expect.poll(() => tab.innerText()).toBe(tr('fi', 'agreements:nav'));
     expect(problems).toEqual([]);
   });
 

@@ -47,44 +47,42 @@ function Detail({ agreement: a, base, canEdit }: { agreement: AgreementDetail; b
           )}
         </nav>
       )}
-      <div className="agr-columns">
-        <section className="agr-section" aria-labelledby="agr-terms-h">
-          <h2 id="agr-terms-h">{t('detail.terms')}</h2>
-          <TermsFacts terms={a}>
-            <dt>{t('detail.version')}</dt>
-            <dd>{t('detail.versionText', { version: a.version, date: formatDay(a.effectiveFrom, lang) })}</dd>
-          </TermsFacts>
-        </section>
-        <section className="agr-section" aria-labelledby="agr-parties-h">
-          <h2 id="agr-parties-h">{t('detail.parties')}</h2>
-          <table className="agr-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('detail.organisation')}</th>
-                <th scope="col">{t('detail.role')}</th>
-                <th scope="col">{t('detail.delegated')}</th>
-                <th scope="col">{t('detail.participation')}</th>
+      <section className="agr-section" aria-labelledby="agr-terms-h">
+        <h2 id="agr-terms-h">{t('detail.terms')}</h2>
+        <TermsFacts terms={a}>
+          <dt>{t('detail.version')}</dt>
+          <dd>{t('detail.versionText', { version: a.version, date: formatDay(a.effectiveFrom, lang) })}</dd>
+        </TermsFacts>
+      </section>
+      <section className="agr-section" aria-labelledby="agr-parties-h">
+        <h2 id="agr-parties-h">{t('detail.parties')}</h2>
+        <table className="agr-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('detail.organisation')}</th>
+              <th scope="col">{t('detail.role')}</th>
+              <th scope="col">{t('detail.delegated')}</th>
+              <th scope="col">{t('detail.participation')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{names.org(a.contractorId)}</th>
+              <td>{t('detail.roles.contractor')}</td>
+              <td>–</td>
+              <td>{t('detail.participating')}</td>
+            </tr>
+            {a.parties.map((p) => (
+              <tr key={`${p.organisationId}-${p.role}`} data-testid="party-row">
+                <th scope="row">{names.org(p.organisationId)}</th>
+                <td>{t(`detail.roles.${p.role}`)}</td>
+                <td>{p.role === 'principal' ? <TaskList tasks={p.tasks} /> : '–'}</td>
+                <td>{p.endedAt ? t('detail.ended', { date: formatInstant(p.endedAt, lang), reason: p.endReason ?? '' }) : t('detail.participating')}</td>
               </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{names.org(a.contractorId)}</th>
-                <td>{t('detail.roles.contractor')}</td>
-                <td>–</td>
-                <td>{t('detail.participating')}</td>
-              </tr>
-              {a.parties.map((p) => (
-                <tr key={`${p.organisationId}-${p.role}`} data-testid="party-row">
-                  <th scope="row">{names.org(p.organisationId)}</th>
-                  <td>{t(`detail.roles.${p.role}`)}</td>
-                  <td>{p.role === 'principal' ? <TaskList tasks={p.tasks} /> : '–'}</td>
-                  <td>{p.endedAt ? t('detail.ended', { date: formatInstant(p.endedAt, lang), reason: p.endReason ?? '' }) : t('detail.participating')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </div>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <DutiesSection agreement={a} canEdit={canEdit} />
       <TerminationsSection agreement={a} />
       <DocumentSection agreement={a} canEdit={canEdit} />

@@ -142,7 +142,7 @@ export function TermsFields({ value, onChange, organisations, servicePoints, inv
       </div>
       <fieldset className="agr-fieldset">
         <legend>{t('form.money')}</legend>
-        <div className="agr-row">
+        <div className="agr-grid2">
           {text('hourlyRate', t('form.hourlyRate'), { inputMode: 'decimal', hint: t('form.euroHint') })}
           {text('capCommunication', t('form.capCommunication'), { inputMode: 'decimal' })}
           {text('capRent', t('form.capRent'), { inputMode: 'decimal' })}
