@@ -1,3 +1,4 @@
+import { startAgreementJobs } from '../modules/agreements/jobs.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { PgBoss, fromPglite } from 'pg-boss';
 import pino from 'pino';
@@ -49,12 +50,14 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
   try {
     const notifications = await startNotificationJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, channels: opts.channels });
     const documents = await startDocumentJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    const agreements = await startAgreementJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
       async stop() {
         await notifications.stop();
         await documents.stop();
+        await agreements.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },

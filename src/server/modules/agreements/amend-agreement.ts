@@ -8,9 +8,13 @@ import { agreementRepository as repo } from './repository.js';
 import { newest, termsOf, today } from './terms.js';
 import { validateTerms } from './validate-terms.js';
 
+/** JSON with object keys in order: jsonb gives keys back in its own order, which is not a change. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
 /** Which terms an amendment changed, and which tasks it gave or took away: the history's "what". */
 function changesBetween(before: AgreementTerms, after: AgreementTerms) {
-  const fields = (Object.keys(after) as (keyof AgreementTerms)[]).filter((k) => k !== 'principals' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const fields = (Object.keys(after) as (keyof AgreementTerms)[]).filter((k) => k !== 'principals' && canonical(before[k]) !== canonical(after[k]));
   const tasks = (t: AgreementTerms) => new Set(t.principals.flatMap((p) => p.tasks.map((task) => `${p.organisationId}:${task}`)));
   const [was, is] = [tasks(before), tasks(after)];
   const split = (s: string[]) => s.map((x) => ({ organisationId: x.split(':')[0]!, task: x.split(':')[1]! }));
