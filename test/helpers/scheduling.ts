@@ -38,9 +38,9 @@ export async function createInterpreter(db: Db, languages: string[]) {
   return row!;
 }
 
-/** A working day (Mon–Fri, not a holiday) at least `minDaysAhead` days from today, in Helsinki. */
-export function workingDayAhead(minDaysAhead = 7, weekday?: number): string {
-  let day = addDays(localDate(new Date(), 'Europe/Helsinki'), minDaysAhead);
+/** A working day (Mon–Fri, not a holiday) at least `minDaysAhead` days from today (or from `from`), in Helsinki. */
+export function workingDayAhead(minDaysAhead = 7, weekday?: number, from = localDate(new Date(), 'Europe/Helsinki')): string {
+  let day = addDays(from, minDaysAhead);
   while (weekdayOf(day) > 5 || holidayOn(day) || (weekday && weekdayOf(day) !== weekday)) day = addDays(day, 1);
   return day;
 }
