@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementDuties } from '../../src/server/db/schema/index.js';
+import { agreementDuties, bookings, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
 import { PNG_1PX, makePdf } from '../helpers/documents.js';
 import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, shot, signInAs, startServer } from './harness.js';
 import type { Lang } from './translations.js';
@@ -67,6 +68,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await page.goto('/admin/agreements');
     await page.getByRole('heading', { level: 1, name: tr('fi', 'agreements:list.title') }).waitFor();
     const row = page.getByTestId('agreement-row').filter({ hasText: IN_FORCE });
+    await row.waitFor();
     expect(await row.getByText(tr('fi', 'agreements:state.in-force')).isVisible()).toBe(true);
     expect(await page.getByTestId('agreement-row').filter({ hasText: tr('fi', 'agreements:state.ended') }).count()).toBe(1);
     await expectAccessible(page);
@@ -192,6 +194,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await page.getByText(notice).waitFor();
     await page.getByRole('link', { name: IN_FORCE }).click();
     const row = page.getByTestId('duty-row').filter({ hasText: tr('fi', 'agreements:duties.overdue') });
+    await row.waitFor();
     expect(await row.count()).toBe(1);
     const kind = tr('fi', 'agreements:duties.kind.avi-registration');
     await row.getByRole('button', { name: tr('fi', 'agreements:duties.formLegend').replace('{{duty}}', kind) }).click();
@@ -209,6 +212,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await page.waitForURL(/\/reports/);
     await page.getByRole('link', { name: tr('fi', 'agreements:reports.link') }).click();
     await page.getByRole('heading', { level: 1, name: tr('fi', 'agreements:list.title') }).waitFor();
+    await page.getByTestId('agreement-row').first().waitFor();
     expect(await page.getByTestId('agreement-row').count()).toBe(2);
     expect(await page.getByRole('link', { name: tr('fi', 'agreements:list.create') }).count()).toBe(0);
     await expectAccessible(page);
@@ -220,5 +224,83 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await expectAccessible(page);
     await shots(page, 'agreements-reports-detail-fi');
     expect(problems).toEqual([]);
+  });
+
+  /** A Kela booking at Porvoo-info `days` from now (straight into the database: the point is closed on some days). */
+  async function kelaBooking(days: number, minutes = 60) {
+    const db = server.database.db;
+    const [kela] = await db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    const [service] = await db.select().from(services).where(eq(services.agencyId, kela!.id));
+    const [room] = await db.select().from(rooms);
+    const [expert] = await db.select().from(users).where(eq(users.email, 'asiantuntija@kela.demo'));
+    const start = Date.now() + days * 86_400_000 + minutes * 60_000;
+    const [row] = await db
+      .insert(bookings)
+      .values({
+        reference: randomBytes(3).toString('hex').toUpperCase(),
+        servicePointId: room!.servicePointId,
+        roomId: room!.id,
+        agencyId: kela!.id,
+        serviceId: service!.id,
+        expertId: expert!.id,
+        startsAt: new Date(start),
+        endsAt: new Date(start + 30 * 60_000),
+        status: 'booked',
+        channel: 'on-site',
+        customerName: 'Kalle Kelalainen',
+        language: 'fi',
+      })
+      .returning();
+    return row!;
+  }
+
+  it('a refusal names agency, task and date in words; after a termination the desk lists the bookings to re-arrange', async () => {
+    // Kela no longer delegates document reception (first test): a handover for today's Kela customer is refused in words.
+    const today = await kelaBooking(0, 5);
+    const advisor = await pageAs('neuvoja1@porvoo.demo');
+    await advisor.page.goto('/desk/documents');
+    const choose = advisor.page.getByLabel(tr('fi', 'documents:new.chooseBooking'));
+    await expect.poll(() => choose.locator('option').allInnerTexts()).toContainEqual(expect.stringContaining('Kalle Kelalainen'));
+    await choose.selectOption({ label: (await choose.locator('option').allInnerTexts()).find((o) => o.includes('Kalle Kelalainen'))! });
+    await advisor.page.getByRole('button', { name: tr('fi', 'documents:new.submit') }).click();
+    const day = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const message = tr('fi', 'agreements:errors.agreement.task_not_delegated')
+      .replace('{{agency}}', KELA)
+      .replace('{{task}}', tr('fi', 'agreements:tasksInText.document-reception'))
+      .replace('{{date}}', day);
+    await advisor.page.getByRole('alert').filter({ hasText: message }).waitFor();
+
+    // Porvoo terminates with Kela for neglect: only that relation ends, Vero and DVV go on.
+    const later = await kelaBooking(3);
+    const { page, problems } = await pageAs('paakayttaja@vm.demo');
+    await page.goto('/admin/agreements');
+    await page.getByRole('link', { name: IN_FORCE }).click();
+    await page.getByRole('link', { name: tr('fi', 'agreements:detail.terminate') }).click();
+    await page.getByRole('heading', { level: 1, name: `${tr('fi', 'agreements:terminate.title')}: ${IN_FORCE}` }).waitFor();
+    await page.getByLabel(tr('fi', 'agreements:terminate.terminating')).selectOption({ label: 'Porvoon kaupunki' });
+    await page.getByLabel(tr('fi', 'agreements:terminate.neglecting')).selectOption({ label: KELA });
+    await page.getByLabel(tr('fi', 'agreements:terminate.reason')).fill('Toistuvat laiminlyönnit (§14).');
+    await expectAccessible(page);
+    await shot(page, 'agreements-terminate-fi');
+    await page.getByRole('button', { name: tr('fi', 'agreements:terminate.save') }).click();
+    await page.getByRole('heading', { level: 2, name: tr('fi', 'agreements:terminations.heading') }).waitFor();
+    expect(await page.getByTestId('party-row').filter({ hasText: KELA }).innerText()).toContain('Toistuvat laiminlyönnit (§14).');
+    expect(await page.getByTestId('party-row').filter({ hasText: VERO }).innerText()).toContain(tr('fi', 'agreements:detail.participating'));
+    expect(await page.getByText(tr('fi', 'agreements:state.in-force'), { exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await shots(page, 'agreements-terminated-fi');
+    expect(problems).toEqual([]);
+
+    // The desk: Kela is gone from today's agreements, and its bookings are listed to re-arrange.
+    await advisor.page.goto('/desk');
+    const notice = advisor.page.getByTestId('bookings-to-rearrange');
+    await notice.getByText(later.reference).waitFor();
+    expect(await notice.innerText()).toContain(today.reference);
+    const panel = advisor.page.getByRole('region', { name: tr('fi', 'agreements:desk.heading') });
+    await panel.getByTestId('delegation-row').filter({ hasText: VERO }).waitFor();
+    expect(await panel.getByTestId('delegation-row').filter({ hasText: KELA }).count()).toBe(0);
+    await expectAccessible(advisor.page);
+    await shots(advisor.page, 'agreements-desk-rearrange-fi');
+    expect(advisor.problems).toEqual([]);
   });
 });

@@ -15,15 +15,18 @@ type Props = {
   fixedAgency?: boolean;
   /** Offered when the user may book at several points (agency staff); advisors book at their own. */
   points?: ServicePointView[];
+  /** Only these agencies (a walk-in today: those whose agreement delegates bookings to the point today). */
+  agencyIds?: readonly string[];
 };
 
 const NONE = 'none';
 
 /** What is being booked: (point,) agency, service and an optional interpreting language. */
-export function ServiceChooser({ value, onChange, fixedAgency, points }: Props) {
+export function ServiceChooser({ value, onChange, fixedAgency, points, agencyIds }: Props) {
   const { t } = useTranslation('calendar');
   const { lang, locale } = useLanguage();
-  const { agencies } = useCalendar();
+  const all = useCalendar().agencies;
+  const agencies = agencyIds ? all.filter((a) => agencyIds.includes(a.id)) : all;
   const services = useServices(value.agencyId);
   const interpreters = useInterpreters();
   const service = services.data?.find((s) => s.id === value.serviceId);

@@ -5,6 +5,7 @@ import type { Language } from '../../../../shared/common';
 import { walkInInput } from '../../../../shared/scheduling';
 import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
 import { LANGUAGES } from '../../../i18n/languages';
+import { useDelegatedTasks } from '../../agreements/api';
 import { calendarError } from './calendarError';
 import { useQueueWalkIn } from './queries';
 import { type ServiceChoice, ServiceChooser } from './ServiceChooser';
@@ -17,6 +18,9 @@ export function WalkInForm({ servicePointId }: { servicePointId: string }) {
   const [language, setLanguage] = useState<Language>();
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
   const queue = useQueueWalkIn();
+  // A walk-in is served today: only agencies whose agreement delegates bookings (and connection help) here today.
+  const delegated = useDelegatedTasks(servicePointId);
+  const agencyIds = delegated.data?.agencies.filter((a) => a.tasks.includes('booking')).map((a) => a.agencyId);
   return (
     <form
       className="cal-form"
@@ -34,7 +38,7 @@ export function WalkInForm({ servicePointId }: { servicePointId: string }) {
         });
       }}
     >
-      <ServiceChooser value={choice} onChange={(c) => setChoice({ ...c, servicePointId })} />
+      <ServiceChooser value={choice} onChange={(c) => setChoice({ ...c, servicePointId })} agencyIds={agencyIds ?? []} />
       {(invalid.has('agencyId') || invalid.has('serviceId')) && <ErrorAlert>{t('walkIn.chooseService')}</ErrorAlert>}
       <TextInput
         labelText={t('form.name')}
