@@ -301,6 +301,10 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     expect(await panel.getByTestId('delegation-row').filter({ hasText: KELA }).count()).toBe(0);
     await expectAccessible(advisor.page);
     await shots(advisor.page, 'agreements-desk-rearrange-fi');
+    // Each one opens in the calendar, where it is moved or cancelled.
+    await notice.getByRole('link', { name: later.reference }).click();
+    await advisor.page.waitForURL(new RegExp(`/desk/calendar/booking/${later.id}`));
+    await advisor.page.getByText('Kalle Kelalainen').first().waitFor();
     expect(advisor.problems).toEqual([]);
   });
 });

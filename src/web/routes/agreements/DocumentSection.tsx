@@ -56,13 +56,13 @@ export function DocumentSection({ agreement, canEdit }: { agreement: AgreementDe
           </div>
           {missing && <ErrorAlert>{t('document.chooseFirst')}</ErrorAlert>}
           {upload.isError && <ErrorAlert>{adminError(t, upload.error)}</ErrorAlert>}
-          <p role="status" className="agr-status">
-            {done ? t('document.uploaded') : ''}
-          </p>
           <div className="agr-actions">
             <Button type="submit" variant="secondary" disabled={upload.isPending}>
               {doc ? t('document.replace') : t('document.upload')}
             </Button>
+            <p role="status" className="agr-status">
+              {done ? t('document.uploaded') : ''}
+            </p>
           </div>
         </form>
       )}

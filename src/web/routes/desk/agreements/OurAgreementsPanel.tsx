@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AGREEMENT_TASKS } from '../../../../shared/agreements';
 import { NoticeAlert } from '../../../components/Alerts';
 import { localized, useLanguage } from '../../../localized';
 import { useOrganisations } from '../../../queries';
 import { useBookingsToRearrange, useDelegatedTasks } from '../../agreements/api';
-import { formatDay, formatInstant } from '../../agreements/format';
+import { formatDay, formatInstant, helsinkiDay } from '../../agreements/format';
 import '../../agreements/agreements.css';
 
 /**
@@ -90,7 +91,10 @@ export function RearrangeNotice({ servicePointId }: { servicePointId: string }) 
               .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
               .map((b) => (
                 <tr key={b.id}>
-                  <td>{b.reference}</td>
+                  <td>
+                    {/* The calendar's booking page, where the advisor moves or cancels it. */}
+                    <Link to={`/desk/calendar/booking/${b.id}?date=${helsinkiDay(new Date(b.startsAt))}&view=day`}>{b.reference}</Link>
+                  </td>
                   <td>{formatInstant(b.startsAt, lang)}</td>
                   <td>{agency(b.agencyId)}</td>
                 </tr>
