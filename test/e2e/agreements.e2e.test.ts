@@ -185,6 +185,8 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     const manager = await pageAs('esihenkilo@porvoo.demo');
     await manager.page.waitForURL(/\/reports/);
     await manager.page.getByText(notice).waitFor();
+    await expectAccessible(manager.page);
+    await shots(manager.page, 'agreements-reports-overdue-fi');
     expect(manager.problems).toEqual([]);
 
     const { page, problems } = await pageAs('paakayttaja@vm.demo');
@@ -192,6 +194,8 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await expect.poll(() => tab.innerText()).toContain(tr('fi', 'agreements:navOverdue').replace('{{count}}', '1'));
     await tab.click();
     await page.getByText(notice).waitFor();
+    await expectAccessible(page);
+    await shots(page, 'agreements-list-overdue-fi');
     await page.getByRole('link', { name: IN_FORCE }).click();
     const row = page.getByTestId('duty-row').filter({ hasText: tr('fi', 'agreements:duties.overdue') });
     await row.waitFor();
@@ -306,5 +310,40 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await advisor.page.waitForURL(new RegExp(`/desk/calendar/booking/${later.id}`));
     await advisor.page.getByText('Kalle Kelalainen').first().waitFor();
     expect(advisor.problems).toEqual([]);
+  });
+
+  it('the main admin records a new agreement; it is a draft until it takes effect', async () => {
+    const { page, problems } = await pageAs('paakayttaja@vm.demo');
+    await page.goto('/admin/agreements');
+    await page.getByRole('link', { name: tr('fi', 'agreements:list.create') }).click();
+    await page.getByRole('heading', { level: 1, name: tr('fi', 'agreements:form.newTitle') }).waitFor();
+    // Nothing filled in: the form says what is missing and sends nothing.
+    await page.getByRole('button', { name: tr('fi', 'agreements:form.save') }).click();
+    await page.getByRole('alert').filter({ hasText: tr('fi', 'agreements:form.invalid') }).waitFor();
+    expect(await page.getByLabel(tr('fi', 'agreements:form.capRent')).inputValue()).toBe('1700,00');
+
+    const title = 'Sopimus yhteispalvelusta – Porvoo-info 2028';
+    await page.getByLabel(tr('fi', 'agreements:form.title')).fill(title);
+    await page.getByLabel(tr('fi', 'agreements:form.contractor')).selectOption({ label: 'Porvoon kaupunki' });
+    await page.getByLabel('Porvoo-info').check();
+    await page.getByLabel(tr('fi', 'agreements:form.isParty').replace('{{name}}', VERO)).check();
+    await page.getByLabel(tr('fi', 'agreements:form.payer')).selectOption({ label: 'Valtiovarainministeriö' });
+    await page.getByLabel(tr('fi', 'agreements:form.validFrom')).fill('2028-01-01');
+    await page.getByLabel(tr('fi', 'agreements:form.hourlyRate')).fill('45,50');
+    await expectAccessible(page);
+    await shot(page, 'agreements-new-fi');
+    await page.getByRole('button', { name: tr('fi', 'agreements:form.save') }).click();
+
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await page.getByText(tr('fi', 'agreements:state.draft'), { exact: true }).isVisible()).toBe(true);
+    const euros = (n: number) => new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR' }).format(n);
+    const terms = await page.getByRole('region', { name: tr('fi', 'agreements:detail.terms') }).innerText();
+    for (const text of [euros(45.5), euros(1000), euros(1700), euros(2500), tr('fi', 'agreements:validity.open').replace('{{from}}', '1.1.2028')]) expect(terms).toContain(text);
+    const vero = await page.getByTestId('party-row').filter({ hasText: VERO }).innerText();
+    for (const task of ['identity-verification', 'booking', 'document-reception']) expect(vero).toContain(tr('fi', `agreements:tasks.${task}`));
+    expect(await page.getByTestId('party-row').filter({ hasText: KELA }).count()).toBe(0);
+    // The contractor's duties arise from the agreement.
+    expect(await page.getByTestId('duty-row').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ import { helsinkiDay } from './format';
 import { TermsFields } from './TermsFields';
 import { type TermsDraft, draftFromTerms, draftProblems, emptyDraft, termsFromDraft } from './termsDraft';
 
+const NONE: ReadonlySet<keyof TermsDraft> = new Set();
+
 /** The directory the form chooses from, loaded before the form is shown. */
 function useDirectory() {
   const orgs = useOrganisations();
@@ -26,8 +28,10 @@ export function AgreementNewPage({ base }: { base: string }) {
   const navigate = useNavigate();
   const { orgs, points } = useDirectory();
   const [draft, setDraft] = useState<TermsDraft>(emptyDraft);
-  const [invalid, setInvalid] = useState<Set<keyof TermsDraft>>(new Set());
-  const [incomplete, setIncomplete] = useState(false);
+  // After a first attempt the marks follow the fields as they are corrected.
+  const [tried, setTried] = useState(false);
+  const invalid = tried ? draftProblems(draft) : NONE;
+  const incomplete = tried && !termsFromDraft(draft);
   const create = useCreateAgreement();
   useTitle(t('form.newTitle'));
   return (
@@ -44,8 +48,7 @@ export function AgreementNewPage({ base }: { base: string }) {
             onSubmit={(e) => {
               e.preventDefault();
               const terms = termsFromDraft(draft);
-              setInvalid(draftProblems(draft));
-              setIncomplete(!terms);
+              setTried(true);
               if (terms) create.mutate(terms, { onSuccess: (a) => void navigate(`${base}/${a.id}`) });
             }}
           >
@@ -89,8 +92,9 @@ function AmendForm({ agreement, base }: { agreement: AgreementDetail; base: stri
     return newest && newest.effectiveFrom > today ? newest.effectiveFrom : today;
   });
   const [description, setDescription] = useState('');
-  const [invalid, setInvalid] = useState<Set<keyof TermsDraft>>(new Set());
-  const [incomplete, setIncomplete] = useState(false);
+  const [tried, setTried] = useState(false);
+  const invalid = tried ? draftProblems(draft) : NONE;
+  const incomplete = tried && (!termsFromDraft(draft) || !effectiveFrom || !description.trim());
   const amend = useAmendAgreement(agreement.id);
   const title = `${t('amend.title')}: ${agreement.title}`;
   useTitle(title);
@@ -107,10 +111,8 @@ function AmendForm({ agreement, base }: { agreement: AgreementDetail; base: stri
         onSubmit={(e) => {
           e.preventDefault();
           const terms = termsFromDraft(draft);
-          setInvalid(draftProblems(draft));
-          const ok = !!terms && !!effectiveFrom && !!description.trim();
-          setIncomplete(!ok);
-          if (terms && ok) amend.mutate({ effectiveFrom, description: description.trim(), terms }, { onSuccess: () => void navigate(back) });
+          setTried(true);
+          if (terms && effectiveFrom && description.trim()) amend.mutate({ effectiveFrom, description: description.trim(), terms }, { onSuccess: () => void navigate(back) });
         }}
       >
         <div className="agr-row">

@@ -11,7 +11,7 @@ type Props = {
   organisations: OrganisationView[];
   servicePoints: ServicePointView[];
   /** Fields to mark invalid (after a failed submit). */
-  invalid: Set<keyof TermsDraft>;
+  invalid: ReadonlySet<keyof TermsDraft>;
   /** An amendment cannot change the contractor. */
   contractorFixed?: boolean;
 };
