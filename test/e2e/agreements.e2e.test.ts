@@ -184,7 +184,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
 
     const manager = await pageAs('esihenkilo@porvoo.demo');
     await manager.page.waitForURL(/\/reports/);
-    await manager.page.getByText(notice).waitFor();
+    await manager.page.getByText(tr('fi', 'agreements:list.overdueNoticeRead_one').replace('{{count}}', '1')).waitFor();
     await expectAccessible(manager.page);
     await shots(manager.page, 'agreements-reports-overdue-fi');
     expect(manager.problems).toEqual([]);

@@ -11,7 +11,7 @@ export function AgreementsLink({ to, warnOverdue }: { to: string; warnOverdue: b
   const agreements = useAgreements(warnOverdue);
   return (
     <>
-      {warnOverdue && agreements.data && <OverdueNotice agreements={agreements.data} />}
+      {warnOverdue && agreements.data && <OverdueNotice agreements={agreements.data} canEdit={false} />}
       <p className="status-link">
         <RouterLink asComponent={Link} to={to}>
           {t('reports.link')}

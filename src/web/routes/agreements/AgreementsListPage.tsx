@@ -16,11 +16,11 @@ export function StateChip({ state }: { state: AgreementState }) {
 }
 
 /** Overdue registration duties: shown where the main admin or the point manager will see them. */
-export function OverdueNotice({ agreements }: { agreements: AgreementView[] }) {
+export function OverdueNotice({ agreements, canEdit }: { agreements: AgreementView[]; canEdit: boolean }) {
   const { t } = useTranslation('agreements');
   const count = agreements.filter((a) => a.overdueDuties > 0).length;
   if (count === 0) return null;
-  return <NoticeAlert status="warning">{t('list.overdueNotice', { count })}</NoticeAlert>;
+  return <NoticeAlert status="warning">{t(canEdit ? 'list.overdueNotice' : 'list.overdueNoticeRead', { count })}</NoticeAlert>;
 }
 
 /** The agreements the user may read, newest first, with state, validity, parties and any overdue duty. */
@@ -49,7 +49,7 @@ export function AgreementsListPage({ base, canEdit }: { base: string; canEdit: b
             <Paragraph>{t('list.empty')}</Paragraph>
           ) : (
             <>
-              <OverdueNotice agreements={list} />
+              <OverdueNotice agreements={list} canEdit={canEdit} />
               <table className="agr-table agr-list" aria-labelledby="agr-list-h">
                 <thead>
                   <tr>
