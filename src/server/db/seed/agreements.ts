@@ -17,7 +17,9 @@ export async function seedAgreements(tx: Db, p: Parties, pointId: string, adminI
     v: { title: string; signedOn: string; validFrom: string; validUntil: string; hourlyRateCents: number; dvvTasks: AgreementTask[] },
     duties: { kind: 'avi-registration' | 'register-notification'; trigger: 'made' | 'ended'; subject: string; dueOn: string; doneOn: string | null }[],
   ) => {
-    const [head] = await tx.insert(agreements).values({ contractorId: p.porvoo, createdBy: adminId }).returning({ id: agreements.id });
+    // Recorded on the day it was signed, as a main admin would have done then.
+    const recordedAt = new Date(`${v.signedOn}T12:00:00Z`);
+    const [head] = await tx.insert(agreements).values({ contractorId: p.porvoo, createdBy: adminId, createdAt: recordedAt, updatedAt: recordedAt }).returning({ id: agreements.id });
     await tx.insert(agreementVersions).values({
       agreementId: head!.id,
       version: 1,
@@ -37,6 +39,7 @@ export async function seedAgreements(tx: Db, p: Parties, pointId: string, adminI
       hourlyRateCents: v.hourlyRateCents,
       caps: CAPS,
       createdBy: adminId,
+      createdAt: recordedAt,
     });
     await tx.insert(agreementDuties).values(duties.map((d) => ({ ...d, agreementId: head!.id, version: 1, doneBy: d.doneOn ? adminId : null })));
   };
@@ -60,7 +63,6 @@ export async function seedAgreements(tx: Db, p: Parties, pointId: string, adminI
     [
       { kind: 'avi-registration', trigger: 'made', subject: 'version:1', dueOn: '2026-03-20', doneOn: '2026-03-16' },
       { kind: 'register-notification', trigger: 'made', subject: 'version:1', dueOn: '2026-03-20', doneOn: '2026-03-16' },
-      { kind: 'register-notification', trigger: 'ended', subject: 'end', dueOn: '2028-01-31', doneOn: null },
     ],
   );
 }

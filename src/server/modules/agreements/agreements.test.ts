@@ -104,7 +104,8 @@ describe.each(testDatabaseKinds)('agreements on %s', (kind) => {
       ['avi-registration', '2026-02-28'],
       ['register-notification', '2026-02-28'],
     ]);
-    expect(created.duties.find((d: { trigger: string }) => d.trigger === 'ended')).toMatchObject({ dueOn: '2028-01-31', overdue: false });
+    // The end's notification arises when the agreement ends, not when it is recorded.
+    expect(created.duties.find((d: { trigger: string }) => d.trigger === 'ended')).toBeUndefined();
     expect(created.overdueDuties).toBe(2);
     expect(made.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
 
@@ -130,9 +131,14 @@ describe.each(testDatabaseKinds)('agreements on %s', (kind) => {
     expect(done.json().overdueDuties).toBe(1);
     expect((await admin.post(`/api/agreements/${created.id}/duties/${made[0].id}/completion`, { doneOn: '2026-02-11' })).json().code).toBe('agreement.duty_done');
     const amended = await admin.post(`/api/agreements/${created.id}/amendments`, { effectiveFrom: helsinkiToday(), description: 'Jatko', terms: { ...created.versions[0].terms, validUntil: '2028-06-30' } });
-    const duties = amended.json().duties;
-    expect(duties.filter((d: { trigger: string }) => d.trigger === 'amended')).toHaveLength(2);
-    expect(duties.find((d: { trigger: string }) => d.trigger === 'ended').dueOn).toBe('2028-07-30');
+    expect(amended.json().duties.filter((d: { trigger: string }) => d.trigger === 'amended')).toHaveLength(2);
+
+    // An agreement that ended by itself (the pilot, 27.2.2026) gets its end notification at the next sweep.
+    const pilot = (await admin.post('/api/agreements', agreementBody(w, { signedOn: '2025-08-28', validFrom: '2025-09-01', validUntil: '2026-02-27' }))).json();
+    expect(pilot.state).toBe('ended');
+    await remindOverdueDuties(t.ctx);
+    const ended = (await admin.get(`/api/agreements/${pilot.id}`)).json().duties.find((d: { trigger: string }) => d.trigger === 'ended');
+    expect(ended).toMatchObject({ kind: 'register-notification', dueOn: '2026-03-27', overdue: true });
   });
 
   it('the signed agreement is attached as a PDF and read back by those who may read the agreement', async () => {

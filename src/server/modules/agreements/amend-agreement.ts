@@ -3,7 +3,7 @@ import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
-import { addMadeOrAmendedDuties, planEndDuty } from './duties.js';
+import { addMadeOrAmendedDuties } from './duties.js';
 import { agreementRepository as repo } from './repository.js';
 import { newest, termsOf, today } from './terms.js';
 import { validateTerms } from './validate-terms.js';
@@ -48,7 +48,6 @@ export async function amendAgreement(ctx: AppContext, actor: UserActor, id: stri
     await repo.insertVersion(tx, id, { ...terms, version, effectiveFrom: input.effectiveFrom, description: input.description, createdBy: actor.userId });
     await repo.touch(tx, id, new Date());
     await addMadeOrAmendedDuties(tx, id, version, today());
-    if (terms.validUntil !== current.validUntil) await planEndDuty(tx, id, version, terms.validUntil);
     await recordAudit(
       tx,
       actor,

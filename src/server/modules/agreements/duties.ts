@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { agreementRepository as repo } from './repository.js';
-import { addMonth } from './terms.js';
+import { type DutyRow, agreementRepository as repo } from './repository.js';
+import { type AgreementRecord, addMonth, newest, stateOf } from './terms.js';
 
 /**
  * §13 duties of the contractor: the agreement and each amendment are registered with the regional state
@@ -15,10 +15,25 @@ export async function addMadeOrAmendedDuties(db: Db, agreementId: string, versio
   }
 }
 
-/** The end's notification follows the last valid day (or the termination that ended the agreement early). */
-export async function planEndDuty(db: Db, agreementId: string, version: number, endsOn: string | null) {
-  if (endsOn === null) return repo.deletePendingDuty(db, agreementId, 'register-notification', 'end');
-  await repo.upsertDuty(db, { agreementId, kind: 'register-notification', trigger: 'ended', version, subject: 'end', dueOn: addMonth(endsOn) });
+/** The end's notification, due a month after the agreement ended (by its last valid day or a termination). */
+export async function addEndDuty(db: Db, agreementId: string, version: number, endedOn: string) {
+  await repo.upsertDuty(db, { agreementId, kind: 'register-notification', trigger: 'ended', version, subject: 'end', dueOn: addMonth(endedOn) });
+}
+
+/**
+ * A duty arises when its event happens: an agreement that ended by itself at its last valid day gets its end
+ * notification then (the hourly sweep, and every read of agreements, ask this), not on the day it was recorded.
+ */
+export async function addDutiesOfEndedAgreements(db: Db, records: AgreementRecord[], on: string, duties: DutyRow[]) {
+  let added = 0;
+  for (const a of records) {
+    const v = newest(a);
+    if (stateOf(a, on) !== 'ended' || v.validUntil === null) continue;
+    if (duties.some((d) => d.agreementId === a.id && d.subject === 'end')) continue;
+    await addEndDuty(db, a.id, v.version, v.validUntil);
+    added++;
+  }
+  return added;
 }
 
 /** A party's leaving changes the agreement for the others: the register hears of it within a month. */

@@ -2,7 +2,7 @@ import type { AgreementTerms } from '../../../shared/agreements.js';
 import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { recordAudit } from '../audit/record.js';
-import { addMadeOrAmendedDuties, planEndDuty } from './duties.js';
+import { addMadeOrAmendedDuties } from './duties.js';
 import { agreementRepository as repo } from './repository.js';
 import { today } from './terms.js';
 import { validateTerms } from './validate-terms.js';
@@ -14,7 +14,6 @@ export async function recordAgreement(ctx: AppContext, actor: UserActor, input: 
     const head = await repo.insert(tx, terms.contractorId, actor.userId);
     await repo.insertVersion(tx, head.id, { ...terms, version: 1, effectiveFrom: terms.validFrom, description: null, createdBy: actor.userId });
     await addMadeOrAmendedDuties(tx, head.id, 1, terms.signedOn ?? today());
-    await planEndDuty(tx, head.id, 1, terms.validUntil);
     await recordAudit(
       tx,
       actor,

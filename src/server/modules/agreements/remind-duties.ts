@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { sendDocumentMail } from '../documents/mail.js';
+import { addDutiesOfEndedAgreements } from './duties.js';
 import { type DutyRow, agreementRepository as repo } from './repository.js';
 import { newest, today } from './terms.js';
 
@@ -9,11 +10,12 @@ const KIND_TEXT: Record<DutyRow['kind'], [fi: string, sv: string, en: string]> =
 };
 
 /**
- * The e-mail half of the overdue flag (§13 duties): once per overdue duty, to the main admins and the point
+ * First notes the end duty of agreements that have ended since the last sweep. Then the e-mail half of the overdue flag (§13 duties): once per overdue duty, to the main admins and the point
  * managers of the agreement's service points, in Finnish, Swedish and English, with a link. The in-app flag is
  * the agreement's `overdueDuties` count. Without SMTP nothing is marked, so a later SMTP set-up still reminds.
  */
 export async function remindOverdueDuties(ctx: AppContext, now = new Date()): Promise<number> {
+  await addDutiesOfEndedAgreements(ctx.db, await repo.load(ctx.db), today(now), await repo.duties(ctx.db));
   if (!ctx.config.smtpUrl) return 0;
   const due = await repo.overdueUnreminded(ctx.db, today(now));
   if (due.length === 0) return 0;

@@ -93,9 +93,12 @@ export const agreementRepository = {
   },
 
   // Duties (§13).
-  async duties(db: Db, agreementIds: string[]): Promise<DutyRow[]> {
-    if (agreementIds.length === 0) return [];
-    return db.select().from(agreementDuties).where(inArray(agreementDuties.agreementId, agreementIds)).orderBy(asc(agreementDuties.dueOn), asc(agreementDuties.kind));
+  async duties(db: Db, agreementIds?: string[]): Promise<DutyRow[]> {
+    if (agreementIds?.length === 0) return [];
+    return db
+      .select()
+      .from(agreementDuties)
+      .where(agreementIds ? inArray(agreementDuties.agreementId, agreementIds) : undefined).orderBy(asc(agreementDuties.dueOn), asc(agreementDuties.kind));
   },
 
   async duty(db: Db, agreementId: string, dutyId: string) {
@@ -117,12 +120,6 @@ export const agreementRepository = {
         set: { dueOn: d.dueOn, version: d.version, trigger: d.trigger },
         setWhere: isNull(agreementDuties.doneOn),
       });
-  },
-
-  async deletePendingDuty(db: Db, agreementId: string, kind: DutyRow['kind'], subject: string) {
-    await db
-      .delete(agreementDuties)
-      .where(and(eq(agreementDuties.agreementId, agreementId), eq(agreementDuties.kind, kind), eq(agreementDuties.subject, subject), isNull(agreementDuties.doneOn)));
   },
 
   async completeDuty(db: Db, id: string, doneOn: string, note: string | null, doneBy: string) {

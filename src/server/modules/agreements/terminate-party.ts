@@ -4,7 +4,7 @@ import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
-import { addTerminationDuty, planEndDuty } from './duties.js';
+import { addEndDuty, addTerminationDuty } from './duties.js';
 import { agreementRepository as repo } from './repository.js';
 import { newest, terminationOf, today } from './terms.js';
 
@@ -41,7 +41,7 @@ export async function terminateParty(ctx: AppContext, actor: UserActor, id: stri
     await repo.touch(tx, id, now);
     await addTerminationDuty(tx, id, v.version, termination.id, today(now));
     const left = v.principals.filter((p) => p.organisationId !== ended && !terminationOf(agreement!, p.organisationId));
-    if (left.length === 0) await planEndDuty(tx, id, v.version, today(now));
+    if (left.length === 0) await addEndDuty(tx, id, v.version, today(now));
     await recordAudit(
       tx,
       actor,
