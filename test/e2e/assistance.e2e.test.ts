@@ -246,13 +246,16 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     expect(incident).toMatchObject({ status: 'open', description: 'Customer hears an echo', reportedBy: await userId('asiantuntija@vero.demo') });
   });
 
-  it('an agency that has not delegated identity checks to the point is told so', async () => {
+  it('an agency whose agreement does not delegate identity verification to the point is told so', async () => {
     const booking = await bookingFor('DVV', 'asiantuntija@dvv.demo', 90, 'booked');
     const expert = await pageAs('asiantuntija@dvv.demo', 'en');
     await expert.goto(`/expert/bookings/${booking.id}`);
     const panel = expert.getByRole('region', { name: 'Identity verification' });
     await panel.getByRole('button', { name: 'Verify identity' }).click();
-    await panel.getByRole('alert').getByText(tr('en', 'assistance:errors.identity_check.not_delegated')).waitFor();
+    // The agreement in force decides: the refusal names the agency, the task and the day.
+    const refusal = panel.getByRole('alert').getByText(/has not delegated this task/);
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('Digital and Population Data Services Agency');
     expect(await panel.getByRole('button', { name: 'Verify identity' }).count()).toBe(0);
     await expectAccessible(expert);
     expect(await db().select().from(identityChecks).where(eq(identityChecks.bookingId, booking.id))).toEqual([]);
