@@ -19,11 +19,16 @@ import { registerMetrics } from './ops/metrics.js';
 import { type EventBus, InProcessBus } from './realtime/bus.js';
 import { registerRealtime, websocketOptions } from './realtime/routes.js';
 
-/** `heartbeatMs`: how often open WebSockets are pinged and their sessions re-checked (tests shorten it). */
-export type BuildOptions = { config: Config; database: Database; bus?: EventBus; heartbeatMs?: number };
+/**
+ * `heartbeatMs`: how often open WebSockets are pinged and their sessions re-checked (tests shorten it).
+ * `clock`: the time the sign-in throttle judges delays by (tests move it instead of waiting).
+ */
+export type BuildOptions = { config: Config; database: Database; bus?: EventBus; heartbeatMs?: number; clock?: () => number };
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the whole HTTP app on an open, migrated database. Tests call this too. */
-export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs, clock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -35,7 +40,8 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.production,
+    // A hop count as Fastify applies it (its types take no number): the nearest n proxies are believed.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
   const ctx: AppContext = { db: database.db, database, config, bus };
@@ -82,7 +88,7 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
   const registry = registerMetrics(app);
   registerHealth(app, ctx);
   registerAuthentication(app, ctx);
-  authRoutes(app, ctx);
+  authRoutes(app, ctx, { clock });
   registerRealtime(app, ctx, { registry, heartbeatMs });
   for (const register of modules) register(app, ctx);
   if (config.serveWeb) await registerWeb(app);

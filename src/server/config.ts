@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
@@ -19,9 +20,14 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Sign-in throttling (docs/architecture.md): free failures per e-mail and per client address, then growing delays. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_ADDRESS_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Which proxies may tell the client's address (X-Forwarded-For): off, a hop count, or proxy addresses/CIDRs. */
+  TRUST_PROXY: z.string().optional(),
   /** Bookings: earliest start after now, latest start ahead, and the grid of start times. */
   BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(60),
   BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(730).default(90),
@@ -85,9 +91,13 @@ export type Config = {
   publicUrl?: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
+  loginFreeFailures: number;
+  loginAddressFreeFailures: number;
+  loginDelaySeconds: number;
+  loginMaxDelaySeconds: number;
   loginRatePerMinute: number;
+  /** Fastify's `trustProxy`: false, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: TrustProxy;
   bookingMinNoticeMinutes: number;
   bookingHorizonDays: number;
   slotStepMinutes: number;
@@ -142,19 +152,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const demo = env.ETAPISTE_DEMO === undefined ? !production : e.ETAPISTE_DEMO;
+  // Demo mode seeds accounts with a published password and no MFA: never on a production system.
+  if (production && demo) {
+    throw new Error('Invalid configuration:\n  ETAPISTE_DEMO: demo mode cannot run with NODE_ENV=production (it seeds accounts with the published demo password); unset ETAPISTE_DEMO');
+  }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && 'error' in trustProxy) throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${trustProxy.error}`);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL || undefined,
-    demo: env.ETAPISTE_DEMO === undefined ? !production : e.ETAPISTE_DEMO,
+    demo,
     demoPassword: e.ETAPISTE_DEMO_PASSWORD,
     publicUrl: e.PUBLIC_URL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
-    loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginFreeFailures: e.LOGIN_FREE_FAILURES,
+    loginAddressFreeFailures: e.LOGIN_ADDRESS_FREE_FAILURES,
+    loginDelaySeconds: e.LOGIN_DELAY_SECONDS,
+    loginMaxDelaySeconds: Math.max(e.LOGIN_MAX_DELAY_SECONDS, e.LOGIN_DELAY_SECONDS),
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    trustProxy,
     bookingMinNoticeMinutes: e.BOOKING_MIN_NOTICE_MINUTES,
     bookingHorizonDays: e.BOOKING_HORIZON_DAYS,
     slotStepMinutes: e.SLOT_STEP_MINUTES,

@@ -18,7 +18,6 @@ export const userView = z.object({
   active: z.boolean(),
   mfaEnabled: z.boolean(),
   hasPassword: z.boolean(),
-  lockedUntil: z.string().optional(),
   roles: z.array(roleAssignmentView),
   createdAt: z.string(),
 });

@@ -23,6 +23,8 @@ export type TestAppOptions = {
   /** The event bus to build on the database (default: in-process). */
   bus?: (database: Database) => EventBus;
   heartbeatMs?: number;
+  /** The sign-in throttle's clock (default Date.now). */
+  clock?: () => number;
 };
 
 /** The real app on a fresh database of the given kind; `seed` adds the demo world. */
@@ -31,7 +33,7 @@ export async function createTestApp(kind: TestDatabaseKind, opts: TestAppOptions
   const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
   if (opts.seed) await seedDemo(database.db, config.demoPassword);
   const bus = opts.bus ? opts.bus(database) : new InProcessBus();
-  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs });
+  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock });
   await app.ready();
   return {
     app,

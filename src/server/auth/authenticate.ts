@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MFA_REQUIRED_ROLES } from '../../shared/roles.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import { fromOwnOrigin } from '../http/origin.js';
 import { HttpProblem } from '../http/problem.js';
 import { terminalRepository } from '../modules/terminals/repository.js';
 import { type Actor, type RoleGrant, anonymous } from './actor.js';
@@ -73,7 +74,12 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext) {
     request.actor = anonymous;
     if (!request.url.startsWith('/api/')) return;
     const auth = request.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
+    const bearer = auth?.startsWith('Bearer ');
+    // A browser write made for another site's page is refused before anything else, signed in or not (login CSRF).
+    if (!bearer && UNSAFE.has(request.method) && !fromOwnOrigin(request, ctx.config.publicUrl)) {
+      throw new HttpProblem(403, 'auth.cross_origin', 'Forbidden', 'Cross-origin request refused');
+    }
+    if (auth && bearer) {
       if (request.routeOptions.config?.ownBearer) return;
       request.actor = await fromBearer(ctx, auth.slice(7).trim());
       return;

@@ -6,6 +6,7 @@ import { userRepository } from '../modules/users/repository.js';
 import { anonymous } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { sessionRepository } from './session-repository.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { hashToken, newToken } from './tokens.js';
 import { isSealedCurrent, openTotpSecret, sealTotpSecret } from './totp-secret.js';
 import { matchTotp } from './totp.js';
@@ -13,50 +14,60 @@ import { matchTotp } from './totp.js';
 const invalidCredentials = () =>
   new HttpProblem(401, 'auth.invalid_credentials', 'Invalid credentials', 'The email address or password is wrong');
 
-export type LoginResult = { sessionId: string; csrfToken: string; userId: string };
+export type LoginResult = { sessionId: string; csrfToken: string; userId: string; deviceCookie: string };
+export type LoginClient = { ip: string; deviceCookie?: string; throttle: LoginThrottle };
 
-/** Password (and TOTP when enrolled) → a new server-side session. Failures count towards a temporary lockout. */
-export async function login(ctx: AppContext, input: LoginRequest, ip: string): Promise<LoginResult> {
+/**
+ * Password (and TOTP when enrolled) → a new server-side session. Every failure, for a known address or not, counts
+ * the same way in the throttle (login-throttle.ts), so the answers never tell which addresses have accounts.
+ */
+export async function login(ctx: AppContext, input: LoginRequest, client: LoginClient): Promise<LoginResult> {
   const { db, config } = ctx;
+  const { ip, throttle } = client;
   const now = new Date();
+  const keys = throttle.keysFor(input.email, ip, client.deviceCookie);
   const user = await userRepository.byEmail(db, input.email);
-  const fail = async (reason: string, userId?: string) =>
-    recordAudit(db, anonymous, { action: 'auth.login', outcome: 'failure', targetType: 'user', targetId: userId, details: { reason } }, ip);
+  const audit = async (reason: string) =>
+    recordAudit(db, anonymous, { action: 'auth.login', outcome: 'failure', targetType: 'user', targetId: user?.id, details: { reason } }, ip);
+
+  const wait = throttle.waitMs(keys);
+  if (wait > 0) {
+    await audit('throttled');
+    throw throttledProblem(wait);
+  }
+  const reject = async (reason: string, problem = invalidCredentials()): Promise<never> => {
+    throttle.fail(keys);
+    await audit(reason);
+    throw problem;
+  };
 
   if (!user || !user.passwordHash || !user.active) {
     await burnPasswordCheck(input.password);
-    await fail(user ? (user.active ? 'no-password' : 'inactive') : 'unknown-email', user?.id);
-    throw invalidCredentials();
+    return reject(user ? (user.active ? 'no-password' : 'inactive') : 'unknown-email');
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await fail('locked', user.id);
-    throw lockedProblem(user.lockedUntil, now);
-  }
-
-  const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordOk) return rejectAndCount(ctx, user.id, 'bad-password', ip, now);
+  if (!(await verifyPassword(user.passwordHash, input.password))) return reject('bad-password');
 
   let totpStep: number | undefined;
   if (user.mfaEnabled && user.mfaSecret) {
     if (!input.totp) throw new HttpProblem(401, 'auth.totp_required', 'Verification code required', 'Enter the code from your authenticator app');
     totpStep = matchTotp(openTotpSecret(config, user.id, user.mfaSecret), input.totp, now.getTime());
     if (totpStep === undefined || (user.mfaLastStep !== null && totpStep <= user.mfaLastStep)) {
-      return rejectAndCount(ctx, user.id, 'bad-totp', ip, now, 'auth.totp_invalid');
+      return reject('bad-totp', new HttpProblem(401, 'auth.totp_invalid', 'Invalid verification code', 'The verification code is wrong or already used'));
     }
   }
 
   const sessionId = newToken();
   const csrfToken = newToken(24);
   await db.transaction(async (tx) => {
-    await userRepository.update(tx, user.id, {
-      failedLogins: 0,
-      lockedUntil: null,
-      ...(totpStep !== undefined ? { mfaLastStep: totpStep } : {}),
-      // A secret stored before sealing (or under the previous master key) is sealed anew now.
-      ...(totpStep !== undefined && user.mfaSecret && !isSealedCurrent(config, user.mfaSecret) && config.documentMasterKey
-        ? { mfaSecret: sealTotpSecret(config, user.id, openTotpSecret(config, user.id, user.mfaSecret)) }
-        : {}),
-    });
+    if (totpStep !== undefined) {
+      await userRepository.update(tx, user.id, {
+        mfaLastStep: totpStep,
+        // A secret stored before sealing (or under the previous master key) is sealed anew now.
+        ...(user.mfaSecret && !isSealedCurrent(config, user.mfaSecret) && config.documentMasterKey
+          ? { mfaSecret: sealTotpSecret(config, user.id, openTotpSecret(config, user.id, user.mfaSecret)) }
+          : {}),
+      });
+    }
     await sessionRepository.create(tx, {
       idHash: hashToken(sessionId),
       userId: user.id,
@@ -65,25 +76,13 @@ export async function login(ctx: AppContext, input: LoginRequest, ip: string): P
     });
     await recordAudit(tx, { kind: 'anonymous' }, { action: 'auth.login', targetType: 'user', targetId: user.id, organisationId: user.organisationId, details: { mfa: totpStep !== undefined } }, ip);
   });
-  return { sessionId, csrfToken, userId: user.id };
+  throttle.succeed(keys);
+  return { sessionId, csrfToken, userId: user.id, deviceCookie: throttle.deviceCookieAfterSuccess(keys, client.deviceCookie) };
 }
 
-function lockedProblem(until: Date, now: Date) {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new HttpProblem(429, 'auth.locked', 'Account temporarily locked', `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, {
+function throttledProblem(waitMs: number) {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new HttpProblem(429, 'auth.locked', 'Too many failed sign-ins', `Too many failed sign-ins. Try again in ${seconds} seconds.`, undefined, {
     'retry-after': String(seconds),
   });
-}
-
-async function rejectAndCount(ctx: AppContext, userId: string, reason: string, ip: string, now: Date, code = 'auth.invalid_credentials'): Promise<never> {
-  const { db, config } = ctx;
-  const lockUntil = new Date(now.getTime() + config.loginLockMinutes * 60_000);
-  const state = await userRepository.registerFailure(db, userId, config.loginMaxFailures, lockUntil);
-  await recordAudit(db, anonymous, { action: 'auth.login', outcome: 'failure', targetType: 'user', targetId: userId, details: { reason } }, ip);
-  if (state.lockedUntil && state.lockedUntil > now) {
-    await recordAudit(db, anonymous, { action: 'auth.lockout', targetType: 'user', targetId: userId, details: { until: state.lockedUntil.toISOString() } }, ip);
-    throw lockedProblem(state.lockedUntil, now);
-  }
-  if (code === 'auth.totp_invalid') throw new HttpProblem(401, code, 'Invalid verification code', 'The verification code is wrong or already used');
-  throw invalidCredentials();
 }

@@ -18,6 +18,7 @@ import { userRepository } from '../modules/users/repository.js';
 import type { UserActor } from './actor.js';
 import { SESSION_COOKIE, fromSession } from './authenticate.js';
 import { login } from './login.js';
+import { DEVICE_COOKIE, LoginThrottle } from './login-throttle.js';
 import { confirmMfa, startMfaSetup } from './mfa.js';
 import { presentMe } from './present.js';
 import { sessionRepository } from './session-repository.js';
@@ -30,9 +31,10 @@ export function requireUser(request: FastifyRequest): UserActor {
 
 const ok = z.object({ ok: z.literal(true) });
 
-export function authRoutes(app: FastifyInstance, ctx: AppContext) {
+export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?: () => number } = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: ctx.config.production };
+  const throttle = LoginThrottle.fromConfig(ctx.config, opts.clock);
 
   async function meFor(actor: UserActor) {
     const user = await userRepository.byId(ctx.db, actor.userId);
@@ -46,9 +48,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const result = await login(ctx, request.body, request.ip);
+      const result = await login(ctx, request.body, { ip: request.ip, deviceCookie: request.cookies[DEVICE_COOKIE], throttle });
       const actor = (await fromSession(ctx, result.sessionId)) as UserActor;
       reply.setCookie(SESSION_COOKIE, result.sessionId, { ...cookieOptions, maxAge: ctx.config.sessionMaxHours * 3600 });
+      // Proof that this browser signed in to the account before: its attempts are throttled apart from strangers'.
+      reply.setCookie(DEVICE_COOKIE, result.deviceCookie, { ...cookieOptions, path: '/api/auth/login', sameSite: 'strict', maxAge: 365 * 24 * 3600 });
       return { csrfToken: result.csrfToken, user: await meFor(actor) };
     },
   );

@@ -24,7 +24,7 @@ export async function setPassword(ctx: AppContext, token: string, password: stri
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     if (!(await userRepository.consumePasswordToken(tx, tokenHash, now))) throw expired();
-    await userRepository.update(tx, found.user.id, { passwordHash, failedLogins: 0, lockedUntil: null });
+    await userRepository.update(tx, found.user.id, { passwordHash });
     await sessionRepository.deleteForUser(tx, found.user.id);
     await recordAudit(tx, anonymous, { action: 'user.password_set', targetType: 'user', targetId: found.user.id, organisationId: found.user.organisationId }, ip);
   });

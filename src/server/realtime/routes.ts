@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { HttpProblem, forbidden } from '../http/problem.js';
 import { SIGNAL_SUBPROTOCOL } from '../../shared/meetings.js';
 import { CLOSE, type Credential, RealtimeHub } from './hub.js';
+import { fromOwnOrigin } from '../http/origin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,20 +44,8 @@ export function deviceToken(request: FastifyRequest): string | undefined {
   return protocol ? protocol.slice(TOKEN_PROTOCOL_PREFIX.length) : undefined;
 }
 
-/**
- * A cookie rides along on any WebSocket handshake, so a page of another site could open one in the user's name:
- * only this app's own origin may use the session cookie here.
- */
-export function sameOrigin(request: FastifyRequest, publicUrl?: string): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true; // not a browser: no ambient-credential risk
-  try {
-    const host = new URL(origin).host;
-    return host === request.host || (!!publicUrl && host === new URL(publicUrl).host);
-  } catch {
-    return false;
-  }
-}
+/** A cookie rides along on any WebSocket handshake, so only this app's own origin may use the session cookie here. */
+export const sameOrigin = fromOwnOrigin;
 
 /** `GET /api/events` (WebSocket): scoped, policy-checked event hints for open screens. */
 export function registerRealtime(app: FastifyInstance, ctx: AppContext, opts: { registry?: Registry; heartbeatMs?: number } = {}) {

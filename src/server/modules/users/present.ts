@@ -3,7 +3,7 @@ import type { RoleGrant } from '../../auth/actor.js';
 import type { UserRow } from './repository.js';
 
 /** Never exposes hashes or the MFA secret: only what an admin needs to manage the account. */
-export function presentUser(u: UserRow, roles: RoleGrant[], now = new Date()): UserView {
+export function presentUser(u: UserRow, roles: RoleGrant[]): UserView {
   return {
     id: u.id,
     organisationId: u.organisationId,
@@ -12,7 +12,6 @@ export function presentUser(u: UserRow, roles: RoleGrant[], now = new Date()): U
     active: u.active,
     mfaEnabled: u.mfaEnabled,
     hasPassword: u.passwordHash !== null,
-    ...(u.lockedUntil && u.lockedUntil > now ? { lockedUntil: u.lockedUntil.toISOString() } : {}),
     roles: roles.map((r) => ({ role: r.role, organisationId: r.organisationId, ...(r.servicePointId ? { servicePointId: r.servicePointId } : {}) })),
     createdAt: u.createdAt.toISOString(),
   };

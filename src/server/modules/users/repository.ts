@@ -49,19 +49,6 @@ export const userRepository = {
     return row;
   },
 
-  /** Counts a failed sign-in and locks the account once the limit is reached; returns the new state. */
-  async registerFailure(db: Db, id: string, maxFailures: number, lockUntil: Date) {
-    const [row] = await db
-      .update(users)
-      .set({
-        failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN 0 ELSE ${users.failedLogins} + 1 END`,
-        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
-      })
-      .where(eq(users.id, id))
-      .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-    return row!;
-  },
-
   async rolesOf(db: Db, userIds: string[]): Promise<Map<string, RoleGrant[]>> {
     const map = new Map<string, RoleGrant[]>();
     if (userIds.length === 0) return map;
