@@ -75,7 +75,8 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
 
 /** A fresh context (own cookies and storage) with the given UI language preselected. */
 export async function newContext(browser: Browser, baseURL: string, language: 'fi' | 'sv' | 'en' = 'fi'): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, locale: language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI' });
+  // ignoreHTTPSErrors: the production suite serves through nginx with a self-signed certificate.
+  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, locale: language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI' });
   await context.addInitScript((lang) => {
     if (!localStorage.getItem('etapiste.language')) localStorage.setItem('etapiste.language', lang);
   }, language);
