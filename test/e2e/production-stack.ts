@@ -81,8 +81,8 @@ export async function freshDatabase(adminUrl: string, prefix = 'etapiste_prod'):
 
 export type Proc = { child: ChildProcess; output(): string; stop(signal?: NodeJS.Signals): Promise<void> };
 
-/** A child process whose output is kept (shown when something fails); resolves once `ready` matches it. */
-export async function startProcess(command: string, args: string[], opts: { env?: Record<string, string>; ready: RegExp; name: string; timeoutMs?: number }): Promise<Proc> {
+/** A child process whose output is kept (shown when something fails); resolves once `ready` matches it (or at once). */
+export async function startProcess(command: string, args: string[], opts: { env?: Record<string, string>; ready?: RegExp; name: string; timeoutMs?: number }): Promise<Proc> {
   const child = spawn(command, args, { env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (chunk: Buffer) => {
@@ -91,9 +91,12 @@ export async function startProcess(command: string, args: string[], opts: { env?
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${opts.name} did not start:\n${output}`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a process that never got ready is not left behind
+      reject(new Error(`${opts.name} did not start:\n${output}`));
+    }, opts.timeoutMs ?? 60_000);
     const check = () => {
-      if (opts.ready.test(output)) {
+      if (!opts.ready || opts.ready.test(output)) {
         clearTimeout(timer);
         child.stdout!.off('data', check);
         child.stderr!.off('data', check);
@@ -102,6 +105,7 @@ export async function startProcess(command: string, args: string[], opts: { env?
     };
     child.stdout!.on('data', check);
     child.stderr!.on('data', check);
+    if (!opts.ready) child.once('spawn', check);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`${opts.name} exited (${code ?? signal}):\n${output}`));
@@ -129,7 +133,7 @@ export async function startNginx(values: Record<string, string | number>, dir: s
   writeFileSync(conf, fromTemplate('nginx.conf', { ...values, RUN_DIR: runDir }));
   execFileSync(NGINX, ['-t', '-q', '-c', conf, '-p', runDir, '-e', path.join(runDir, 'error.log')]);
   // nginx says nothing when it starts: ready once the configuration test passed and the port answers.
-  const proc = await startProcess(NGINX, ['-c', conf, '-p', runDir, '-e', path.join(runDir, 'error.log'), '-g', 'daemon off;'], { name: 'nginx', ready: /^/ });
+  const proc = await startProcess(NGINX, ['-c', conf, '-p', runDir, '-e', path.join(runDir, 'error.log'), '-g', 'daemon off;'], { name: 'nginx' });
   await waitForPort(Number(values.HTTPS_PORT));
   return proc;
 }
