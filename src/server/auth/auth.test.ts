@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     expect(events.some((e) => e.outcome === 'failure' && e.details.reason === 'bad-password')).toBe(true);
   });
 
-  it('throttles after repeated failures, even for the right password (details: login-throttle.int.test.ts)', async () => {
+  it('throttles after repeated failures, even for the right password (details: sign-in-throttling.test.ts)', async () => {
     for (let i = 0; i < 3; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'neuvoja3@porvoo.demo', password: 'nope-nope' } });
       expect(r.statusCode).toBe(401);
