@@ -132,6 +132,8 @@ describe.each(testDatabaseKinds)('event WebSocket on %s', (kind) => {
     expect((await forged.closed()).code).toBe(4401);
     const client = await signIn(t.app, 'neuvoja1@porvoo.demo');
     await expect(connect(url, { cookie: client.cookie, headers: { origin: 'https://evil.example' } })).rejects.toThrow('upgrade refused: 403');
+    // The browser's own word (Sec-Fetch-Site) counts first, as for cookie writes (http/origin.ts).
+    await expect(connect(url, { cookie: client.cookie, headers: { 'sec-fetch-site': 'cross-site' } })).rejects.toThrow('upgrade refused: 403');
     const sameSite = await connect(url, { cookie: client.cookie, headers: { origin: url.replace('ws:', 'http:').replace('/api/events', '') } });
     expect(await sameSite.next()).toHaveProperty('welcome');
     sameSite.close();
