@@ -1,27 +1,26 @@
 // Booking creation at national scale: the app in its own process on a loopback port (bench/serve.ts), K concurrent
 // HTTP clients (fetch, keep-alive) posting bookings as the agencies' bookers at distinct free slots, found first
 // through /api/availability over 4 weeks from next Monday across many points and shuffled, for BENCH_SECONDS or
-// BENCH_REQUESTS. Then, in the same run, the bare baseline: the very rows the app wrote, deleted and inserted again
-// as single-row autocommit INSERTs into bookings (same columns, same constraints) by K pg connections (repeated
-// until a few seconds are timed); and the whole write set of one booking (booking, event, customer messages, audit
-// row) as one transaction without the app.
+// BENCH_REQUESTS. The bare baseline runs interleaved with it, so both see the same load on the machine: the HTTP
+// phase goes in BENCH_WINDOWS short windows, and after each one the rows the app has written so far are deleted and
+// inserted again (a) as single-row autocommit INSERTs into bookings (same columns, same constraints) by K pg
+// connections and (b) as the whole write set of one booking (booking, event, customer messages, audit row) in one
+// transaction without the app, each repeated until a few hundred ms are timed.
 // Rows the bench created are deleted at the end (audit rows are append-only and stay). Prints one JSON line.
-// Usage: npm run bench:booking-create   (BENCH_CLIENTS=16 BENCH_SECONDS=10 BENCH_REQUESTS=2000;
+// Usage: npm run bench:booking-create   (BENCH_CLIENTS=16 BENCH_SECONDS=10 BENCH_REQUESTS=2000 BENCH_WINDOWS=5;
 //        BENCH_SERVER_NODE_ARGS: node flags for the app process; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { addDays, localDate, weekdayOf } from '../src/server/modules/scheduling/time.js';
-import { BENCH_PASSWORD, bookerEmail, openNationalData } from './national-data.js';
+import { type AppProcess, type Session, postBooking, processCpuMs, signInBookers, startServer } from './http-app.js';
+import { openNationalData } from './national-data.js';
 
 const bounded = (v: string | undefined, dflt: number, min: number, max: number) => Math.min(Math.max(Number(v ?? dflt) || dflt, min), max);
 const K = bounded(process.env.BENCH_CLIENTS, 16, 1, 64);
 const SECONDS = bounded(process.env.BENCH_SECONDS, 10, 1, 120);
 const MAX_REQUESTS = bounded(process.env.BENCH_REQUESTS, 2000, 10, 20_000);
 const PHASE_LIMIT_MS = 120_000;
+const WINDOWS = bounded(process.env.BENCH_WINDOWS, 5, 1, 50);
 
 const quantile = (xs: number[], q: number) => {
   if (xs.length === 0) return NaN;
@@ -47,44 +46,13 @@ function nextMonday(): string {
   return d;
 }
 
-/** CPU time (user + system) a process has used so far, in ms. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serve.ts');
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load.
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
-    env: { ...process.env, BENCH_APP_DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start in 60 s')), 60_000);
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /PORT (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the app exited (${code})`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
-type Session = { cookie: string; csrf: string; agencyId: string; serviceId: string };
 type Work = { session: Session; servicePointId: string; start: string };
 type BookingCopy = Record<string, unknown>;
 
 const loadAtStart = os.loadavg()[0]!;
 const data = await openNationalData();
 const pool = new pg.Pool({ connectionString: data.url, max: K + 2 });
-let server: { child: ChildProcess; base: string } | undefined;
+let server: AppProcess | undefined;
 // Every booking the generator wrote has no creator; the bench's all have one.
 const cleanUp = () => pool.query(`DELETE FROM bookings WHERE created_by IS NOT NULL`);
 
@@ -94,23 +62,7 @@ try {
   const { base } = server;
 
   // One signed-in booker per agency; each client request goes out as the booker of the slot's agency.
-  const sessions: Session[] = [];
-  for (let i = 0; i < data.agencyIds.length; i++) {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: bookerEmail(i), password: BENCH_PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${bookerEmail(i)}: ${res.status} ${await res.text()}`);
-    const cookie = /etapiste_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-    const body = (await res.json()) as { csrfToken: string; user: { id: string } };
-    const { rows } = await pool.query<{ agency_id: string; service_id: string }>(
-      `SELECT ra.organisation_id AS agency_id, (SELECT id FROM services s WHERE s.agency_id = ra.organisation_id ORDER BY s.id LIMIT 1) AS service_id
-       FROM role_assignments ra WHERE ra.user_id = $1 AND ra.role = 'agency-booker'`,
-      [body.user.id],
-    );
-    sessions.push({ cookie: `etapiste_session=${cookie}`, csrf: body.csrfToken, agencyId: rows[0]!.agency_id, serviceId: rows[0]!.service_id });
-  }
+  const sessions = await signInBookers(base, pool, data.agencyIds.length);
 
   // Free slots, point by point, until there are enough: per point, slots that do not overlap each other (so two
   // requests never compete for one room), the agency alternating.
@@ -154,65 +106,36 @@ try {
   }
   work.length = Math.min(work.length, MAX_REQUESTS);
 
-  // HTTP: K clients take the next slot until the slots or the time run out.
+  // The HTTP phase in WINDOWS short windows, each followed at once by the two bare phases (so all three see the same
+  // load on the machine): the rows the app has written so far, deleted (untimed) and inserted again bare.
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let firstError: string | undefined;
   let next = 0;
-  const serverCpuBefore = processCpuMs(server.child.pid!);
-  const httpStarted = performance.now();
-  const deadline = httpStarted + SECONDS * 1000;
-  const client = async () => {
-    while (next < work.length && performance.now() < deadline) {
-      const w = work[next++]!;
-      const t = performance.now();
-      const res = await fetch(`${base}/api/bookings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: w.session.cookie, 'x-csrf-token': w.session.csrf },
-        body: JSON.stringify({
-          servicePointId: w.servicePointId,
-          agencyId: w.session.agencyId,
-          serviceId: w.session.serviceId,
-          start: w.start,
-          customer: { name: 'Maija Meikäläinen', phone: '040 123 4567', email: 'maija@example.com' },
-          language: 'fi',
-          channel: 'agency-phone',
-        }),
-      });
-      const text = await res.text();
-      latencies.push(performance.now() - t);
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      if (res.status !== 201 && res.status !== 409) firstError ??= `${res.status} ${text.slice(0, 300)}`;
-    }
-  };
-  await Promise.all(Array.from({ length: K }, client));
-  const httpSeconds = (performance.now() - httpStarted) / 1000;
-  const serverCpuMs = processCpuMs(server.child.pid!) - serverCpuBefore;
-  const created = statuses['201'] ?? 0;
-
-  // The rows the app wrote, to insert again bare.
-  const { rows: copies } = await pool.query<BookingCopy>(
-    `SELECT reference, service_point_id, room_id, agency_id, service_id, expert_id, interpreter_id, interpreting_language, starts_at, ends_at,
-       status, channel, walk_in, customer_name, customer_phone, customer_email, language, note, created_by
-     FROM bookings WHERE created_by IS NOT NULL`,
-  );
-  const columns = Object.keys(copies[0] ?? { reference: null });
+  let httpMs = 0;
+  let serverCpuMs = 0;
+  const windows: { httpPerSecond: number; bareInsertPerSecond: number; bareTransactionPerSecond: number }[] = [];
+  const bareInsertLat: number[] = [];
+  const bareTransactionLat: number[] = [];
+  let bareInsertTimed = { rows: 0, ms: 0 };
+  let bareTransactionTimed = { rows: 0, ms: 0 };
+  const columns = [
+    'reference', 'service_point_id', 'room_id', 'agency_id', 'service_id', 'expert_id', 'interpreter_id', 'interpreting_language', 'starts_at', 'ends_at',
+    'status', 'channel', 'walk_in', 'customer_name', 'customer_phone', 'customer_email', 'language', 'note', 'created_by',
+  ];
   const insertSql = `INSERT INTO bookings (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
 
   /**
-   * K connections, each taking the next row; rows/s and per-statement latencies. A few hundred rows take a blink,
-   * so the same rows are written again (deleted in between, untimed) until MIN_BARE_ROWS or MIN_BARE_MS are reached.
+   * K connections, each taking the next row; per-statement latencies and the timed rows and ms. The rows of one
+   * window take a blink, so they are written again (deleted in between, untimed) until MIN_BARE_MS are timed.
    */
-  const MIN_BARE_ROWS = 2000;
-  const MIN_BARE_MS = 3000;
-  const runBare = async (one: (c: pg.PoolClient, row: BookingCopy) => Promise<void>) => {
+  const MIN_BARE_MS = 400;
+  const runBare = async (copies: BookingCopy[], lat: number[], one: (c: pg.PoolClient, row: BookingCopy) => Promise<void>) => {
     const clients = await Promise.all(Array.from({ length: K }, () => pool.connect()));
-    const lat: number[] = [];
-    let rounds = 0;
+    let rows = 0;
     let timedMs = 0;
     try {
-      const phaseStarted = performance.now();
-      while (copies.length && (lat.length < MIN_BARE_ROWS || timedMs < MIN_BARE_MS) && performance.now() - phaseStarted < PHASE_LIMIT_MS) {
+      while (copies.length && timedMs < MIN_BARE_MS) {
         await cleanUp();
         let i = 0;
         const started = performance.now();
@@ -223,24 +146,23 @@ try {
               const t = performance.now();
               await one(c, row);
               lat.push(performance.now() - t);
+              rows++;
             }
           }),
         );
         timedMs += performance.now() - started;
-        rounds++;
       }
     } finally {
       for (const c of clients) c.release();
     }
-    return { rowsPerRound: copies.length, rounds, rowsPerSecond: r2(lat.length / (timedMs / 1000)), latencyMs: summary(lat) };
+    return { rows, ms: timedMs };
   };
-
-  const bareInsert = await runBare(async (c, row) => {
+  const bareInsertOne = async (c: pg.PoolClient, row: BookingCopy) => {
     await c.query(insertSql, columns.map((k) => row[k]));
-  });
+  };
   // What create-booking writes, without its reads and without the app: booking, event, 2 messages now and 2
-  // reminders, audit row (whose chain trigger serialises all audited writes on one advisory lock).
-  const bareTransaction = await runBare(async (c, row) => {
+  // reminders, audit row.
+  const bareTransactionOne = async (c: pg.PoolClient, row: BookingCopy) => {
     await c.query('BEGIN');
     try {
       const { rows } = await c.query<{ id: string }>(`${insertSql} RETURNING id`, columns.map((k) => row[k]));
@@ -262,7 +184,42 @@ try {
       await c.query('ROLLBACK');
       throw error;
     }
-  });
+  };
+
+  const windowMs = (SECONDS * 1000) / WINDOWS;
+  for (let w = 0; w < WINDOWS && next < work.length; w++) {
+    // HTTP: K clients take the next slot until the slots or the window's time run out.
+    const cpuBefore = processCpuMs(server.child.pid!);
+    const createdBefore = statuses['201'] ?? 0;
+    const started = performance.now();
+    const deadline = started + windowMs;
+    const client = async () => {
+      while (next < work.length && performance.now() < deadline) {
+        const item = work[next++]!;
+        const r = await postBooking(base, item.session, item.servicePointId, item.start);
+        latencies.push(r.ms);
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        if (r.status !== 201 && r.status !== 409) firstError ??= `${r.status} ${r.text.slice(0, 300)}`;
+      }
+    };
+    await Promise.all(Array.from({ length: K }, client));
+    const ms = performance.now() - started;
+    httpMs += ms;
+    serverCpuMs += processCpuMs(server.child.pid!) - cpuBefore;
+    const httpPerSecond = ((statuses['201'] ?? 0) - createdBefore) / (ms / 1000);
+
+    const { rows: copies } = await pool.query<BookingCopy>(`SELECT ${columns.join(', ')} FROM bookings WHERE created_by IS NOT NULL`);
+    const a = await runBare(copies, bareInsertLat, bareInsertOne);
+    const b = await runBare(copies, bareTransactionLat, bareTransactionOne);
+    bareInsertTimed = { rows: bareInsertTimed.rows + a.rows, ms: bareInsertTimed.ms + a.ms };
+    bareTransactionTimed = { rows: bareTransactionTimed.rows + b.rows, ms: bareTransactionTimed.ms + b.ms };
+    windows.push({ httpPerSecond: r2(httpPerSecond), bareInsertPerSecond: r2(a.rows / (a.ms / 1000)), bareTransactionPerSecond: r2(b.rows / (b.ms / 1000)) });
+  }
+  const httpSeconds = httpMs / 1000;
+  const created = statuses['201'] ?? 0;
+  const perSecond = (t: { rows: number; ms: number }) => r2(t.rows / (t.ms / 1000));
+  const bareInsert = { rows: bareInsertTimed.rows, rowsPerSecond: perSecond(bareInsertTimed), latencyMs: summary(bareInsertLat) };
+  const bareTransaction = { rows: bareTransactionTimed.rows, rowsPerSecond: perSecond(bareTransactionTimed), latencyMs: summary(bareTransactionLat) };
 
   const httpPerSecond = r2(created / httpSeconds);
   const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
@@ -283,6 +240,7 @@ try {
         latencyMs: summary(latencies),
         // CPU the app process used per created booking: less sensitive to other load on the machine than wall time.
         serverCpuMsPerBooking: created ? r2(serverCpuMs / created) : null,
+        windows,
         ...(firstError ? { firstError } : {}),
       },
       bareInsert,
@@ -295,11 +253,7 @@ try {
   );
 } finally {
   await cleanUp().catch(() => undefined);
-  if (server) {
-    const exited = new Promise((resolve) => server!.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   await pool.end();
   await data.close();
 }
