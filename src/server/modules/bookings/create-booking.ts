@@ -46,6 +46,7 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
     if (!slot) throw explainUnavailable(slotQuery, start.getTime());
     try {
       const created = await ctx.db.transaction(async (tx) => {
+        await bookingRepository.lockHolders(tx, [slot.roomId, slot.expertId, slot.interpreterId]);
         const booking = await bookingRepository.insert(tx, {
           reference: newReference(),
           servicePointId: input.servicePointId,

@@ -1,11 +1,26 @@
-import { and, asc, desc, eq, gt, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { bookingEvents, bookings, customerMessages, servicePoints, walkIns } from '../../db/schema/index.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 
+/** An advisory-lock key for a room, expert or interpreter: the first 64 bits of its uuid. */
+const lockKey = (id: string) => BigInt.asIntN(64, BigInt(`0x${id.replace(/-/g, '').slice(0, 16)}`));
+
 export const bookingRepository = {
+  /**
+   * Takes transaction-level advisory locks on the rooms, experts and interpreters a write is about to book, in one
+   * fixed (ascending key) order, so contenders queue here instead of deadlocking in the exclusion constraints'
+   * indexes (two inserts checking each other's uncommitted rows). The constraints stay the guarantee.
+   */
+  async lockHolders(db: Db, ids: (string | null | undefined)[]) {
+    const keys = [...new Set(ids.filter((id): id is string => !!id).map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (keys.length === 0) return;
+    // unnest keeps the array's order, so the locks are taken in the sorted order.
+    await db.execute(sql`SELECT pg_advisory_xact_lock(k) FROM unnest(${sql.param(keys.map(String))}::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n`);
+  },
+
   async insert(db: Db, b: NewBooking): Promise<BookingRow> {
     const [row] = await db.insert(bookings).values(b).returning();
     return row!;
