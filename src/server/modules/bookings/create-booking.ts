@@ -2,48 +2,37 @@ import type { CreateBookingRequest } from '../../../shared/scheduling.js';
 import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
-import { HttpProblem, notFound } from '../../http/problem.js';
-import { assertTaskDelegated } from '../agreements/delegation.js';
 import { recordAudit } from '../audit/record.js';
-import { computeSlots } from '../scheduling/availability.js';
-import { buildSlotQuery } from '../scheduling/find-availability.js';
-import { localDate } from '../scheduling/time.js';
-import { conflictFromDatabase, explainUnavailable } from './conflicts.js';
+import { checkStart, chooseSlot } from './check-start.js';
+import { conflictFromDatabase } from './conflicts.js';
 import { enqueueCustomerMessages } from './messages.js';
 import { publishBookingChanged } from './events.js';
 import { newReference } from './reference.js';
 import { type BookingRow, bookingRepository } from './repository.js';
 
 /**
- * Books a free slot. The slot computation picks the room, the least-loaded free expert (or the named one) and an
- * interpreter; the database's exclusion constraints decide any race, answered 409, never 500.
+ * Books a free slot. The requested start is validated alone, in SQL (check-start.ts): the room, the least-loaded
+ * free expert (or the named one) and an interpreter for that instant, as the day's slot computation would pick them.
+ * Contenders for the same room, expert or interpreter queue on advisory locks taken in one fixed order before the
+ * INSERT; the database's exclusion constraints decide any race, answered 409, never 500.
  */
 const MAX_ATTEMPTS = 5;
 
 export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
-  const tz = await bookingRepository.timeZoneOf(ctx.db, input.servicePointId);
-  if (!tz) throw notFound('Service point');
-  const start = new Date(input.start);
-  const date = localDate(start, tz);
-  await assertTaskDelegated(ctx.db, { servicePointId: input.servicePointId, agencyId: input.agencyId, task: 'booking', date });
-  const request = {
+  const { tz, query } = await checkStart(ctx, {
     servicePointId: input.servicePointId,
     agencyId: input.agencyId,
     serviceId: input.serviceId,
-    from: date,
-    to: date,
+    start: new Date(input.start),
+    language: input.language,
     interpretingLanguage: input.interpretingLanguage,
     expertId: input.expertId,
-  };
+  });
 
-  // Losing a race for one room or expert may still leave another free: look again, a few times at most.
+  // Losing a race for one room or expert may still leave another free: look again, a few times at most. A look
+  // after a lost race is cheap: with no room free, experts are not ranked, and the answer is a 409 at once.
   for (let attempt = 0; ; attempt++) {
-    const { service, slotQuery } = await buildSlotQuery(ctx, request);
-    if (!service.languages.includes(input.language)) {
-      throw new HttpProblem(422, 'booking.language_not_offered', 'Unprocessable content', 'The service is not offered in that language');
-    }
-    const slot = computeSlots(slotQuery).find((s) => s.start === start.getTime());
-    if (!slot) throw explainUnavailable(slotQuery, start.getTime());
+    const slot = await chooseSlot(ctx, query);
     try {
       const created = await ctx.db.transaction(async (tx) => {
         await bookingRepository.lockHolders(tx, [slot.roomId, slot.expertId, slot.interpreterId]);

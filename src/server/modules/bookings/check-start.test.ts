@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
+import { bookingBody, bookingWorld, createInterpreter, workingDayAhead } from '../../../../test/helpers/scheduling.js';
+import { workingExceptions } from '../../db/schema/index.js';
+import { zonedInstant } from '../scheduling/time.js';
+
+const at = (day: string, time: string) => zonedInstant(day, time, 'Europe/Helsinki').toISOString();
+
+// Booking validates one start in SQL (check-start.ts) instead of computing the day's slots: it must pick the same
+// room, expert and interpreter as the day's slot computation (GET /api/availability) would, least-loaded first.
+describe.each(testDatabaseKinds)('one start chosen like the day’s slots on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('gives each booking the room, least-loaded expert and interpreter that availability offers for it', async () => {
+    const w = await bookingWorld(t.ctx.db, { roomCount: 2, expertCount: 3 });
+    const language = 'smn';
+    const first = await createInterpreter(t.ctx.db, [language]);
+    await createInterpreter(t.ctx.db, [language]);
+    const day = workingDayAhead(15);
+    // The day departs from the weekly pattern: the third expert works 12–16 only, the first interpreter is off.
+    await t.ctx.db.insert(workingExceptions).values([
+      { resourceKind: 'expert', resourceId: w.experts[2]!.id, day, starts: '12:00', ends: '16:00' },
+      { resourceKind: 'interpreter', resourceId: first.id, day, reason: 'off' },
+    ]);
+    const advisor = await signIn(t.app, w.advisor.email);
+    const requests: { time: string; extra?: Record<string, unknown> }[] = [
+      { time: '10:00' },
+      { time: '10:00' },
+      { time: '12:30' },
+      { time: '11:00', extra: { interpretingLanguage: language } },
+      { time: '12:30' },
+      { time: '09:15' },
+      { time: '14:00', extra: { expertId: w.experts[1]!.id } },
+      { time: '14:00' },
+      { time: '13:00', extra: { interpretingLanguage: language } },
+    ];
+    const experts = new Set<string>();
+    for (const { time, extra = {} } of requests) {
+      const q = new URLSearchParams({
+        servicePointId: w.point.id,
+        agencyId: w.agency.id,
+        serviceId: w.service.id,
+        from: day,
+        to: day,
+        ...(extra as Record<string, string>),
+      });
+      const offered = (await advisor.get(`/api/availability?${q}`)).json().slots.find((s: { start: string }) => Date.parse(s.start) === Date.parse(at(day, time)));
+      expect(offered, `a slot at ${time}`).toBeDefined();
+      const res = await advisor.post('/api/bookings', bookingBody(w, at(day, time), extra));
+      expect(res.statusCode, res.body).toBe(201);
+      const b = res.json();
+      expect({ roomId: b.roomId, expertId: b.expertId, interpreterId: b.interpreterId }, time).toEqual({
+        roomId: offered.roomId,
+        expertId: offered.expertId,
+        interpreterId: offered.interpreterId,
+      });
+      experts.add(b.expertId);
+    }
+    // The load is spread: every expert got a booking.
+    expect(experts.size).toBe(3);
+  });
+
+  it('explains a start that cannot be booked as the slot computation does', async () => {
+    const w = await bookingWorld(t.ctx.db, { expertCount: 1 });
+    const day = workingDayAhead(16);
+    await t.ctx.db.insert(workingExceptions).values({ resourceKind: 'expert', resourceId: w.experts[0]!.id, day, starts: '12:00', ends: '16:00' });
+    const advisor = await signIn(t.app, w.advisor.email);
+    const code = async (time: string, extra: Record<string, unknown> = {}) => (await advisor.post('/api/bookings', bookingBody(w, at(day, time), extra))).json().code;
+    expect(await code('10:00')).toBe('booking.outside_hours'); // the only expert starts at 12 that day
+    expect(await code('12:10')).toBe('booking.outside_hours'); // off the 15-minute grid
+    expect(await code('12:00', { interpretingLanguage: 'sme' })).toBe('booking.outside_hours'); // no interpreter works
+    expect((await advisor.post('/api/bookings', bookingBody(w, at(day, '12:00')))).statusCode).toBe(201);
+    expect(await code('12:15')).toBe('booking.room_taken');
+    const unknown = await advisor.post('/api/bookings', bookingBody(w, at(day, '13:00'), { expertId: w.advisor.id }));
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { MAX_BOOKING_MS } from '../scheduling/repository.js';
+
+export type StartChoiceQuery = {
+  agencyId: string;
+  /** Only this expert (when the booker named one). */
+  expertId?: string;
+  interpretingLanguage?: string;
+  /** The point's active rooms, in the order the slot computation tries them. */
+  roomIds: string[];
+  /** The local date and ISO weekday of the start, and the point's zone. */
+  date: string;
+  weekday: number;
+  tz: string;
+  start: Date;
+  end: Date;
+  /** The day's opening span (first opening to last closing): an expert's load is counted within it. */
+  span: { start: Date; end: Date };
+};
+
+export type StartChoice = {
+  roomId: string | null;
+  /** Active experts of the agency (only the named one, when one was named). */
+  experts: number;
+  /** Some expert (interpreter) works the whole interval that day, booked or not. */
+  expertWorks: boolean;
+  interpreterWorks: boolean;
+  /** Chosen only when a room is free: the least-loaded free expert, then an interpreter likewise. */
+  expertId: string | null;
+  interpreterId: string | null;
+};
+
+/**
+ * Whether the resource works [start, end) that day: a working exception for the day replaces the weekly pattern
+ * (an exception without times is a day off). Times are wall clock in the point's zone.
+ */
+const works = (kind: 'expert' | 'interpreter', id: ReturnType<typeof sql.raw>, q: StartChoiceQuery) => {
+  const at = (column: string) => sql`(${q.date}::date + ${sql.raw(column)}) AT TIME ZONE ${q.tz}`;
+  const within = (alias: string) => sql`${at(`${alias}.starts`)} <= ${q.start}::timestamptz AND ${at(`${alias}.ends`)} >= ${q.end}::timestamptz`;
+  return sql`CASE WHEN EXISTS (SELECT 1 FROM working_exceptions x WHERE x.resource_kind = ${kind} AND x.resource_id = ${id} AND x.day = ${q.date}::date)
+    THEN EXISTS (SELECT 1 FROM working_exceptions x WHERE x.resource_kind = ${kind} AND x.resource_id = ${id} AND x.day = ${q.date}::date
+      AND x.starts IS NOT NULL AND x.ends IS NOT NULL AND ${within('x')})
+    ELSE EXISTS (SELECT 1 FROM working_hours h WHERE h.resource_kind = ${kind} AND h.resource_id = ${id} AND h.weekday = ${q.weekday} AND ${within('h')})
+    END`;
+};
+
+/**
+ * Non-cancelled bookings of the holder overlapping [from, to). A booking lasts at most a day, so they start in
+ * [from − 1 day, to): a range scan on the partial covering index bookings_<holder>_busy_idx.
+ */
+const overlapping = (holder: string, id: ReturnType<typeof sql.raw>, from: Date, to: Date) =>
+  sql`FROM bookings b WHERE b.${sql.raw(holder)} = ${id} AND b.status <> 'cancelled'
+    AND b.starts_at >= ${new Date(from.getTime() - MAX_BOOKING_MS)}::timestamptz AND b.starts_at < ${to}::timestamptz AND b.ends_at > ${from}::timestamptz`;
+
+/** What validating one start reads: for that instant alone, the room, expert and interpreter the day's slots would give. */
+export const startRepository = {
+  /**
+   * One statement. The first free room in the given order; the expert as the slot computation picks one (working
+   * the whole interval, free, least busy minutes within the day's opening span, then by name and id); an
+   * interpreter likewise (then by id). Experts and interpreters are only ranked when a room is free, so a lost
+   * race costs a few index probes.
+   */
+  async choose(db: Db, q: StartChoiceQuery): Promise<StartChoice> {
+    const e = sql.raw('e.id');
+    const i = sql.raw('i.id');
+    const load = (holder: string, id: ReturnType<typeof sql.raw>) =>
+      sql`(SELECT coalesce(sum(extract(epoch FROM least(b.ends_at, ${q.span.end}::timestamptz) - greatest(b.starts_at, ${q.span.start}::timestamptz))), 0)
+        ${overlapping(holder, id, q.span.start, q.span.end)})`;
+    const result = await db.execute(sql`
+      WITH room AS (
+        SELECT r.id FROM unnest(${sql.param(q.roomIds)}::uuid[]) WITH ORDINALITY AS r(id, n)
+        WHERE NOT EXISTS (SELECT 1 ${overlapping('room_id', sql.raw('r.id'), q.start, q.end)}) ORDER BY r.n LIMIT 1),
+      experts AS (
+        SELECT DISTINCT u.id, u.name FROM users u JOIN role_assignments ra ON ra.user_id = u.id
+        WHERE ra.role = 'expert' AND ra.organisation_id = ${q.agencyId}::uuid AND u.active
+          ${q.expertId ? sql`AND u.id = ${q.expertId}::uuid` : sql``}),
+      working_experts AS (SELECT e.id, e.name FROM experts e WHERE ${works('expert', e, q)}),
+      interpreters_ AS (
+        SELECT i.id FROM interpreters i
+        WHERE ${q.interpretingLanguage ?? null}::text IS NOT NULL AND i.active AND ${q.interpretingLanguage ?? ''}::text = ANY (i.languages)),
+      working_interpreters AS (SELECT i.id FROM interpreters_ i WHERE ${works('interpreter', i, q)}),
+      chosen AS (SELECT (SELECT id FROM room) AS room_id)
+      SELECT chosen.room_id,
+        (SELECT count(*) FROM experts)::int AS experts,
+        EXISTS (SELECT 1 FROM working_experts) AS expert_works,
+        EXISTS (SELECT 1 FROM working_interpreters) AS interpreter_works,
+        CASE WHEN chosen.room_id IS NOT NULL THEN (
+          SELECT e.id FROM working_experts e WHERE NOT EXISTS (SELECT 1 ${overlapping('expert_id', e, q.start, q.end)})
+          ORDER BY ${load('expert_id', e)}, e.name, e.id LIMIT 1) END AS expert_id,
+        CASE WHEN chosen.room_id IS NOT NULL THEN (
+          SELECT i.id FROM working_interpreters i WHERE NOT EXISTS (SELECT 1 ${overlapping('interpreter_id', i, q.start, q.end)})
+          ORDER BY ${load('interpreter_id', i)}, i.id LIMIT 1) END AS interpreter_id
+      FROM chosen`);
+    const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+    return {
+      roomId: (row.room_id as string | null) ?? null,
+      experts: Number(row.experts),
+      expertWorks: row.expert_works === true,
+      interpreterWorks: row.interpreter_works === true,
+      expertId: (row.expert_id as string | null) ?? null,
+      interpreterId: (row.interpreter_id as string | null) ?? null,
+    };
+  },
+};
