@@ -14,6 +14,7 @@ import type { Database } from './db/client.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerWeb } from './http/web.js';
 import { modules } from './modules/index.js';
+import { type AuditSealer, startAuditSealer } from './modules/audit/sealer.js';
 import { registerHealth } from './ops/health.js';
 import { registerMetrics } from './ops/metrics.js';
 import { type EventBus, InProcessBus } from './realtime/bus.js';
@@ -22,13 +23,14 @@ import { registerRealtime, websocketOptions } from './realtime/routes.js';
 /**
  * `heartbeatMs`: how often open WebSockets are pinged and their sessions re-checked (tests shorten it).
  * `clock`: the time the sign-in throttle judges delays by (tests move it instead of waiting).
+ * `auditSealIntervalMs`: how often the audit sealer looks for unsealed rows (tests lengthen it).
  */
-export type BuildOptions = { config: Config; database: Database; bus?: EventBus; heartbeatMs?: number; clock?: () => number };
+export type BuildOptions = { config: Config; database: Database; bus?: EventBus; heartbeatMs?: number; clock?: () => number; auditSealIntervalMs?: number };
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the whole HTTP app on an open, migrated database. Tests call this too. */
-export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs, clock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs, clock, auditSealIntervalMs }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -46,6 +48,12 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
   });
   const ctx: AppContext = { db: database.db, database, config, bus };
   app.addHook('onClose', () => bus.close());
+  // Every instance runs the audit chain's sequencer; the database lets one seal at a time.
+  let sealer: AuditSealer | undefined;
+  app.addHook('onReady', async () => {
+    sealer = startAuditSealer(database.db, { intervalMs: auditSealIntervalMs, onError: (err) => app.log.warn({ err }, 'audit sealing failed') });
+  });
+  app.addHook('onClose', async () => sealer?.stop());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

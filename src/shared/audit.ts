@@ -24,4 +24,5 @@ export const auditEventView = z.object({
 export type AuditEventView = z.infer<typeof auditEventView>;
 
 export const auditListResponse = z.object({ events: z.array(auditEventView), nextBeforeId: z.number().optional() });
-export const auditVerifyResponse = z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().optional() });
+/** `checked`: sealed rows verified; `pending`: rows written but not sealed into the chain yet. */
+export const auditVerifyResponse = z.object({ ok: z.boolean(), checked: z.number(), pending: z.number(), firstBrokenId: z.number().optional() });

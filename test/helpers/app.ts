@@ -25,6 +25,8 @@ export type TestAppOptions = {
   heartbeatMs?: number;
   /** The sign-in throttle's clock (default Date.now). */
   clock?: () => number;
+  /** How often the audit sealer runs (default: the app's). */
+  auditSealIntervalMs?: number;
 };
 
 /** The real app on a fresh database of the given kind; `seed` adds the demo world. */
@@ -33,7 +35,7 @@ export async function createTestApp(kind: TestDatabaseKind, opts: TestAppOptions
   const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
   if (opts.seed) await seedDemo(database.db, config.demoPassword);
   const bus = opts.bus ? opts.bus(database) : new InProcessBus();
-  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock });
+  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock, auditSealIntervalMs: opts.auditSealIntervalMs });
   await app.ready();
   return {
     app,

@@ -1,8 +1,10 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only audit log. Each row carries the hash of the previous row (computed by a trigger in the
- * database, see the custom migration), so any edit or deletion breaks the chain and shows on verification.
+ * Append-only audit log. Rows are appended unsealed; a sealer (one at a time, in the database: see the custom
+ * migrations 0001 and 0010) numbers them moments later (`seal_seq`) and stores each row's hash over its content and
+ * the previous row's hash, so any edit or deletion breaks the chain and shows on verification.
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -20,6 +22,13 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /** Position in the hash chain; null until sealed. */
+    sealSeq: bigint('seal_seq', { mode: 'number' }),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_target_idx').on(t.targetType, t.targetId)],
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_target_idx').on(t.targetType, t.targetId),
+    uniqueIndex('audit_events_seal_seq_idx').on(t.sealSeq),
+    index('audit_events_unsealed_idx').on(t.id).where(sql`seal_seq IS NULL`),
+  ],
 );

@@ -39,18 +39,31 @@ export const auditRepository = {
   },
 };
 
-/** Recomputes every row's hash in the database and checks each row links to the one before it. */
-export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; firstBrokenId?: number }> {
+/** Seals up to `batch` committed unsealed rows (one sealer at a time in the whole database); how many it sealed. */
+export async function sealAuditEvents(db: Db, batch = 1000): Promise<number> {
+  const result = await db.execute(sql`SELECT audit_events_seal(${batch}::int) AS n`);
+  return Number((result as unknown as { rows: { n: number | string }[] }).rows[0]!.n);
+}
+
+/**
+ * Recomputes every sealed row's hash in the database and checks each row links to the one before it in chain order
+ * (seal_seq, without gaps). Rows not sealed yet are pending: written moments ago, or by a process that stopped
+ * before its sealer ran; the next sealer takes them.
+ */
+export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; pending: number; firstBrokenId?: number }> {
   const result = await db.execute(sql`
     WITH chain AS (
-      SELECT id, hash, prev_hash, lag(hash) OVER (ORDER BY id) AS previous,
+      SELECT id, seal_seq, hash, prev_hash, lag(hash) OVER w AS previous, lag(seal_seq) OVER w AS previous_seq,
         encode(sha256(convert_to(audit_event_payload(id, at, actor_type, actor_id, action, outcome, target_type,
           target_id, organisation_id, details, prev_hash), 'UTF8')), 'hex') AS expected
-      FROM audit_events)
+      FROM audit_events WHERE seal_seq IS NOT NULL
+      WINDOW w AS (ORDER BY seal_seq))
     SELECT count(*)::int AS checked,
-      min(id) FILTER (WHERE hash IS DISTINCT FROM expected OR prev_hash IS DISTINCT FROM previous) AS first_broken
+      (array_agg(id ORDER BY seal_seq) FILTER (WHERE hash IS DISTINCT FROM expected OR prev_hash IS DISTINCT FROM previous
+        OR seal_seq <> coalesce(previous_seq, 0) + 1))[1] AS first_broken,
+      (SELECT count(*)::int FROM audit_events WHERE seal_seq IS NULL) AS pending
     FROM chain`);
-  const row = (result as unknown as { rows: { checked: number; first_broken: string | number | null }[] }).rows[0]!;
+  const row = (result as unknown as { rows: { checked: number; pending: number; first_broken: string | number | null }[] }).rows[0]!;
   const firstBrokenId = row.first_broken === null ? undefined : Number(row.first_broken);
-  return { ok: firstBrokenId === undefined, checked: Number(row.checked), firstBrokenId };
+  return { ok: firstBrokenId === undefined, checked: Number(row.checked), pending: Number(row.pending), ...(firstBrokenId === undefined ? {} : { firstBrokenId }) };
 }

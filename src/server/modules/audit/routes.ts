@@ -5,6 +5,7 @@ import { authorize } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { recordAudit } from './record.js';
 import { auditRepository, verifyAuditChain } from './repository.js';
+import { sealPendingAuditEvents } from './sealer.js';
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,8 +36,10 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/audit-events/verify', { schema: { tags: ['audit'], response: { 200: auditVerifyResponse } } }, async (request) => {
     authorize(request.actor, 'audit:read');
+    // Seal what is committed first, so only rows written in the meantime (or being sealed by another instance) are pending.
+    await sealPendingAuditEvents(ctx.db);
     const result = await verifyAuditChain(ctx.db);
-    await recordAudit(ctx.db, request.actor, { action: 'audit.verify', details: { ok: result.ok, checked: result.checked } }, request.ip);
+    await recordAudit(ctx.db, request.actor, { action: 'audit.verify', details: { ok: result.ok, checked: result.checked, pending: result.pending } }, request.ip);
     return result;
   });
 }

@@ -5,7 +5,7 @@ import { get } from '../../../api';
 import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
 import { errorMessage } from '../../../errors';
 
-type VerifyResult = { ok: boolean; checked: number; firstBrokenId?: number };
+type VerifyResult = { ok: boolean; checked: number; pending: number; firstBrokenId?: number };
 
 /** Recomputes the hash chain on the server and says whether the log is intact. */
 export function AuditVerify() {
@@ -21,6 +21,7 @@ export function AuditVerify() {
       {verify.isError && <ErrorAlert>{errorMessage(t, verify.error)}</ErrorAlert>}
       {result?.ok && <NoticeAlert>{t('audit.verify.ok', { n: result.checked })}</NoticeAlert>}
       {result && !result.ok && <ErrorAlert>{t('audit.verify.broken', { n: result.checked, id: result.firstBrokenId })}</ErrorAlert>}
+      {result && result.pending > 0 && <Paragraph mb="s">{t('audit.verify.pending', { n: result.pending })}</Paragraph>}
       <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
         {verify.isPending ? t('audit.verify.running') : t('audit.verify.button')}
       </Button>
