@@ -67,7 +67,7 @@ export async function signInBookers(base: string, pool: pg.Pool, agencies: numbe
   return sessions;
 }
 
-/** POST /api/bookings as the session's booker; status and wall time. */
+/** POST /api/bookings as the session's booker; status and wall time (status 0: no answer within fetch's 300 s). */
 export async function postBooking(base: string, session: Session, servicePointId: string, start: string) {
   const t = performance.now();
   const res = await fetch(`${base}/api/bookings`, {
@@ -82,7 +82,7 @@ export async function postBooking(base: string, session: Session, servicePointId
       language: 'fi',
       channel: 'agency-phone',
     }),
-  });
+  }).catch((error: unknown) => ({ status: 0, text: async () => String((error as { cause?: unknown }).cause ?? error) }));
   const text = await res.text();
   return { status: res.status, ms: performance.now() - t, text };
 }
