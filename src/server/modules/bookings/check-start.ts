@@ -3,7 +3,6 @@ import { HttpProblem, notFound } from '../../http/problem.js';
 import { assertTaskDelegated } from '../agreements/delegation.js';
 import type { Interval, Slot } from '../scheduling/availability.js';
 import { holidayOn } from '../scheduling/holidays.js';
-import { schedulingRepository as repo } from '../scheduling/repository.js';
 import { hhmm, localDate, weekdayOf, zonedInstant } from '../scheduling/time.js';
 import { expertTaken, interpreterTaken, roomTaken } from './conflicts.js';
 import { type StartChoiceQuery, startRepository } from './start-repository.js';
@@ -28,7 +27,7 @@ export const outsideHours = () => unprocessable('booking.outside_hours', 'No one
  */
 export async function checkStart(ctx: AppContext, r: StartRequest, now = new Date()) {
   const { db, config } = ctx;
-  const [point, service] = await Promise.all([repo.servicePoint(db, r.servicePointId), repo.service(db, r.serviceId)]);
+  const { point, service, closures } = await startRepository.context(db, r);
   if (!point) throw notFound('Service point');
   // The point may serve the agency only for what an agreement in force that day delegates to it.
   await assertTaskDelegated(db, { servicePointId: r.servicePointId, agencyId: r.agencyId, task: 'booking', date: localDate(r.start, point.timeZone) });
@@ -46,20 +45,20 @@ export async function checkStart(ctx: AppContext, r: StartRequest, now = new Dat
 
   const date = localDate(r.start, tz);
   const weekday = weekdayOf(date);
-  const closed = holidayOn(date) || (await repo.closures(db, point.id, date, date)).length > 0;
+  const closed = holidayOn(date) || closures.some((c) => c.startsOn <= date && date <= c.endsOn);
   const open: Interval[] = closed
     ? []
     : point.openingHours
         .filter((h) => h.weekday === weekday)
         .map((h) => ({ start: zonedInstant(date, hhmm(h.opens), tz).getTime(), end: zonedInstant(date, hhmm(h.closes), tz).getTime() }));
   const onGrid = open.some((w) => start >= w.start && (start - w.start) % stepMs === 0 && start + durationMs <= w.end);
-  if (!onGrid || point.rooms.length === 0) throw outsideHours();
+  if (!onGrid || point.roomIds.length === 0) throw outsideHours();
 
   const query: StartChoiceQuery = {
     agencyId: r.agencyId,
     expertId: r.expertId,
     interpretingLanguage: r.interpretingLanguage,
-    roomIds: point.rooms.map((room) => room.id),
+    roomIds: point.roomIds,
     date,
     weekday,
     tz,

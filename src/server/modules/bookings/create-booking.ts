@@ -7,16 +7,20 @@ import { checkStart, chooseSlot } from './check-start.js';
 import { conflictFromDatabase } from './conflicts.js';
 import { enqueueCustomerMessages } from './messages.js';
 import { publishBookingChanged } from './events.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { newReference } from './reference.js';
 import { type BookingRow, bookingRepository } from './repository.js';
+import type { StartChoiceQuery } from './start-repository.js';
 
 /**
  * Books a free slot. The requested start is validated alone, in SQL (check-start.ts): the room, the least-loaded
  * free expert (or the named one) and an interpreter for that instant, as the day's slot computation would pick them.
  * Contenders for the same room, expert or interpreter queue on advisory locks taken in one fixed order before the
- * INSERT; the database's exclusion constraints decide any race, answered 409, never 500.
+ * INSERT, and within one process they queue per point and day before looking (keyed-queue.ts); the database's
+ * exclusion constraints decide any race, answered 409, never 500.
  */
 const MAX_ATTEMPTS = 5;
+const queues = new WeakMap<AppContext['db'], KeyedQueue>();
 
 export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
   const { tz, query } = await checkStart(ctx, {
@@ -29,6 +33,12 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
     expertId: input.expertId,
   });
 
+  let queue = queues.get(ctx.db);
+  if (!queue) queues.set(ctx.db, (queue = new KeyedQueue()));
+  return queue.run(`${input.servicePointId} ${query.date}`, () => bookStart(ctx, actor, input, ip, tz, query));
+}
+
+async function bookStart(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string, tz: string, query: StartChoiceQuery): Promise<BookingRow> {
   // Losing a race for one room or expert may still leave another free: look again, a few times at most. A look
   // after a lost race is cheap: with no room free, experts are not ranked, and the answer is a 409 at once.
   for (let attempt = 0; ; attempt++) {
