@@ -3,6 +3,7 @@ import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
 import { recordAudit } from '../audit/record.js';
+import type { Slot } from '../scheduling/availability.js';
 import { checkStart, chooseSlot } from './check-start.js';
 import { conflictFromDatabase } from './conflicts.js';
 import { enqueueCustomerMessages } from './messages.js';
@@ -20,7 +21,13 @@ import type { StartChoiceQuery } from './start-repository.js';
  * exclusion constraints decide any race, answered 409, never 500.
  */
 const MAX_ATTEMPTS = 5;
-const queues = new WeakMap<AppContext['db'], KeyedQueue>();
+/**
+ * The last refusal of a look at the calendar in a point's day: contenders that were already waiting when that look
+ * began, asking for the very same start, get the same answer without looking again (their requests overlapped it,
+ * so that answer is as true for them), which turns a 100-way race into one booking and one look.
+ */
+type DayState = { refused?: { choice: string; askedAt: number; error: unknown } };
+const queues = new WeakMap<AppContext['db'], KeyedQueue<DayState>>();
 
 export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
   const { tz, query } = await checkStart(ctx, {
@@ -33,16 +40,37 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
     expertId: input.expertId,
   });
 
+  const arrivedAt = performance.now();
+  const choice = JSON.stringify(query);
   let queue = queues.get(ctx.db);
-  if (!queue) queues.set(ctx.db, (queue = new KeyedQueue()));
-  return queue.run(`${input.servicePointId} ${query.date}`, () => bookStart(ctx, actor, input, ip, tz, query));
+  if (!queue) queues.set(ctx.db, (queue = new KeyedQueue<DayState>(() => ({}))));
+  return queue.run(`${input.servicePointId} ${query.date}`, (day) => {
+    if (day.refused && day.refused.choice === choice && arrivedAt < day.refused.askedAt) throw day.refused.error;
+    return bookStart(ctx, actor, input, ip, tz, query, async () => {
+      const askedAt = performance.now();
+      try {
+        return await chooseSlot(ctx, query);
+      } catch (error) {
+        day.refused = { choice, askedAt, error };
+        throw error;
+      }
+    });
+  });
 }
 
-async function bookStart(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string, tz: string, query: StartChoiceQuery): Promise<BookingRow> {
+async function bookStart(
+  ctx: AppContext,
+  actor: UserActor,
+  input: CreateBookingRequest,
+  ip: string,
+  tz: string,
+  query: StartChoiceQuery,
+  look: () => Promise<Slot>,
+): Promise<BookingRow> {
   // Losing a race for one room or expert may still leave another free: look again, a few times at most. A look
   // after a lost race is cheap: with no room free, experts are not ranked, and the answer is a 409 at once.
   for (let attempt = 0; ; attempt++) {
-    const slot = await chooseSlot(ctx, query);
+    const slot = await look();
     try {
       const created = await ctx.db.transaction(async (tx) => {
         await bookingRepository.lockHolders(tx, [slot.roomId, slot.expertId, slot.interpreterId]);
