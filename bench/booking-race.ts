@@ -3,9 +3,11 @@
 // data set (bench/national-data.ts) on PostgreSQL. Every round must end with exactly one 201 and N − 1 × 409.
 // Deadlocks are PostgreSQL's own count (pg_stat_database.deadlocks) before and after. The bare baseline in the same
 // run: the winning row inserted N times at once, autocommit, over as many connections as the app's pool (10), the
-// latency of each counted from the burst's start, as for the HTTP requests.
+// latency of each counted from the burst's start, as for the HTTP requests (BENCH_BARE_ROUNDS of them: it deadlocks).
+// And the floor for HTTP on this machine at this moment: before each round, N concurrent GET /api/me (a session
+// lookup, the least an authenticated request does) as the same booker.
 // Rows the bench created are deleted at the end (audit rows are append-only and stay). Prints one JSON line.
-// Usage: npm run bench:booking-race   (BENCH_RACERS=100 BENCH_ROUNDS=20; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
+// Usage: npm run bench:booking-race   (BENCH_RACERS=100 BENCH_ROUNDS=20 BENCH_BARE_ROUNDS=3; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
 import os from 'node:os';
 import pg from 'pg';
 import { addDays, localDate, weekdayOf } from '../src/server/modules/scheduling/time.js';
@@ -18,6 +20,7 @@ const bounded = (v: string | undefined, dflt: number, min: number, max: number) 
 const N = bounded(process.env.BENCH_RACERS, 100, 2, 500);
 const ROUNDS = bounded(process.env.BENCH_ROUNDS, 20, 1, 200);
 const APP_POOL = 10;
+const BARE_ROUNDS = bounded(process.env.BENCH_BARE_ROUNDS, 3, 1, 200);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: r2(Math.max(...xs)) });
 
@@ -82,7 +85,17 @@ try {
   const statuses: Record<string, number> = {};
   let firstError: string | undefined;
   let roundDeadlocks = deadlocksBefore;
+  const floor: number[] = [];
   for (const start of starts) {
+    const me = await Promise.all(
+      Array.from({ length: N }, async () => {
+        const t = performance.now();
+        const res = await fetch(`${base}/api/me`, { headers: { cookie: session!.cookie } });
+        await res.text();
+        return performance.now() - t;
+      }),
+    );
+    floor.push(...me);
     const results = await Promise.all(Array.from({ length: N }, () => postBooking(base, session!, pointId, start)));
     const ms = results.map((r) => r.ms);
     all.push(...ms);
@@ -113,7 +126,7 @@ try {
     const racePool = new pg.Pool({ connectionString: data.url, max: APP_POOL });
     try {
       await Promise.all(Array.from({ length: APP_POOL }, () => racePool.query('SELECT 1')));
-      for (const w of winners) {
+      for (const w of winners.slice(0, BARE_ROUNDS)) {
         const t = performance.now();
         await Promise.all(
           Array.from({ length: N }, async (_, i) => {
@@ -148,7 +161,8 @@ try {
         deadlocksPerRound: rounds.map((r) => r.deadlocks),
         ...(firstError ? { firstError } : {}),
       },
-      bare: { statuses: bareStatuses, latencyMs: bare.length ? summary(bare) : null, deadlocks: bareDeadlocks, connections: APP_POOL },
+      floorGetMe: { latencyMs: summary(floor) },
+      bare: { rounds: Math.min(BARE_ROUNDS, winners.length), statuses: bareStatuses, latencyMs: bare.length ? summary(bare) : null, deadlocks: bareDeadlocks, connections: APP_POOL },
       dataSet: { database: data.name, reused: data.reused, bookings: data.counts.bookings },
       machine: { cpus: os.cpus().length, loadAverage1m: [r2(loadAtStart), r2(os.loadavg()[0]!)], node: process.version },
     }),
