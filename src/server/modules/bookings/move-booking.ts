@@ -50,6 +50,8 @@ export async function moveBooking(
         slot = computeSlots(slotQuery).find((s) => s.start === start.getTime());
       }
       if (!slot) throw explainUnavailable(slotQuery, start.getTime());
+      // The same lock order as creating a booking, so a move and a create never deadlock in the constraints' indexes.
+      await bookingRepository.lockHolders(tx, [slot.roomId, slot.expertId, slot.interpreterId]);
       const moved = await bookingRepository.update(tx, current.id, {
         startsAt: new Date(slot.start),
         endsAt: new Date(slot.end),

@@ -42,6 +42,7 @@ export async function takeWalkIn(ctx: AppContext, actor: UserActor, walkInId: st
       const busy = await schedulingRepository.busy(tx, { roomIds: point!.rooms.map((r) => r.id), expertIds: [], interpreterIds: [], from: start, to: end });
       const room = point!.rooms.find((r) => !busy.some((b) => b.holderId === r.id));
       if (!room) throw new HttpProblem(409, 'booking.room_taken', 'Conflict', 'The room is in use now');
+      await bookingRepository.lockHolders(tx, [room.id, actor.userId]);
       const booking = await bookingRepository.insert(tx, {
         reference: newReference(),
         servicePointId: walkIn.servicePointId,
