@@ -21,7 +21,7 @@ export type StartChoiceQuery = {
 
 export type StartChoice = {
   roomId: string | null;
-  /** Active experts of the agency (only the named one, when one was named). */
+  /** When an expert was named: 1 if they are an active expert of the agency, else 0 (−1 when none was named). */
   experts: number;
   /** Some expert (interpreter) works the whole interval that day, booked or not. */
   expertWorks: boolean;
@@ -102,6 +102,17 @@ export const startRepository = {
     const load = (holder: string, id: ReturnType<typeof sql.raw>) =>
       sql`(SELECT coalesce(sum(extract(epoch FROM least(b.ends_at, ${q.span.end}::timestamptz) - greatest(b.starts_at, ${q.span.start}::timestamptz))), 0)
         ${overlapping(holder, id, q.span.start, q.span.end)})`;
+    // Parts that do not apply are left out of the statement (planning it is a good part of its cost).
+    const interpreting = q.interpretingLanguage
+      ? {
+          ctes: sql`, interpreters_ AS (SELECT i.id FROM interpreters i WHERE i.active AND ${q.interpretingLanguage}::text = ANY (i.languages)),
+            working_interpreters AS (SELECT i.id FROM interpreters_ i WHERE ${works('interpreter', i, q)})`,
+          columns: sql`, EXISTS (SELECT 1 FROM working_interpreters) AS interpreter_works,
+            CASE WHEN chosen.room_id IS NOT NULL THEN (
+              SELECT i.id FROM working_interpreters i WHERE NOT EXISTS (SELECT 1 ${overlapping('interpreter_id', i, q.start, q.end)})
+              ORDER BY ${load('interpreter_id', i)}, i.id LIMIT 1) END AS interpreter_id`,
+        }
+      : { ctes: sql``, columns: sql`` };
     const result = await db.execute(sql`
       WITH room AS (
         SELECT r.id FROM unnest(${sql.param(q.roomIds)}::uuid[]) WITH ORDINALITY AS r(id, n)
@@ -110,22 +121,17 @@ export const startRepository = {
         SELECT DISTINCT u.id, u.name FROM users u JOIN role_assignments ra ON ra.user_id = u.id
         WHERE ra.role = 'expert' AND ra.organisation_id = ${q.agencyId}::uuid AND u.active
           ${q.expertId ? sql`AND u.id = ${q.expertId}::uuid` : sql``}),
-      working_experts AS (SELECT e.id, e.name FROM experts e WHERE ${works('expert', e, q)}),
-      interpreters_ AS (
-        SELECT i.id FROM interpreters i
-        WHERE ${q.interpretingLanguage ?? null}::text IS NOT NULL AND i.active AND ${q.interpretingLanguage ?? ''}::text = ANY (i.languages)),
-      working_interpreters AS (SELECT i.id FROM interpreters_ i WHERE ${works('interpreter', i, q)}),
-      chosen AS (SELECT (SELECT id FROM room) AS room_id)
+      working_experts AS (SELECT e.id, e.name FROM experts e WHERE ${works('expert', e, q)})
+      ${interpreting.ctes},
+      -- OFFSET 0: the room stays one subplan instead of a copy per use.
+      chosen AS (SELECT (SELECT id FROM room) AS room_id OFFSET 0)
       SELECT chosen.room_id,
-        (SELECT count(*) FROM experts)::int AS experts,
+        ${q.expertId ? sql`(SELECT count(*) FROM experts)::int` : sql`-1`} AS experts,
         EXISTS (SELECT 1 FROM working_experts) AS expert_works,
-        EXISTS (SELECT 1 FROM working_interpreters) AS interpreter_works,
         CASE WHEN chosen.room_id IS NOT NULL THEN (
           SELECT e.id FROM working_experts e WHERE NOT EXISTS (SELECT 1 ${overlapping('expert_id', e, q.start, q.end)})
-          ORDER BY ${load('expert_id', e)}, e.name, e.id LIMIT 1) END AS expert_id,
-        CASE WHEN chosen.room_id IS NOT NULL THEN (
-          SELECT i.id FROM working_interpreters i WHERE NOT EXISTS (SELECT 1 ${overlapping('interpreter_id', i, q.start, q.end)})
-          ORDER BY ${load('interpreter_id', i)}, i.id LIMIT 1) END AS interpreter_id
+          ORDER BY ${load('expert_id', e)}, e.name, e.id LIMIT 1) END AS expert_id
+        ${interpreting.columns}
       FROM chosen`);
     const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
     return {
