@@ -109,6 +109,30 @@ const insertBookings = `INSERT INTO bookings (reference, service_point_id, room_
    JOIN b_service_lists sl ON sl.agency_idx = a.idx
    WHERE d.idx >= $1 AND d.idx < $2 AND h.h1 % 100000 < r.density * 100000`;
 
+/**
+ * Bookings need an agreement in force delegating the task (migrations/0009): one per contractor, over its points,
+ * from every agency, for all tasks. Added to data sets generated before agreements existed too.
+ */
+async function ensureAgreements(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rowCount } = await c.query(`SELECT 1 FROM agreements LIMIT 1`);
+    if (rowCount) return;
+    await c.query(`WITH heads AS (INSERT INTO agreements (contractor_id) SELECT DISTINCT organisation_id FROM service_points RETURNING id, contractor_id)
+      INSERT INTO agreement_versions (agreement_id, version, effective_from, title, contractor_id, service_point_ids, payer_id, principals,
+        signed_on, valid_from, valid_until, hourly_rate_cents, caps)
+      SELECT h.id, 1, '2000-01-01', 'Bench', h.contractor_id, (SELECT array_agg(p.id) FROM service_points p WHERE p.organisation_id = h.contractor_id),
+        h.contractor_id,
+        (SELECT jsonb_agg(jsonb_build_object('organisationId', o.id, 'tasks', '["identity-verification","booking","document-reception"]'::jsonb))
+          FROM organisations o WHERE o.kind = 'principal'),
+        '2000-01-01', '2000-01-01', NULL, 4200, '{"communicationMaterialsCents":100000,"premisesRentCents":170000,"premisesWorksCents":250000}'
+      FROM heads h`);
+  } finally {
+    await c.end();
+  }
+}
+
 async function generate(url: string): Promise<GenerationFigures> {
   const t0 = performance.now();
   const database = await openPostgres(url, 2);
@@ -280,6 +304,7 @@ export async function openNationalData(): Promise<NationalData> {
     }
     await withAdmin((admin) => admin.query(`COMMENT ON DATABASE ${name} IS '${MARKER}'`));
   }
+  await ensureAgreements(url);
   if (keep) process.stderr.write(`bench data: ${exists ? 'reusing' : 'kept'} database ${name} (BENCH_DB_NAME=${name} to reuse)\n`);
   return { url, name, reused: exists, generation, ...(await describe(url)), close: keep ? async () => undefined : drop };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
-import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
+import { openSecondConnection, testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { bookingBody, bookingWorld, createInterpreter, workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { workingExceptions } from '../../db/schema/index.js';
 import { zonedInstant } from '../scheduling/time.js';
@@ -78,5 +78,32 @@ describe.each(testDatabaseKinds)('one start chosen like the day’s slots on %s'
     expect(await code('12:15')).toBe('booking.room_taken');
     const unknown = await advisor.post('/api/bookings', bookingBody(w, at(day, '13:00'), { expertId: w.advisor.id }));
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe.runIf(testDatabaseKinds.includes('postgres'))('a race across two app instances on postgres', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await createTestApp('postgres');
+    second = await createTestApp('postgres', { database: await openSecondConnection(first.ctx.database) });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  // Each instance queues its own contenders; between instances the advisory locks and the constraints decide.
+  it('gives one booking for one room and expert, 409 to the rest, whichever instance they reach', async () => {
+    const w = await bookingWorld(first.ctx.db, { roomCount: 1, expertCount: 1 });
+    const day = workingDayAhead(17);
+    const clients = [await signIn(first.app, w.advisor.email), await signIn(second.app, w.advisor.email)];
+    const body = bookingBody(w, at(day, '11:00'));
+    const responses = await Promise.all(Array.from({ length: 60 }, (_, i) => clients[i % 2]!.post('/api/bookings', body)));
+    expect(responses.filter((r) => r.statusCode !== 201 && r.statusCode !== 409).map((r) => r.body)).toEqual([]);
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    // The next slot is raced as well: once again one booking.
+    const again = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2]!.post('/api/bookings', bookingBody(w, at(day, '11:30')))));
+    expect(again.filter((r) => r.statusCode === 201)).toHaveLength(1);
   });
 });
