@@ -79,6 +79,14 @@ const schema = z.object({
   DOCUMENT_KEEP_AFTER_ACK_HOURS: z.coerce.number().min(0).max(24 * 14).default(0),
   DOCUMENT_MAX_FILE_MB: z.coerce.number().min(0.01).max(100).default(20),
   DOCUMENT_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(50),
+  /** Time reports (docs/time-reports.md): standard minutes of a suggested entry whose events give no duration. */
+  TIME_STANDARD_BOOKING_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  TIME_STANDARD_WALK_IN_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  TIME_STANDARD_CALL_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  TIME_STANDARD_IDENTITY_CHECK_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  TIME_STANDARD_HANDOVER_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  /** A measured duration longer than this (a call nobody closed, a draft left open) is suggested as this long. */
+  TIME_MEASURED_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
 });
 
 export type Config = {
@@ -132,6 +140,9 @@ export type Config = {
   documentKeepAfterAckHours: number;
   documentMaxFileBytes: number;
   documentMaxPages: number;
+  /** Standard minutes per suggestion source when its events give no duration. */
+  timeStandardMinutes: { call: number; 'identity-check': number; 'booking-event': number; 'walk-in': number; handover: number };
+  timeMeasuredMaxMinutes: number;
 };
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
@@ -208,6 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentKeepAfterAckHours: e.DOCUMENT_KEEP_AFTER_ACK_HOURS,
     documentMaxFileBytes: Math.round(e.DOCUMENT_MAX_FILE_MB * 1024 * 1024),
     documentMaxPages: e.DOCUMENT_MAX_PAGES,
+    timeStandardMinutes: {
+      call: e.TIME_STANDARD_CALL_MINUTES,
+      'identity-check': e.TIME_STANDARD_IDENTITY_CHECK_MINUTES,
+      'booking-event': e.TIME_STANDARD_BOOKING_MINUTES,
+      'walk-in': e.TIME_STANDARD_WALK_IN_MINUTES,
+      handover: e.TIME_STANDARD_HANDOVER_MINUTES,
+    },
+    timeMeasuredMaxMinutes: e.TIME_MEASURED_MAX_MINUTES,
   };
 }
 

@@ -154,6 +154,22 @@ const rules = {
   'agreement:delegations': any(advisorAt, pointManagerAt, coordinator, mainAdmin),
   // Bookings no agreement covers any more: the point's advisors and the booking agency's staff re-arrange them.
   'agreement:rearrange': any(advisorAt, agencyMemberOf),
+  // Time reports (docs/time-reports.md). Advisors record their own time at their point; point managers read and
+  // submit their points' months; VM (main admin, coordinators) reads all and approves or returns; an agency's
+  // admin reads the hours spent on that agency (resource organisationId = the entry's agency).
+  'time-entry:write': all(self, advisorAt),
+  'time-entry:read': any(self, pointManagerAt, mainAdmin, coordinator, agencyAdminOf),
+  'time-entry:suggestions': (a) => hasRole(a, 'advisor'),
+  'time-report:read': any(pointManagerAt, mainAdmin, coordinator),
+  'time-report:submit': pointManagerAt,
+  'time-report:decide': any(mainAdmin, coordinator),
+  // Cost claims (§8): the point manager of one of the agreement's points claims; VM decides and records the premises
+  // works Senaatti bills to VM. Resource: the agreement's service points.
+  'cost-claim:read': any(mainAdmin, coordinator, pointManagerAt),
+  'cost-claim:create': pointManagerAt,
+  'cost-claim:record-works': mainAdmin,
+  'cost-claim:decide': any(mainAdmin, coordinator),
+  'reimbursement:read': any(mainAdmin, coordinator, pointManagerAt),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -179,3 +195,23 @@ export function managedOrganisations(actor: Actor): string[] | undefined {
   if (mainAdmin(actor, {})) return undefined;
   return orgsWithRole(actor, 'agency-admin');
 }
+
+/**
+ * Which time entries a list may show the actor (the same rule as `time-entry:read`, as filters for one query):
+ * `all`, or the union of their own, their managed points' and their administered agencies' entries.
+ */
+export type TimeEntryScope = { all: true } | { all: false; userId?: string; servicePointIds: string[]; agencyIds: string[] };
+export function timeEntryScope(actor: Actor): TimeEntryScope {
+  if (actor.kind !== 'user' || actor.mfaPending) return { all: false, servicePointIds: [], agencyIds: [] };
+  if (mainAdmin(actor, {}) || coordinator(actor, {})) return { all: true };
+  return {
+    all: false,
+    userId: actor.userId,
+    servicePointIds: actor.roles.filter((g) => g.role === 'point-manager' && g.servicePointId).map((g) => g.servicePointId!),
+    agencyIds: orgsWithRole(actor, 'agency-admin'),
+  };
+}
+
+/** Whether the actor reads entries as the contractor (advisor, manager) or VM, who see the advisors' notes. */
+export const readsNotes = (actor: Actor, entry: { userId: string; servicePointId: string }) =>
+  self(actor, { userId: entry.userId }) || pointManagerAt(actor, { servicePointId: entry.servicePointId }) || mainAdmin(actor, {}) || coordinator(actor, {});

@@ -10,6 +10,7 @@ import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
+import { timeReportRoutes } from './time-reports/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every domain module's routes; a new domain adds one line here. */
@@ -25,4 +26,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   meetingRoutes,
   documentRoutes,
   agreementRoutes,
+  timeReportRoutes,
 ];

@@ -5,3 +5,4 @@ export * from './assistance.js';
 export * from './documents.js';
 export * from './meetings.js';
 export * from './agreements.js';
+export * from './time-reports.js';
