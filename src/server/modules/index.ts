@@ -10,6 +10,7 @@ import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
+import { costClaimRoutes } from './time-reports/claims-routes.js';
 import { timeReportRoutes } from './time-reports/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -27,4 +28,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   documentRoutes,
   agreementRoutes,
   timeReportRoutes,
+  costClaimRoutes,
 ];
