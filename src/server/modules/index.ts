@@ -11,6 +11,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
 import { costClaimRoutes } from './time-reports/claims-routes.js';
+import { reportRoutes } from './time-reports/report-routes.js';
 import { timeReportRoutes } from './time-reports/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -29,4 +30,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   agreementRoutes,
   timeReportRoutes,
   costClaimRoutes,
+  reportRoutes,
 ];

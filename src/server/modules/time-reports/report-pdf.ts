@@ -1,0 +1,119 @@
+import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
+import type { ReimbursementReport } from '../../../shared/time-reports.js';
+import type { ReportLanguage } from './build-report.js';
+import { day, euros, labelsFor } from './report-labels.js';
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 56;
+const hours = (minutes: number) => (minutes / 60).toFixed(2).replace('.', ',');
+
+/** Writes lines top-down on A4 pages, starting a new page when one is full. */
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  private chars: Set<number>;
+  constructor(
+    private doc: PDFDocument,
+    private font: PDFFont,
+    private bold: PDFFont,
+  ) {
+    this.chars = new Set(font.getCharacterSet());
+    this.newPage();
+  }
+  newPage() {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - MARGIN;
+  }
+  /** Characters the standard font cannot encode (WinAnsi) become '?', so a name never breaks the document. */
+  safe(text: string) {
+    return [...text].map((c) => (this.chars.has(c.codePointAt(0)!) ? c : '?')).join('');
+  }
+  line(cols: { text: string; x?: number; right?: number }[], o: { bold?: boolean; size?: number; gap?: number } = {}) {
+    const size = o.size ?? 10;
+    if (this.y < MARGIN + size * 2) this.newPage();
+    const font = o.bold ? this.bold : this.font;
+    for (const c of cols) {
+      const text = this.safe(c.text);
+      const x = c.right !== undefined ? c.right - font.widthOfTextAtSize(text, size) : (c.x ?? MARGIN);
+      this.page.drawText(text, { x, y: this.y, size, font, color: rgb(0, 0, 0) });
+    }
+    this.y -= size + (o.gap ?? 5);
+  }
+  space(h = 8) {
+    this.y -= h;
+  }
+  rule() {
+    this.page.drawLine({ start: { x: MARGIN, y: this.y + 4 }, end: { x: A4[0] - MARGIN, y: this.y + 4 }, thickness: 0.5, color: rgb(0.4, 0.4, 0.4) });
+    this.space(6);
+  }
+}
+
+/** The report as a print-quality A4 PDF in Finnish or Swedish, with the parties' names and a signature line. */
+export async function reportPdf(r: ReimbursementReport, lang: ReportLanguage): Promise<Buffer> {
+  const l = labelsFor(lang);
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${l.title} ${r.invoiceBasis.reference}`);
+  doc.setLanguage(lang === 'fi' ? 'fi-FI' : 'sv-FI');
+  doc.setProducer('Etäpiste');
+  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const right = A4[0] - MARGIN;
+  const pair = (label: string, value: string) => w.line([{ text: label }, { text: value, x: 200 }]);
+
+  w.line([{ text: l.title }], { bold: true, size: 18, gap: 12 });
+  pair(l.agreement, r.agreementTitle);
+  pair(l.contractor, r.contractor);
+  pair(l.payer, r.payer);
+  pair(l.principals, r.principals.join(', '));
+  pair(l.period, `${day(r.from)} – ${day(r.to)}`);
+  pair(l.reference, r.invoiceBasis.reference);
+  pair(l.rate, `${euros(r.hourlyRateCents)} / h`);
+  w.space();
+
+  w.line([{ text: l.task }, { text: l.minutes, right: 420 }, { text: l.hoursCol, right }], { bold: true });
+  w.rule();
+  for (const [task, m] of Object.entries(r.minutesByTask)) w.line([{ text: l.tasks[task as keyof typeof l.tasks] ?? task }, { text: String(m), right: 420 }, { text: hours(m), right }]);
+  w.rule();
+  w.line([{ text: l.totalTime }, { text: String(r.totalMinutes), right: 420 }, { text: hours(r.totalMinutes), right }], { bold: true });
+  w.line([{ text: l.approvedTime }, { text: String(r.approvedMinutes), right: 420 }, { text: hours(r.approvedMinutes), right }]);
+  w.space();
+
+  w.line([{ text: l.agency }, { text: l.minutes, right: 420 }, { text: l.hoursCol, right }], { bold: true });
+  w.rule();
+  for (const [agency, m] of Object.entries(r.minutesByAgency)) {
+    w.line([{ text: agency === 'none' ? l.none : (r.agencyNames[agency] ?? agency) }, { text: String(m), right: 420 }, { text: hours(m), right }]);
+  }
+  w.space();
+  w.line([{ text: l.labour }, { text: euros(r.labourCents), right }], { bold: true });
+  w.line([{ text: `${l.labour} (${l.approvedTime})` }, { text: euros(r.approvedLabourCents), right }]);
+  w.space();
+
+  w.line([{ text: l.claims }, { text: l.date, x: 200 }, { text: l.status, x: 330 }, { text: l.amount, right }], { bold: true });
+  w.rule();
+  for (const c of r.claims.filter((c) => c.claimable)) {
+    w.line([{ text: l.categories[c.category] }, { text: day(c.date), x: 200 }, { text: l.states[c.status], x: 330 }, { text: euros(c.amountCents), right }]);
+    w.line([{ text: c.description.slice(0, 90), x: MARGIN + 12 }], { size: 8, gap: 6 });
+  }
+  w.rule();
+  w.line([{ text: l.claimsTotal }, { text: euros(r.claimsCents), right }], { bold: true });
+  w.line([{ text: `${l.approvedClaims} / ${l.pendingClaims}` }, { text: `${euros(r.approvedClaimsCents)} / ${euros(r.pendingClaimsCents)}`, right }]);
+  w.space();
+
+  w.line([{ text: l.caps }, { text: l.cap, right: 330 }, { text: l.used, right: 420 }, { text: l.left, right }], { bold: true });
+  w.rule();
+  for (const c of r.caps) w.line([{ text: l.categories[c.category] }, { text: euros(c.capCents), right: 330 }, { text: euros(c.usedCents), right: 420 }, { text: euros(c.leftCents), right }]);
+  w.line([{ text: l.works, x: MARGIN }], { size: 8 });
+  w.line([{ text: euros(r.premisesWorksCents), right }], { size: 8 });
+  w.space();
+
+  w.rule();
+  w.line([{ text: l.total }, { text: euros(r.totalCents), right }], { bold: true, size: 12 });
+  w.line([{ text: l.approvedTotal }, { text: euros(r.approvedTotalCents), right }], { size: 11 });
+  w.space(40);
+  if (w.y < MARGIN + 60) w.newPage();
+  const lineAt = (x1: number, x2: number) => w.page.drawLine({ start: { x: x1, y: w.y }, end: { x: x2, y: w.y }, thickness: 0.7 });
+  lineAt(MARGIN, 250);
+  lineAt(300, right);
+  w.space(12);
+  w.line([{ text: l.place }, { text: `${l.signature}, ${r.contractor}`, x: 300 }], { size: 9 });
+  return Buffer.from(await doc.save());
+}
