@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/password.js';
 import { hashToken, newToken, normalizePairingCode } from '../../auth/tokens.js';
 import type { Db } from '../client.js';
 import { seedAgreements } from './agreements.js';
+import { seedTimeReports } from './time-reports.js';
 import { seedScheduling } from './scheduling.js';
 import { callButtons, openingHours, organisations, roleAssignments, rooms, servicePoints, terminals, users } from '../schema/index.js';
 
@@ -85,7 +86,9 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
     // press with curl.
     await tx.insert(callButtons).values({ roomId: room!.id, name: 'Kutsunappi 1', tokenHash: hashToken(newToken()) });
     const expertIds: string[] = [];
+    const advisorIds: string[] = [];
     let adminId = '';
+    let managerId = '';
     for (const u of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
@@ -99,9 +102,12 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
       });
       if (u.role === 'expert') expertIds.push(user!.id);
       if (u.role === 'main-admin') adminId = user!.id;
+      if (u.role === 'advisor') advisorIds.push(user!.id);
+      if (u.role === 'point-manager') managerId = user!.id;
     }
     // Vero and Kela delegate all three tasks to Porvoo-info, DVV booking and document reception only.
     await seedAgreements(tx, orgIds, pointId, adminId);
     await seedScheduling(tx, { vero: orgIds.vero, dvv: orgIds.dvv, kela: orgIds.kela }, expertIds);
+    await seedTimeReports(tx, { pointId, advisorIds, managerId, adminId, agencies: [orgIds.vero, orgIds.dvv, orgIds.kela] });
   });
 }

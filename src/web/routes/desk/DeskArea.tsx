@@ -16,6 +16,8 @@ import { CallAlerts, useAdvisorPoints } from './assistance/CallAlerts';
 import { CalendarLink } from './calendar/CalendarLink';
 import { DeskCalendarArea } from './calendar/DeskCalendarPage';
 import { DeskDocumentsArea, DocumentsLink } from './documents/DeskDocumentsArea';
+import { TimeReportLink } from '../time-reports/TimeReportLinks';
+import { TimePage } from '../time-reports/TimePage';
 
 /** The desk area: the front page, the booking calendar (/desk/calendar), the live status board (/desk/status). */
 export function DeskArea() {
@@ -29,6 +31,7 @@ export function DeskArea() {
         <Route path="calendar/*" element={<DeskCalendarArea />} />
         <Route path="documents/*" element={<DeskDocumentsArea />} />
         <Route path="status" element={<DeskStatus />} />
+        <Route path="time" element={<TimePage />} />
         <Route path="*" element={<DeskHome />} />
       </Routes>
     </>
@@ -59,6 +62,7 @@ function DeskHome() {
         <>
           <CalendarLink />
           <DocumentsLink />
+          <TimeReportLink to="/desk/time" text="desk.link" />
           <StatusBoardLink to="/desk/status" />
         </>
       )}

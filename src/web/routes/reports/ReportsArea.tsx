@@ -11,11 +11,16 @@ import { StatusBoardLink } from '../status/StatusBoardLink';
 import { StatusBoardPage } from '../status/StatusBoardPage';
 import { AuditLog } from './audit/AuditLog';
 import { ServicePointsOverview } from './ServicePointsOverview';
+import { ClaimsPage } from '../time-reports/ClaimsPage';
+import { MonthPage } from '../time-reports/MonthPage';
+import { TimeReportLink } from '../time-reports/TimeReportLinks';
 import './reports.css';
 
 const OVERVIEW_ROLES: Role[] = ['main-admin', 'coordinator', 'agency-admin'];
 /** Who reads agreements here (read-only; the main admin and agency admins also have them in administration). */
 const AGREEMENT_READERS: Role[] = ['main-admin', 'coordinator', 'auditor', 'agency-admin', 'point-manager'];
+/** Who works with time reports, cost claims and the reimbursement report here (docs/time-reports.md). */
+const TIME_REPORT_ROLES: Role[] = ['main-admin', 'coordinator', 'point-manager'];
 
 /** Reports: the service points' status for those who oversee them; the audit log for auditors only. */
 export function ReportsArea() {
@@ -23,12 +28,15 @@ export function ReportsArea() {
   // Coordinators watch every point's live status board (/reports/status).
   const coordinator = me.roles.some((r) => r.role === 'coordinator');
   const readsAgreements = me.roles.some((r) => AGREEMENT_READERS.includes(r.role));
+  const timeReports = me.roles.some((r) => TIME_REPORT_ROLES.includes(r.role));
   return (
     <>
       {coordinator && <EscalationAlerts />}
       <Routes>
         {coordinator && <Route path="status" element={<StatusBoardPage canReport={false} />} />}
         {readsAgreements && <Route path="agreements/*" element={<AgreementsRoutes base="/reports/agreements" canEdit={false} />} />}
+        {timeReports && <Route path="time" element={<MonthPage />} />}
+        {timeReports && <Route path="claims" element={<ClaimsPage />} />}
         <Route path="*" element={<ReportsHome />} />
       </Routes>
     </>
@@ -47,6 +55,12 @@ function ReportsHome() {
       </Heading>
       {roles.has('coordinator') && <StatusBoardLink to="/reports/status" />}
       {AGREEMENT_READERS.some((r) => roles.has(r)) && <AgreementsLink to="/reports/agreements" warnOverdue={roles.has('point-manager')} />}
+      {TIME_REPORT_ROLES.some((r) => roles.has(r)) && (
+        <>
+          <TimeReportLink to="/reports/time" text="month.link" />
+          <TimeReportLink to="/reports/claims" text="claims.link" />
+        </>
+      )}
       {OVERVIEW_ROLES.some((r) => roles.has(r)) && <ServicePointsOverview />}
       {roles.has('auditor') && <AuditLog />}
     </>
