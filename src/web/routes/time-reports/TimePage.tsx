@@ -51,6 +51,7 @@ function Suggestions({ from, to }: { from: string; to: string }) {
   const record = useRecordEntry();
   const dismiss = useDismiss();
   const agency = useAgencyName();
+  const { locale } = useLanguage();
   const [minutes, setMinutes] = useState<Record<string, string>>({});
   const accept = (s: SuggestionView) =>
     record.mutateAsync({ date: s.date, minutes: Number(minutes[s.source.id] ?? s.minutes), task: s.task, agencyId: s.agencyId, source: s.source });
@@ -76,7 +77,7 @@ function Suggestions({ from, to }: { from: string; to: string }) {
                 <tbody>
                   {list.map((s) => (
                     <tr key={s.source.id}>
-                      <td>{s.date} {new Date(s.at).toLocaleTimeString('fi-FI', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' })}</td>
+                      <td>{s.date} {new Date(s.at).toLocaleTimeString(locale, { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' })}</td>
                       <th scope="row">
                         {t(`what.${s.what}`)} <span className="tr-muted">({t(s.measured ? 'desk.measured' : 'desk.standard')})</span>
                       </th>
