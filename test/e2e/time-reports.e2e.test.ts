@@ -82,6 +82,11 @@ describe.skipIf(!browserAvailable)('time reports', () => {
     await week.getByRole('row').filter({ hasText: 'Dokumenttikameran koulutus' }).waitFor();
     await expectAccessible(page);
     await shot(page, 'time-desk-week-fi');
+    // The month view holds the same entry among the month's.
+    await page.getByRole('button', { name: tr('fi', 'timeReports:desk.viewMonth') }).click();
+    await page.getByText(tr('fi', 'timeReports:desk.month').replace('{{month}}', helsinkiToday().slice(0, 7))).waitFor();
+    await week.getByRole('row').filter({ hasText: 'Dokumenttikameran koulutus' }).waitFor();
+    await expectAccessible(page);
 
     const [me] = await server.database.db.select().from(users).where(eq(users.email, 'neuvoja1@porvoo.demo'));
     const todays = await server.database.db.select().from(timeEntries).where(and(eq(timeEntries.userId, me!.id), eq(timeEntries.date, helsinkiToday())));

@@ -11,11 +11,20 @@ import { addDays, helsinkiToday, hoursOf, mondayOf, timeError, useDeleteEntry, u
 import '../agreements/agreements.css';
 import './time-reports.css';
 
-/** The advisor's time (/desk/time): a week of entries, what the system saw to accept or discard, and a new entry. */
+/** The first and last day of the week or month around a day. */
+function rangeOf(span: 'week' | 'month', anchor: string) {
+  if (span === 'week') return { from: mondayOf(anchor), to: addDays(mondayOf(anchor), 6) };
+  const from = `${anchor.slice(0, 7)}-01`;
+  return { from, to: addDays(`${addDays(from, 31).slice(0, 7)}-01`, -1) };
+}
+
+/** The advisor's time (/desk/time): a week or a month of entries, what the system saw to accept or discard, a new entry. */
 export function TimePage() {
   const { t } = useTranslation('timeReports');
-  const [monday, setMonday] = useState(() => mondayOf(helsinkiToday()));
-  const sunday = addDays(monday, 6);
+  const [span, setSpan] = useState<'week' | 'month'>('week');
+  const [anchor, setAnchor] = useState(helsinkiToday);
+  const { from, to } = rangeOf(span, anchor);
+  const step = (dir: 1 | -1) => setAnchor(span === 'week' ? addDays(anchor, 7 * dir) : dir < 0 ? addDays(from, -1) : addDays(to, 1));
   useTitle(t('desk.title'));
   return (
     <>
@@ -23,17 +32,24 @@ export function TimePage() {
         {t('desk.title')}
       </Heading>
       <Paragraph mb="m">{t('desk.intro')}</Paragraph>
+      <div className="tr-week-nav" role="group" aria-label={t('desk.view')}>
+        {(['week', 'month'] as const).map((s) => (
+          <Button key={s} variant={span === s ? 'default' : 'secondary'} aria-pressed={span === s} onClick={() => setSpan(s)}>
+            {t(s === 'week' ? 'desk.viewWeek' : 'desk.viewMonth')}
+          </Button>
+        ))}
+      </div>
       <nav className="tr-week-nav" aria-label={t('desk.weekNav')}>
-        <Button variant="secondary" onClick={() => setMonday(addDays(monday, -7))}>
-          {t('desk.previousWeek')}
+        <Button variant="secondary" onClick={() => step(-1)}>
+          {t(span === 'week' ? 'desk.previousWeek' : 'desk.previousMonth')}
         </Button>
-        <span aria-live="polite">{t('desk.week', { from: monday, to: sunday })}</span>
-        <Button variant="secondary" onClick={() => setMonday(addDays(monday, 7))} disabled={monday >= mondayOf(helsinkiToday())}>
-          {t('desk.nextWeek')}
+        <span aria-live="polite">{span === 'week' ? t('desk.week', { from, to }) : t('desk.month', { month: from.slice(0, 7) })}</span>
+        <Button variant="secondary" onClick={() => step(1)} disabled={to >= helsinkiToday()}>
+          {t(span === 'week' ? 'desk.nextWeek' : 'desk.nextMonth')}
         </Button>
       </nav>
-      <Suggestions from={monday} to={sunday} />
-      <Week from={monday} to={sunday} />
+      <Suggestions from={from} to={to} />
+      <Week from={from} to={to} />
       <NewEntry />
     </>
   );
