@@ -54,6 +54,15 @@ describe.each(testDatabaseKinds)('cost claims on %s', (kind) => {
     expect((await s.agencyAdmin.get(`/api/cost-claims?agreementId=${w.agreement.id}`)).statusCode).toBe(404);
   });
 
+  it('two claims that fit the cap alone but not together, sent at once: one is recorded, the other refused', async () => {
+    const w = await timeWorld(t.ctx.db);
+    const s = await signInTime(t.app, w);
+    const body = { agreementId: w.agreement.id, category: 'communication-materials', amountCents: 60_000, date: '2026-01-10', description: 'Esitteet' };
+    const results = await Promise.all([s.manager.post('/api/cost-claims', body), s.manager.post('/api/cost-claims', body)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect(results.find((r) => r.statusCode === 422)!.json().params.leftCents).toBe('40000');
+  });
+
   it('receipts are PDF, JPEG or PNG by their bytes; VM approves or rejects once; all audited without the descriptions', async () => {
     const w = await timeWorld(t.ctx.db);
     const s = await signInTime(t.app, w);

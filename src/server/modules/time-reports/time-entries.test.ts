@@ -68,15 +68,18 @@ describe.each(testDatabaseKinds)('time entries on %s', (kind) => {
     expect(accepted.json()).toMatchObject({ minutes: 12, date: today, source: by('identity-check').source, servicePointId: w.point.id, locked: false });
     const twice = await s.advisor.post('/api/time-entries', { date: today, minutes: 12, task: 'identity-verification', source: by('identity-check').source });
     expect([twice.statusCode, twice.json().code]).toEqual([409, 'time_entry.source_taken']);
+    // Two accepts of one suggestion at once: one entry.
+    const race = await Promise.all([1, 2].map(() => s.advisor.post('/api/time-entries', { date: today, minutes: 10, task: 'booking', agencyId: w.agency.id, source: by('booking-moved').source })));
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     // Discard the walk-in: gone, and not twice.
     expect((await s.advisor.post('/api/time-entries/suggestions/dismissals', by('walk-in').source)).statusCode).toBe(204);
     expect((await s.advisor.post('/api/time-entries/suggestions/dismissals', by('walk-in').source)).json().code).toBe('time_entry.source_taken');
     const left = (await s.advisor.get(`/api/time-entries/suggestions?from=${today}&to=${today}`)).json() as Suggestion[];
-    expect(left.map((x) => x.what).sort()).toEqual(['booking-cancelled', 'booking-created', 'booking-moved', 'call', 'handover']);
+    expect(left.map((x) => x.what).sort()).toEqual(['booking-cancelled', 'booking-created', 'call', 'handover']);
     const after = (await s.manager.get(`/api/time-reports/${w.point.id}/${month}`)).json();
-    expect(after).toMatchObject({ status: 'open', totalMinutes: 12, gaps: [], minutesByTask: { 'identity-verification': 12 }, minutesByAgency: { [w.agency.id]: 12 } });
+    expect(after).toMatchObject({ status: 'open', totalMinutes: 22, gaps: [], minutesByTask: { 'identity-verification': 12, booking: 10 }, minutesByAgency: { [w.agency.id]: 22 } });
     expect(after.byAdvisor).toEqual([
-      { userId: w.advisor.id, name: 'Anna Lindholm', minutes: 12, minutesByTask: { 'identity-verification': 12 } },
+      { userId: w.advisor.id, name: 'Anna Lindholm', minutes: 22, minutesByTask: { 'identity-verification': 12, booking: 10 } },
       { userId: w.advisor2.id, name: 'Mikko Heikkinen', minutes: 0, minutesByTask: {} },
     ]);
     // Deleting the accepted entry offers the suggestion again.
