@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import pino from 'pino';
+import { createLogger } from './ops/logging.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -79,7 +79,7 @@ async function main() {
   const demoReference = config.demo ? await ensureDemoMeetingBooking(database.db) : undefined;
   // Documents are encrypted under a key from configuration; production refuses to start without one.
   config.documentMasterKey = await resolveMasterKey(config);
-  const bus = createBus(database, pino({ level: config.logLevel }));
+  const bus = createBus(database, createLogger(config.logLevel));
   const app = await buildApp({ config, database, bus });
   let jobs: Jobs | undefined;
   // Unanswered calls repeat and escalate. The state is in the database, so any number of instances may sweep.

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from './roles.js';
-import { emailSchema, languageSchema } from './common.js';
+import { emailSchema, languageSchema, secret } from './common.js';
 
 export const loginRequest = z.strictObject({
   email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024),
-  totp: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
+  password: secret(z.string().min(1).max(1024)),
+  totp: secret(z.string().regex(/^\d{6}$/)).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
@@ -40,13 +37,15 @@ export type LoginResponse = z.infer<typeof loginResponse>;
 export const sessionResponse = z.object({ csrfToken: z.string(), user: meResponse });
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
+export const passwordSchema = secret(z.string().min(PASSWORD_MIN_LENGTH).max(256));
 
-export const setPasswordRequest = z.strictObject({ token: z.string().min(16).max(128), password: passwordSchema });
+export const passwordTokenSchema = secret(z.string().min(16).max(128));
+export const passwordTokenParams = z.object({ token: passwordTokenSchema });
+export const setPasswordRequest = z.strictObject({ token: passwordTokenSchema, password: passwordSchema });
 export const passwordTokenInfo = z.object({ email: z.string(), name: z.string() });
 
 export const mfaSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
-export const mfaConfirmRequest = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+export const mfaConfirmRequest = z.strictObject({ code: secret(z.string().regex(/^\d{6}$/)) });
 
 export const preferencesRequest = z.strictObject({ preferredLanguage: languageSchema });
 

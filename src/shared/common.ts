@@ -11,6 +11,15 @@ export const localizedTextSchema = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/**
+ * Marks a credential (a password, a one-time code, a token): compared with a hash and never stored as typed,
+ * so the server's henkilötunnus guard does not read it (a random token may spell a valid code by chance).
+ * The mark shows in the OpenAPI document as `"x-secret": true`. Anything else a request carries is free text
+ * to the guard; see docs/architecture.md, "Request input".
+ */
+export const SECRET_MARK = 'x-secret';
+export const secret = <T extends z.ZodType>(schema: T): T => schema.meta({ [SECRET_MARK]: true });
+
 export const uuidSchema = z.uuid();
 export const idParams = z.strictObject({ id: z.uuid() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from './common.js';
+import { localizedTextSchema, secret } from './common.js';
 
 export const ORGANISATION_KINDS = ['contractor', 'principal', 'ministry'] as const;
 
@@ -126,7 +126,7 @@ export const roomPatch = z.strictObject({ name: localizedTextSchema.optional(), 
 export const terminalInput = z.strictObject({ name: z.string().trim().min(1).max(80) });
 export const pairingCodeResponse = z.object({ terminal: terminalView, pairingCode: z.string(), expiresAt: z.string() });
 
-export const pairRequest = z.strictObject({ code: z.string().trim().min(6).max(20) });
+export const pairRequest = z.strictObject({ code: secret(z.string().trim().min(6).max(20)) });
 export const terminalSelf = z.object({
   terminalId: z.uuid(),
   name: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from './common.js';
+import { localizedTextSchema, secret } from './common.js';
 
 /** Meetings (docs/meetings.md): shared by the server's routes and the web's meeting screens. */
 
@@ -107,7 +107,7 @@ export const terminalSessionView = z.object({
 export type TerminalSessionView = z.infer<typeof terminalSessionView>;
 export const feedbackRequest = z.strictObject({ meetingId: z.uuid(), score: z.number().int().min(1).max(5) });
 
-export const joinCodeParams = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+export const joinCodeParams = z.strictObject({ code: secret(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)) });
 export const joinInfoView = z.object({
   agency: localizedTextSchema,
   startsAt: instant,
@@ -116,7 +116,7 @@ export const joinInfoView = z.object({
   validUntil: instant,
   status: z.enum(['not-yet', 'open', 'expired', 'ended', 'locked']),
 });
-export const joinRequest = z.strictObject({ pin: z.string().regex(/^\d{6}$/) });
+export const joinRequest = z.strictObject({ pin: secret(z.string().regex(/^\d{6}$/)) });
 export const joinResponse = z.object({ guestToken: z.string(), meetingId: z.uuid() });
 
 // The signalling socket's messages (docs/meetings.md).

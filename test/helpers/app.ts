@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, testConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
@@ -27,6 +28,8 @@ export type TestAppOptions = {
   clock?: () => number;
   /** How often the audit sealer runs (default: the app's). */
   auditSealIntervalMs?: number;
+  /** Where the app logs (with `config.logLevel`), e.g. a stream a test reads. */
+  logStream?: DestinationStream;
 };
 
 /** The real app on a fresh database of the given kind; `seed` adds the demo world. */
@@ -35,7 +38,7 @@ export async function createTestApp(kind: TestDatabaseKind, opts: TestAppOptions
   const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
   if (opts.seed) await seedDemo(database.db, config.demoPassword);
   const bus = opts.bus ? opts.bus(database) : new InProcessBus();
-  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock, auditSealIntervalMs: opts.auditSealIntervalMs });
+  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock, auditSealIntervalMs: opts.auditSealIntervalMs, logStream: opts.logStream });
   await app.ready();
   return {
     app,

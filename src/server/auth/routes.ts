@@ -7,6 +7,7 @@ import {
   mfaConfirmRequest,
   mfaSetupResponse,
   passwordTokenInfo as passwordTokenInfoSchema,
+  passwordTokenParams,
   preferencesRequest,
   sessionResponse,
   setPasswordRequest,
@@ -90,7 +91,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?
 
   r.get(
     '/api/password-tokens/:token',
-    { schema: { tags: ['auth'], params: z.object({ token: z.string().min(16).max(128) }), response: { 200: passwordTokenInfoSchema } } },
+    { schema: { tags: ['auth'], params: passwordTokenParams, response: { 200: passwordTokenInfoSchema } } },
     async (request) => passwordTokenInfo(ctx, request.params.token),
   );
 

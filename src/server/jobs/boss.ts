@@ -1,7 +1,7 @@
 import { startAgreementJobs } from '../modules/agreements/jobs.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { PgBoss, fromPglite } from 'pg-boss';
-import pino from 'pino';
+import { createLogger } from '../ops/logging.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import type { Channels } from '../modules/notifications/deliver-message.js';
@@ -42,7 +42,7 @@ export function createBoss(database: Database): PgBoss {
 
 /** Starts pg-boss and the app's job handlers. main.ts calls it for `start`; tests that need jobs call it too. */
 export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promise<Jobs> {
-  const log = opts.log ?? pino({ level: ctx.config.logLevel, name: 'jobs' });
+  const log = opts.log ?? createLogger(ctx.config.logLevel, 'jobs');
   const boss = createBoss(ctx.database);
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
   boss.on('warning', (warning) => log.warn({ warning }, 'pg-boss warning'));
