@@ -78,9 +78,12 @@ export function inspect(value: unknown, secrets: Path[]): HttpProblem | undefine
   return undefined;
 }
 
+/** A field's name for the answer; a path thousands of levels deep is cut short. */
+const nameOf = (path: string[]) => (path.length > 32 ? [...path.slice(0, 32), '…'] : path).join('.');
+
 function textProblem(text: string, pathOf: () => string[], secrets: Path[]): HttpProblem | undefined {
   if (UNSTORABLE.test(text)) {
-    const field = pathOf().join('.');
+    const field = nameOf(pathOf());
     return new HttpProblem(422, 'request.invalid_characters', 'Unprocessable content', 'The text holds characters that cannot be stored', [
       { path: field, message: 'contains a NUL character or an unpaired surrogate', code: 'request.invalid_characters' },
     ]);
@@ -88,7 +91,7 @@ function textProblem(text: string, pathOf: () => string[], secrets: Path[]): Htt
   if (containsHetu(text)) {
     const path = pathOf();
     if (isSecret(path, secrets)) return undefined;
-    const field = path.join('.');
+    const field = nameOf(path);
     return new HttpProblem(422, 'personal_id_forbidden', 'Unprocessable content', 'Personal identity codes must not be stored', [
       { path: field, message: 'must not contain a personal identity code', code: 'personal_id_forbidden' },
     ]);
