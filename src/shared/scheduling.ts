@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { emailSchema, languageSchema, localizedTextSchema, phoneSchema } from './common.js';
 import { containsHetu } from './hetu.js';
 
-/** Free text typed by staff: trimmed, bounded, and never holding a personal identity code. */
+/**
+ * Free text typed by staff: trimmed, bounded, and never holding a personal identity code. The server refuses a
+ * code in every request field anyway (http/input-guard.ts); this lets the shared forms say so before sending.
+ */
 export const freeText = (max: number) =>
   z
     .string()
