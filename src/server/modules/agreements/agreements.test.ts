@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementBody, agreementWorld, helsinkiToday } from '../../../../test/helpers/agreements.js';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
@@ -16,7 +16,7 @@ describe.each(testDatabaseKinds)('agreements on %s', (kind) => {
   afterAll(() => t.close());
 
   const audited = async (id: string) =>
-    (await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetType, 'agreement'), eq(auditEvents.targetId, id)))).map((e) => [e.action, e.actorId]);
+    (await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetType, 'agreement'), eq(auditEvents.targetId, id))).orderBy(asc(auditEvents.id))).map((e) => [e.action, e.actorId]);
 
   it('the main admin records an agreement; amendments add versions and keep the earlier ones readable; all audited', async () => {
     const w = await agreementWorld(t.ctx.db);
