@@ -5,17 +5,37 @@ import type { FastifyInstance } from 'fastify';
 
 export const webRoot = path.resolve(process.cwd(), 'dist/web');
 
-/** Serves the built single-page app; any non-API path falls back to index.html for the client router. */
+/** Vite names everything under /assets/ by its content hash: a changed file is a new URL, so caches may keep it. */
+const HASHED = `${path.sep}assets${path.sep}`;
+const ONE_YEAR = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built single-page app; any non-API path falls back to index.html for the client router.
+ * The build writes .br and .gz beside each asset (vite.config.ts): the file the browser accepts is sent as it
+ * is, with no compression work per request. Hashed assets are cached for a year; index.html (which names them)
+ * is revalidated on every load, so a new build reaches browsers at once.
+ */
 export async function registerWeb(app: FastifyInstance) {
   if (!existsSync(path.join(webRoot, 'index.html'))) {
     app.log.warn(`web app not built (${webRoot}); run npm run build`);
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    maxAge: '1h',
+    // Set after the static handler's own headers, so these win over maxAge (a header set before sendFile would not).
+    setHeaders: (reply, file) => {
+      if (file.includes(HASHED)) reply.header('cache-control', ONE_YEAR);
+      else if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+    },
+  });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const url = request.url.split('?')[0]!;
     if (url.startsWith('/api/')) return reply.callNotFound();
     if (url.startsWith('/assets/')) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 }
