@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompress } from './scripts/precompress.mjs';
+import { precompress } from './scripts/precompress.js';
 
 export default defineConfig({
   root: 'src/web',

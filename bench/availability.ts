@@ -1,12 +1,16 @@
-// Availability at national scale: GET /api/availability for the busiest service point, one agency (≈333 experts)
-// and one service over 4 weeks (28 days from next Monday), asked by an advisor of that point. Sequential requests
-// through app.inject; server time is reply.elapsedTime (onRequest → response sent). In the same run, the bare SQL
-// the endpoint needs — the very statements it issued (captured from the pool, session look-up excluded), replayed
-// with pg one after the other on one connection — and, every fourth round, the use case without HTTP split into
-// loading (buildSlotQuery) and the slot computation (computeSlots). Prints one JSON line.
-// Usage: npm run bench:availability   (BENCH_N=200 requests; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
+// Availability, whole HTTP request: GET /api/availability over 4 weeks (28 days from next Monday), asked by an advisor
+// of the point, in two cases on the national data set (bench/national-data.ts):
+//   small:    one point (1 room) and one agency with 10 experts (bench/small-agency.ts, added to the data set);
+//   national: the busiest service point and the largest agency (≈333 experts).
+// Sequential requests through app.inject; server time is reply.elapsedTime (onRequest → response sent). Interleaved in
+// the same run, the bare SQL the endpoint issues (captured from the pool, session look-up excluded) replayed with pg:
+//   bareSeqMs  one statement after another on one connection;
+//   bareConcMs as the app issues them: statements in flight together (a wave) run together on pool connections.
+// Both for the statements of a steady-state request ("warm", what the figures compare with) and of the request that
+// follows a catalogue change ("cold": everything availability reads, as every request did before the catalogue).
+// Every fourth round, the use case without HTTP split into loading (buildSlotQuery) and computeSlots. One JSON line.
+// Usage: npm run bench:availability   (BENCH_N=200 requests per case; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
 import os from 'node:os';
-import type pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
 import type { AppContext } from '../src/server/context.js';
@@ -16,10 +20,11 @@ import { buildSlotQuery } from '../src/server/modules/scheduling/find-availabili
 import { addDays, localDate, weekdayOf } from '../src/server/modules/scheduling/time.js';
 import { InProcessBus } from '../src/server/realtime/bus.js';
 import { ADVISOR_EMAIL, BENCH_PASSWORD, openNationalData } from './national-data.js';
+import { createSmallAgency } from './small-agency.js';
 
 const N = Math.min(Math.max(Number(process.env.BENCH_N ?? 200), 10), 5000);
 const WARMUP = 10;
-const TIME_LIMIT_MS = 300_000;
+const TIME_LIMIT_MS = 240_000;
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,7 +39,7 @@ function nextMonday(): string {
   return d;
 }
 
-const loadAtStart = os.loadavg()[0]!;
+const loadAtStart = os.loadavg().map(ms);
 const data = await openNationalData();
 const database = await openPostgres(data.url);
 const pool = database.pool!;
@@ -46,38 +51,40 @@ app.addHook('onResponse', async (request, reply) => {
   if (request.url.startsWith('/api/availability')) serverMs.push(reply.elapsedTime);
 });
 
-// The statements the pool runs for one request, from its handler on (not the session look-up before it): drizzle
-// issues unnamed queries through pool.query.
-type Captured = { text: string; values: unknown[] };
-let capture: { armed: boolean; handler: Captured[]; all: Captured[] } | undefined;
+// The statements the pool runs for one request, from its handler on (not the session look-up before it), grouped in
+// waves: a statement issued before any statement of the current wave has returned runs concurrently with it.
+type Captured = { text: string; values: unknown[]; name?: string };
+type Capture = { armed: boolean; waves: Captured[][]; all: number; returned: number; waveStart: number };
+let capture: Capture | undefined;
 app.addHook('preHandler', async (request) => {
   if (capture && request.url.startsWith('/api/availability')) capture.armed = true;
 });
 const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
 (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (config: unknown, values?: unknown) => {
-  const c = config as { text?: string; values?: unknown[] };
-  const statement = { text: typeof config === 'string' ? config : c.text!, values: (values as unknown[]) ?? c.values ?? [] };
-  capture?.all.push(statement);
-  if (capture?.armed) capture.handler.push(statement);
-  return poolQuery(config, values);
+  const c = config as { text?: string; values?: unknown[]; name?: string };
+  const statement = { text: typeof config === 'string' ? config : c.text!, values: (values as unknown[]) ?? c.values ?? [], name: c.name };
+  const watching = capture;
+  if (watching) watching.all++;
+  if (watching?.armed) {
+    const wave = watching.waves.at(-1);
+    if (!wave || watching.returned > watching.waveStart) {
+      watching.waves.push([statement]);
+      watching.waveStart = watching.returned;
+    } else wave.push(statement);
+  }
+  const done = poolQuery(config, values);
+  if (watching?.armed) void (done as Promise<unknown>).finally(() => watching.returned++).catch(() => undefined);
+  return done;
 };
 
 await app.ready();
+const label = (text: string) => /\bfrom "(\w+)"(?!\.)\s*(?:where|inner join|left join|order by|limit|$)/i.exec(text)?.[1] ?? 'other';
+/** Named statements are replayed under a name of their own: the bench's connections must prepare them too. */
+const replayable = (s: Captured) => ({ text: s.text, values: s.values, ...(s.name ? { name: `bench_${s.name}` } : {}) });
 
-try {
-  const from = nextMonday();
-  const to = addDays(from, 27);
-  const { rows: agencies } = await pool.query<{ id: string; shortName: string; serviceId: string; experts: number }>(
-    `SELECT o.id, o.short_name AS "shortName",
-       (SELECT id FROM services s WHERE s.agency_id = o.id AND s.active ORDER BY s.id LIMIT 1) AS "serviceId",
-       (SELECT count(*)::int FROM role_assignments ra WHERE ra.organisation_id = o.id AND ra.role = 'expert') AS experts
-     FROM organisations o WHERE o.kind = 'principal' ORDER BY experts DESC, o.short_name LIMIT 1`,
-  );
-  const agency = agencies[0]!;
-  const query = { servicePointId: data.busyPointId, agencyId: agency.id, serviceId: agency.serviceId, from, to };
+async function runCase(name: string, query: { servicePointId: string; agencyId: string; serviceId: string; from: string; to: string }, advisor: string, experts: number, deadline: number) {
   const url = `/api/availability?${new URLSearchParams(query)}`;
-
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: ADVISOR_EMAIL, password: BENCH_PASSWORD } });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: advisor, password: BENCH_PASSWORD } });
   if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
   const cookies = { etapiste_session: login.cookies.find((c) => c.name === 'etapiste_session')!.value };
   const ask = async () => {
@@ -85,90 +92,117 @@ try {
     if (res.statusCode !== 200) throw new Error(`availability: ${res.statusCode} ${res.body}`);
     return res;
   };
+  const watch = async () => {
+    capture = { armed: false, waves: [], all: 0, returned: 0, waveStart: 0 };
+    const res = await ask();
+    const seen = capture;
+    capture = undefined;
+    return { res, waves: seen.waves, endpointStatements: seen.all };
+  };
 
-  // One request with the pool watched: the statements the endpoint needs, without the session look-up.
-  capture = { armed: false, handler: [], all: [] };
-  const first = await ask();
-  const { handler: statements, all } = capture;
-  capture = undefined;
-  const label = (text: string) => /\bfrom "(\w+)"(?!\.)\s*(?:where|inner join|left join|order by|limit|$)/i.exec(text)?.[1] ?? 'other';
-  const slots = (first.json() as { slots: unknown[] }).slots.length;
+  // Cold: right after a catalogue change (what every request read before there was a catalogue); then warm.
+  await bus.publish({ type: 'catalogue.changed' });
+  const cold = await watch();
+  const warm = await watch();
+  const slots = (warm.res.json() as { slots: unknown[] }).slots.length;
 
   const client = await pool.connect();
-  let busyRows = 0;
-  const bare = async (perStatement?: number[][]) => {
-    for (let i = 0; i < statements.length; i++) {
-      const t = performance.now();
-      const res: pg.QueryResult = await client.query(statements[i]!.text, statements[i]!.values);
-      perStatement?.[i]!.push(performance.now() - t);
-      if (label(statements[i]!.text) === 'bookings') busyRows = res.rowCount ?? 0;
-    }
+  const seq = async (waves: Captured[][]) => {
+    for (const wave of waves) for (const s of wave) await client.query(replayable(s));
+  };
+  const conc = async (waves: Captured[][]) => {
+    for (const wave of waves) await Promise.all(wave.map((s) => pool.query(replayable(s))));
   };
   const ctx: AppContext = { db: database.db, database, config, bus };
-
   for (let i = 0; i < WARMUP; i++) {
     await ask();
-    await bare();
+    await seq(warm.waves);
+    await conc(warm.waves);
+    await seq(cold.waves);
+    await conc(cold.waves);
     await buildSlotQuery(ctx, query);
   }
   serverMs.length = 0;
 
-  // Interleaved, so endpoint and bare SQL see the same conditions.
-  const injectMs: number[] = [];
-  const injectCpuMs: number[] = [];
-  const bareMs: number[] = [];
-  const perStatement = statements.map(() => [] as number[]);
+  const t = { injectMs: [] as number[], appCpuMs: [] as number[], bareSeqMs: [] as number[], bareConcMs: [] as number[], coldSeqMs: [] as number[], coldConcMs: [] as number[] };
   const loadMs: number[] = [];
   const computeMs: number[] = [];
-  const started = performance.now();
+  const time = async (into: number[], fn: () => Promise<unknown>) => {
+    const start = performance.now();
+    await fn();
+    into.push(performance.now() - start);
+  };
   let n = 0;
-  for (; n < N && performance.now() - started < TIME_LIMIT_MS; n++) {
-    let t = performance.now();
+  for (; n < N && performance.now() < deadline; n++) {
     const cpu = process.cpuUsage();
-    await ask();
-    injectMs.push(performance.now() - t);
+    await time(t.injectMs, ask);
     const used = process.cpuUsage(cpu);
-    injectCpuMs.push((used.user + used.system) / 1000);
-    t = performance.now();
-    await bare(perStatement);
-    bareMs.push(performance.now() - t);
+    t.appCpuMs.push((used.user + used.system) / 1000);
+    await time(t.bareSeqMs, () => seq(warm.waves));
+    await time(t.bareConcMs, () => conc(warm.waves));
+    await time(t.coldSeqMs, () => seq(cold.waves));
+    await time(t.coldConcMs, () => conc(cold.waves));
     if (n % 4 !== 0) continue;
-    // Every fourth round, the use case without HTTP: loading (queries and shaping) apart from the slot computation.
-    t = performance.now();
+    let start = performance.now();
     const { slotQuery } = await buildSlotQuery(ctx, query);
-    loadMs.push(performance.now() - t);
-    t = performance.now();
+    loadMs.push(performance.now() - start);
+    start = performance.now();
     computeSlots(slotQuery);
-    computeMs.push(performance.now() - t);
+    computeMs.push(performance.now() - start);
   }
   client.release();
 
   const server = summary(serverMs);
-  const bareSql = summary(bareMs);
-  const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
-  const figures = {
-    bench: 'availability',
+  const shape = (waves: Captured[][]) => waves.map((w) => w.map((s) => label(s.text)).join('+')).join(' → ');
+  return {
+    case: name,
+    experts,
     requests: n,
-    range: { from, to, days: 28 },
-    agency: agency.shortName,
-    experts: agency.experts,
     slots,
-    busyRows,
     serverMs: server,
-    injectMs: summary(injectMs),
+    injectMs: summary(t.injectMs),
     // Node CPU time of one request (app and inject): less sensitive to other load on the machine than wall time.
-    appCpuMs: summary(injectCpuMs),
-    bareSqlMs: bareSql,
-    ratio: ms(server.p50 / bareSql.p50),
-    bareStatements: statements.length,
-    endpointStatements: all.length,
-    bareStatementP50Ms: Object.fromEntries(statements.map((s, i) => [`${i + 1}:${label(s.text)}`, ms(quantile(perStatement[i]!, 0.5))])),
+    appCpuMs: summary(t.appCpuMs),
+    bareSeqMs: summary(t.bareSeqMs),
+    bareConcMs: summary(t.bareConcMs),
+    ratioToBareConc: ms(server.p50 / quantile(t.bareConcMs, 0.5)),
+    warmStatements: shape(warm.waves),
+    coldSeqMs: summary(t.coldSeqMs),
+    coldConcMs: summary(t.coldConcMs),
+    ratioToColdConc: ms(server.p50 / quantile(t.coldConcMs, 0.5)),
+    coldStatements: shape(cold.waves),
+    endpointStatements: { warm: warm.endpointStatements, cold: cold.endpointStatements },
     loadMs: summary(loadMs),
     computeSlotsMs: summary(computeMs),
-    dataSet: { database: data.name, reused: data.reused, ...data.counts, databaseMb: data.databaseMb, generation: data.generation },
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage1m: [ms(loadAtStart), ms(os.loadavg()[0]!)], node: process.version, postgres: version[0]!.v },
   };
-  console.log(JSON.stringify(figures));
+}
+
+try {
+  const from = nextMonday();
+  const to = addDays(from, 27);
+  const deadline = performance.now() + TIME_LIMIT_MS;
+  const small = await createSmallAgency(pool);
+  const { rows: agencies } = await pool.query<{ id: string; serviceId: string; experts: number }>(
+    `SELECT o.id,
+       (SELECT id FROM services s WHERE s.agency_id = o.id AND s.active ORDER BY s.id LIMIT 1) AS "serviceId",
+       (SELECT count(*)::int FROM role_assignments ra WHERE ra.organisation_id = o.id AND ra.role = 'expert') AS experts
+     FROM organisations o WHERE o.kind = 'principal' ORDER BY experts DESC, o.short_name LIMIT 1`,
+  );
+  const big = agencies[0]!;
+  const cases = [
+    await runCase('small', { servicePointId: small.servicePointId, agencyId: small.agencyId, serviceId: small.serviceId, from, to }, small.advisorEmail, small.experts, deadline),
+    await runCase('national', { servicePointId: data.busyPointId, agencyId: big.id, serviceId: big.serviceId, from, to }, ADVISOR_EMAIL, big.experts, deadline),
+  ];
+  const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+  console.log(
+    JSON.stringify({
+      bench: 'availability',
+      range: { from, to, days: 28 },
+      cases,
+      dataSet: { database: data.name, reused: data.reused, ...data.counts, databaseMb: data.databaseMb, generation: data.generation },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: { start: loadAtStart, end: os.loadavg().map(ms) }, node: process.version, postgres: version[0]!.v },
+    }),
+  );
 } finally {
   await app.close();
   await database.close();

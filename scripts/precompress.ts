@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Plugin } from 'vite';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -11,12 +12,12 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
 /** Below this a compressed copy saves less than the headers it costs. */
 const MIN_BYTES = 1024;
 
-export function precompress() {
+export function precompress(): Plugin {
   return {
     name: 'etapiste-precompress',
     apply: 'build',
     async writeBundle(options, bundle) {
-      const dir = options.dir ?? path.dirname(options.file);
+      const dir = options.dir ?? path.dirname(options.file!);
       const files = Object.keys(bundle).filter((f) => COMPRESSIBLE.test(f));
       await Promise.all(
         files.map(async (f) => {
