@@ -41,7 +41,7 @@ export async function createSmallAgency(pool: pg.Pool, experts = 10): Promise<Sm
     // Every other slot of the room on weekdays; one room holds one booking at a time, so no expert is double-booked.
     const { rowCount } = await c.query(
       `INSERT INTO bookings (reference, service_point_id, room_id, agency_id, service_id, expert_id, starts_at, ends_at, status, channel, customer_name, language)
-       SELECT 'S' || $7 || lpad((d * 12 + s)::text, 5, '0'), $1, $2, $3, $4, ($5::uuid[])[1 + (d * 7 + s) % $6], t.starts, t.starts + interval '30 minutes',
+       SELECT 'S' || $7 || lpad(((d + 28) * 12 + s)::text, 5, '0'), $1, $2, $3, $4, ($5::uuid[])[1 + ((d + 28) * 7 + s) % $6], t.starts, t.starts + interval '30 minutes',
               (CASE WHEN t.starts >= now() THEN 'booked' ELSE 'completed' END)::booking_status, 'on-site', 'Asiakas', 'fi'
        FROM generate_series(-28, 56) d
        CROSS JOIN generate_series(0, 11) s
