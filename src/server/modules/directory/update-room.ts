@@ -8,6 +8,7 @@ import { presentTerminal } from '../terminals/present.js';
 import { terminalRepository } from '../terminals/repository.js';
 import { presentRoom } from './present.js';
 import { directoryRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 export async function updateRoom(
   ctx: AppContext,
@@ -16,7 +17,7 @@ export async function updateRoom(
   patch: z.output<typeof roomPatch>,
   opts: { withTerminals: boolean; ip?: string },
 ): Promise<RoomView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const before = await directoryRepository.roomById(tx, id);
     if (!before) throw notFound('Room');
     const room = (await directoryRepository.updateRoom(tx, id, patch))!;
@@ -30,4 +31,7 @@ export async function updateRoom(
     const terminals = opts.withTerminals ? (await terminalRepository.listForRooms(tx, [id])).map(presentTerminal) : undefined;
     return presentRoom(room, terminals);
   });
+  // The point's active rooms are in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record.js';
 import { requireContractor } from './create-service-point.js';
 import { getServicePoint } from './list-service-points.js';
 import { directoryRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 /** Changes only the fields given; opening hours, when given, replace the whole week. */
 export async function updateServicePoint(
@@ -16,7 +17,7 @@ export async function updateServicePoint(
   patch: z.output<typeof servicePointPatch>,
   opts: { withTerminals: boolean; ip?: string },
 ): Promise<ServicePointView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const before = await directoryRepository.servicePointById(tx, id);
     if (!before) throw notFound('Service point');
     if (patch.organisationId && patch.organisationId !== before.organisationId) await requireContractor(tx, patch.organisationId);
@@ -31,4 +32,7 @@ export async function updateServicePoint(
     );
     return getServicePoint({ ...ctx, db: tx }, id, opts.withTerminals);
   });
+  // Opening hours, time zone and the active flag are in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }

@@ -1,10 +1,11 @@
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
-import { type DayPlan, type Interval, type Resource, type Slot, type SlotQuery, computeSlots } from './availability.js';
+import { type DayPlan, type Interval, type Slot, type SlotQuery, computeSlots } from './availability.js';
 import { agreementsAtPoint, isDelegated } from '../agreements/delegation.js';
+import { catalogueFor, instantAt } from './availability-catalogue.js';
 import { holidayOn } from './holidays.js';
-import { schedulingRepository as repo, type ResourceKind } from './repository.js';
-import { addDays, eachDate, hhmm, weekdayOf, zonedInstant } from './time.js';
+import { schedulingRepository } from './repository.js';
+import { addDays, eachDate, weekdayOf, zonedInstant } from './time.js';
 
 export type AvailabilityRequest = {
   servicePointId: string;
@@ -23,86 +24,65 @@ export type AvailabilityRequest = {
 const MAX_RANGE_DAYS = 62;
 const invalid = (code: string, detail: string) => new HttpProblem(422, code, 'Unprocessable content', detail);
 
-/** Loads everything the slot computation needs for the range, and checks the request makes sense. */
+/**
+ * Loads everything the slot computation needs for the range, and checks the request makes sense. All but busy time
+ * and the point's agreements comes from the instance's catalogue (availability-catalogue.ts): a steady-state request
+ * reads only those two, at the same time.
+ */
 export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, now = new Date()) {
-  const { db, config } = ctx;
-  if (eachDate(q.from, q.to).length > MAX_RANGE_DAYS) throw invalid('availability.range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at a time`);
-  const [point, service] = await Promise.all([repo.servicePoint(db, q.servicePointId), repo.service(db, q.serviceId)]);
+  const { config } = ctx;
+  const dates = eachDate(q.from, q.to);
+  if (dates.length > MAX_RANGE_DAYS) throw invalid('availability.range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at a time`);
+  const catalogue = catalogueFor(ctx);
+  // Not in the catalogue (agreement writes do not announce themselves to it): read on every request, while the
+  // catalogue answers and the busy-time query runs. Marked handled here, as a 404 below may be thrown before it is awaited.
+  const agreementsLoad = agreementsAtPoint(ctx.db, q.servicePointId);
+  agreementsLoad.catch(() => undefined);
+  const [point, service, closures, staff, interpreting] = await Promise.all([
+    catalogue.servicePoint(q.servicePointId),
+    catalogue.service(q.serviceId),
+    catalogue.closures(q.servicePointId),
+    catalogue.experts(q.agencyId, q.expertId),
+    q.interpretingLanguage ? catalogue.interpreters(q.interpretingLanguage) : undefined,
+  ]);
   if (!point || !point.active) throw notFound('Service point');
   if (!service || !service.active || service.agencyId !== q.agencyId) throw notFound('Service');
   if (q.interpretingLanguage && !service.interpretingPossible) throw invalid('service.no_interpreting', 'This service cannot be booked with interpreting');
+  const experts = q.expertId ? staff.experts.filter((e) => e.id === q.expertId) : staff.experts;
+  if (q.expertId && experts.length === 0) throw notFound('Expert');
+  const interpreterIds = interpreting?.ids ?? [];
   const tz = point.timeZone;
-  const instants = new Map<string, number>();
-  const at = (date: string, time: string) => {
-    const key = `${date} ${time}`;
-    let v = instants.get(key);
-    if (v === undefined) instants.set(key, (v = zonedInstant(date, hhmm(time), tz).getTime()));
-    return v;
-  };
 
-  const [closures, agreements] = await Promise.all([repo.closures(db, point.id, q.from, q.to), agreementsAtPoint(db, point.id)]);
+  const [agreements, busyRows] = await Promise.all([
+    agreementsLoad,
+    q.ignoreBusy
+      ? []
+      : schedulingRepository.busy(ctx.db, {
+          roomIds: point.rooms.map((r) => r.id),
+          expertIds: experts.map((e) => e.id),
+          interpreterIds,
+          from: zonedInstant(q.from, '00:00', tz),
+          to: zonedInstant(addDays(q.to, 1), '00:00', tz),
+          excludeBookingId: q.excludeBookingId,
+        }),
+  ]);
+
   // A day no agreement in force delegates booking for this agency at this point offers no time (laki 223/2007).
-  const days: DayPlan[] = eachDate(q.from, q.to).map((date) => {
+  const days: DayPlan[] = dates.map((date) => {
     const closed =
       holidayOn(date) || closures.some((c) => c.startsOn <= date && date <= c.endsOn) || !isDelegated(agreements, point.id, q.agencyId, 'booking', date);
     const weekday = weekdayOf(date);
     const open = closed
       ? []
-      : point.openingHours
-          .filter((h) => h.weekday === weekday)
-          .map((h) => ({ start: at(date, h.opens), end: at(date, h.closes) }));
+      : point.openingHours.filter((h) => h.weekday === weekday).map((h) => ({ start: instantAt(date, h.opens, tz), end: instantAt(date, h.closes, tz) }));
     return { date, open };
   });
 
-  const experts = await repo.experts(db, q.agencyId, q.expertId);
-  if (q.expertId && experts.length === 0) throw notFound('Expert');
-  const interpreterIds = q.interpretingLanguage ? (await repo.interpreters(db, q.interpretingLanguage)).map((i) => i.id) : [];
-  const rangeStart = zonedInstant(q.from, '00:00', tz);
-  const rangeEnd = zonedInstant(addDays(q.to, 1), '00:00', tz);
-  const busyRows = q.ignoreBusy
-    ? []
-    : await repo.busy(db, {
-        roomIds: point.rooms.map((r) => r.id),
-        expertIds: experts.map((e) => e.id),
-        interpreterIds,
-        from: rangeStart,
-        to: rangeEnd,
-        excludeBookingId: q.excludeBookingId,
-      });
   const busyBy = new Map(busyRows.map((b) => [b.holderId, b.busy]));
   const busyOf = (id: string): Interval[] => busyBy.get(id) ?? [];
-
-  const working = async (kind: ResourceKind, ids: string[]) => {
-    const [weekly, exceptions] = await Promise.all([repo.workingHours(db, kind, ids), repo.workingExceptions(db, kind, ids, q.from, q.to)]);
-    const group = <T>(rows: T[], key: (r: T) => string) => {
-      const m = new Map<string, T[]>();
-      for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-      return m;
-    };
-    const weeklyBy = group(weekly, (w) => `${w.resourceId}:${w.weekday}`);
-    const exceptionsBy = group(exceptions, (e) => `${e.resourceId}:${e.day}`);
-    const byResource = new Map<string, Map<string, Interval[]>>();
-    for (const id of ids) {
-      const map = new Map<string, Interval[]>();
-      for (const { date, open } of days) {
-        if (open.length === 0) continue;
-        const ex = exceptionsBy.get(`${id}:${date}`);
-        const rows = ex
-          ? ex.filter((e) => e.starts && e.ends).map((e) => ({ starts: e.starts!, ends: e.ends! }))
-          : (weeklyBy.get(`${id}:${weekdayOf(date)}`) ?? []);
-        map.set(date, rows.map((r) => ({ start: at(date, r.starts), end: at(date, r.ends) })));
-      }
-      byResource.set(id, map);
-    }
-    return byResource;
-  };
-  const [expertWork, interpreterWork] = await Promise.all([working('expert', experts.map((e) => e.id)), working('interpreter', interpreterIds)]);
-
-  const roomResources: Resource[] = point.rooms.map((r) => ({ id: r.id, working: new Map(), busy: busyOf(r.id) }));
-  const expertResources: Resource[] = experts.map((e) => ({ id: e.id, working: expertWork.get(e.id)!, busy: busyOf(e.id) }));
-  const interpreterResources: Resource[] | undefined = q.interpretingLanguage
-    ? interpreterIds.map((id) => ({ id, working: interpreterWork.get(id)!, busy: busyOf(id) }))
-    : undefined;
+  const expertWork = staff.working(tz).prepare(dates).byResource;
+  const interpreterWork = interpreting?.working(tz).prepare(dates).byResource;
+  const none = new Map<string, Interval[]>();
 
   const slotQuery: SlotQuery = {
     days,
@@ -110,9 +90,9 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
     stepMs: config.slotStepMinutes * 60_000,
     earliest: now.getTime() + config.bookingMinNoticeMinutes * 60_000,
     latest: now.getTime() + config.bookingHorizonDays * 86_400_000,
-    rooms: roomResources,
-    experts: expertResources,
-    interpreters: interpreterResources,
+    rooms: point.rooms.map((r) => ({ id: r.id, working: none, busy: busyOf(r.id) })),
+    experts: experts.map((e) => ({ id: e.id, working: expertWork.get(e.id) ?? none, busy: busyOf(e.id) })),
+    interpreters: interpreterWork && interpreterIds.map((id) => ({ id, working: interpreterWork.get(id) ?? none, busy: busyOf(id) })),
   };
   return { point, service, slotQuery };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { directoryRepository } from '../directory/repository.js';
+import { catalogueChanged } from './availability-catalogue.js';
 import { catalogueRepository } from './catalogue-repository.js';
 
 export async function createService(ctx: AppContext, actor: UserActor, input: z.infer<typeof serviceInput>, ip: string) {
@@ -18,9 +19,11 @@ export async function createService(ctx: AppContext, actor: UserActor, input: z.
 }
 
 export async function updateService(ctx: AppContext, actor: UserActor, id: string, patch: z.infer<typeof servicePatch>, ip: string) {
-  return ctx.db.transaction(async (tx) => {
-    const row = await catalogueRepository.updateService(tx, id, patch);
-    await recordAudit(tx, actor, { action: 'service.updated', targetType: 'service', targetId: id, organisationId: row.agencyId, details: { fields: Object.keys(patch) } }, ip);
-    return row;
+  const row = await ctx.db.transaction(async (tx) => {
+    const updated = await catalogueRepository.updateService(tx, id, patch);
+    await recordAudit(tx, actor, { action: 'service.updated', targetType: 'service', targetId: id, organisationId: updated.agencyId, details: { fields: Object.keys(patch) } }, ip);
+    return updated;
   });
+  await catalogueChanged(ctx, { agencyId: row.agencyId, id });
+  return row;
 }

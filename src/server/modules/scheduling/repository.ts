@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, gte, lt, lte, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   bookings,
@@ -25,10 +25,13 @@ export const MAX_BOOKING_MS = 24 * 3_600_000;
 /** What the slot computation reads: calendars, working patterns and the busy time of rooms, experts, interpreters. */
 export const schedulingRepository = {
   async servicePoint(db: Db, id: string) {
-    const [point] = await db.select().from(servicePoints).where(eq(servicePoints.id, id)).limit(1);
+    // Three independent reads at once: on a pool they travel on separate connections instead of one after another.
+    const [[point], hours, roomRows] = await Promise.all([
+      db.select().from(servicePoints).where(eq(servicePoints.id, id)).limit(1),
+      db.select().from(openingHours).where(eq(openingHours.servicePointId, id)).orderBy(asc(openingHours.weekday), asc(openingHours.opens)),
+      db.select().from(rooms).where(and(eq(rooms.servicePointId, id), eq(rooms.active, true))).orderBy(asc(rooms.createdAt)),
+    ]);
     if (!point) return undefined;
-    const hours = await db.select().from(openingHours).where(eq(openingHours.servicePointId, id)).orderBy(asc(openingHours.weekday), asc(openingHours.opens));
-    const roomRows = await db.select().from(rooms).where(and(eq(rooms.servicePointId, id), eq(rooms.active, true))).orderBy(asc(rooms.createdAt));
     return { ...point, openingHours: hours, rooms: roomRows };
   },
 
@@ -72,19 +75,17 @@ export const schedulingRepository = {
     return db.select().from(workingHours).where(and(eq(workingHours.resourceKind, kind), anyOf(workingHours.resourceId, ids)));
   },
 
-  async workingExceptions(db: Db, kind: ResourceKind, ids: string[], from: string, to: string) {
+  /** All exceptions of the resources: a few per person a year, so the catalogue keeps them whole. */
+  async workingExceptions(db: Db, kind: ResourceKind, ids: string[]) {
     if (ids.length === 0) return [];
     return db
       .select()
       .from(workingExceptions)
-      .where(and(eq(workingExceptions.resourceKind, kind), anyOf(workingExceptions.resourceId, ids), gte(workingExceptions.day, from), lte(workingExceptions.day, to)));
+      .where(and(eq(workingExceptions.resourceKind, kind), anyOf(workingExceptions.resourceId, ids)));
   },
 
-  async closures(db: Db, servicePointId: string, from: string, to: string) {
-    return db
-      .select()
-      .from(closures)
-      .where(and(eq(closures.servicePointId, servicePointId), lte(closures.startsOn, to), gte(closures.endsOn, from)));
+  async closuresOf(db: Db, servicePointId: string) {
+    return db.select().from(closures).where(eq(closures.servicePointId, servicePointId));
   },
 
   /**
@@ -93,33 +94,56 @@ export const schedulingRepository = {
    * bookings_max_length), so the overlapping ones start in [from - 1 day, to) and end after from: a range scan on the
    * partial covering indexes bookings_{room,expert,interpreter}_busy_idx (holder, starts_at) INCLUDE (ends_at, id),
    * read from the index alone. One text row per holder ("start,end,start,end…"), not one row per booking: thousands of
-   * rows cost more to send and map than the numbers they hold.
+   * rows cost more to send and map than the numbers they hold. One statement for all three kinds, prepared once per
+   * connection (a named statement: PostgreSQL parses and plans it once).
    */
   async busy(db: Db, q: { roomIds: string[]; expertIds: string[]; interpreterIds: string[]; from: Date; to: Date; excludeBookingId?: string }) {
-    const since = new Date(q.from.getTime() - MAX_BOOKING_MS);
-    const ms = (column: typeof bookings.startsAt | typeof bookings.endsAt) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
-    const branch = (holder: typeof bookings.roomId | typeof bookings.expertId | typeof bookings.interpreterId, ids: string[]) => {
-      const where: SQL[] = [ne(bookings.status, 'cancelled'), anyOf(holder, ids), gte(bookings.startsAt, since), lt(bookings.startsAt, q.to), gt(bookings.endsAt, q.from)];
-      if (q.excludeBookingId) where.push(ne(bookings.id, q.excludeBookingId));
-      return db
-        .select({
-          holderId: sql<string>`${holder}`,
-          spans: sql<string>`string_agg(${ms(bookings.startsAt)} || ',' || ${ms(bookings.endsAt)}, ',' order by ${bookings.startsAt})`,
-        })
-        .from(bookings)
-        .where(and(...where))
-        .groupBy(holder);
-    };
-    const parts = await Promise.all([
-      q.roomIds.length ? branch(bookings.roomId, q.roomIds) : [],
-      q.expertIds.length ? branch(bookings.expertId, q.expertIds) : [],
-      q.interpreterIds.length ? branch(bookings.interpreterId, q.interpreterIds) : [],
-    ]);
-    return parts.flat().map(({ holderId, spans }) => {
-      const n = spans.split(',').map(Number);
-      const busy: { start: number; end: number }[] = [];
-      for (let i = 0; i < n.length; i += 2) busy.push({ start: n[i]!, end: n[i + 1]! });
+    let statement = busyStatements.get(db);
+    if (!statement) busyStatements.set(db, (statement = prepareBusy(db)));
+    const rows = await statement.execute({
+      rooms: q.roomIds,
+      experts: q.expertIds,
+      interpreters: q.interpreterIds,
+      since: new Date(q.from.getTime() - MAX_BOOKING_MS).toISOString(),
+      from: q.from.toISOString(),
+      to: q.to.toISOString(),
+      exclude: q.excludeBookingId ?? null,
+    });
+    return rows.map(({ holderId, spans }) => {
+      const n = spans.split(',');
+      const busy: { start: number; end: number }[] = new Array(n.length / 2);
+      for (let i = 0; i < n.length; i += 2) busy[i / 2] = { start: Number(n[i]), end: Number(n[i + 1]) };
       return { holderId, busy };
     });
   },
 };
+
+const busyStatements = new WeakMap<Db, ReturnType<typeof prepareBusy>>();
+
+function prepareBusy(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  const ms = (column: typeof bookings.startsAt | typeof bookings.endsAt) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
+  const branch = (holder: typeof bookings.roomId | typeof bookings.expertId | typeof bookings.interpreterId, ids: string) =>
+    db
+      .select({
+        holderId: sql<string>`${holder}`.as('holder_id'),
+        spans: sql<string>`string_agg(${ms(bookings.startsAt)} || ',' || ${ms(bookings.endsAt)}, ',' order by ${bookings.startsAt})`.as('spans'),
+      })
+      .from(bookings)
+      .where(
+        and(
+          // A literal, not a parameter: a generic plan must see that it matches the partial indexes' predicate.
+          sql`${bookings.status} <> 'cancelled'`,
+          sql`${holder} = any(${p(ids)}::uuid[])`,
+          sql`${bookings.startsAt} >= ${p('since')}::timestamptz`,
+          sql`${bookings.startsAt} < ${p('to')}::timestamptz`,
+          sql`${bookings.endsAt} > ${p('from')}::timestamptz`,
+          sql`${bookings.id} is distinct from ${p('exclude')}::uuid`,
+        ),
+      )
+      .groupBy(holder);
+  return branch(bookings.roomId, 'rooms')
+    .unionAll(branch(bookings.expertId, 'experts'))
+    .unionAll(branch(bookings.interpreterId, 'interpreters'))
+    .prepare('availability_busy');
+}

@@ -5,12 +5,16 @@ import { recordAudit } from '../audit/record.js';
 import { loadUserFor } from './access.js';
 import { presentUser } from './present.js';
 import { userRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 export async function activateUser(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<UserView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { user, roles } = await loadUserFor(tx, actor, id, 'user:manage');
     const updated = (await userRepository.update(tx, id, { active: true }))!;
     await recordAudit(tx, actor, { action: 'user.activated', targetType: 'user', targetId: id, organisationId: user.organisationId }, ip);
     return presentUser(updated, roles);
   });
+  // Only active experts are in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }

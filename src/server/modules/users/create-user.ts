@@ -9,12 +9,13 @@ import { issuePasswordLink } from './password-link.js';
 import { presentUser } from './present.js';
 import { authorizeRoleChange, checkRoleScope, roleNames } from './role-grants.js';
 import { userRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 export const emailTaken = () => conflict('user.email_taken', 'An account with this email address exists already');
 
 /** A new staff account with no password: the admin hands over the one-time link returned here. */
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserRequest, ip?: string) {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     if (!(await directoryRepository.organisationById(tx, input.organisationId))) {
       throw invalid('user.organisation_unknown', 'The organisation does not exist', [{ path: 'organisationId', message: 'unknown organisation' }]);
     }
@@ -31,4 +32,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     await recordAudit(tx, actor, { action: 'user.password_link_issued', ...target }, ip);
     return { user: presentUser(user, roles), setPasswordUrl: link.url, expiresAt: link.expiresAt.toISOString() };
   });
+  // The agency's experts are in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }

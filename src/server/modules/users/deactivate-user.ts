@@ -8,10 +8,11 @@ import { loadUserFor } from './access.js';
 import { presentUser } from './present.js';
 import { keepAMainAdmin } from './role-grants.js';
 import { userRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 /** Ends the account's access now: every session is deleted and unused set-password links stop working. */
 export async function deactivateUser(ctx: AppContext, actor: UserActor, id: string, ip?: string): Promise<UserView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { user, roles } = await loadUserFor(tx, actor, id, 'user:manage');
     if (id === actor.userId) throw invalid('user.self', 'You cannot deactivate your own account');
     await keepAMainAdmin(tx, id, roles, []);
@@ -21,4 +22,7 @@ export async function deactivateUser(ctx: AppContext, actor: UserActor, id: stri
     await recordAudit(tx, actor, { action: 'user.deactivated', targetType: 'user', targetId: id, organisationId: user.organisationId }, ip);
     return presentUser(updated, roles);
   });
+  // Only active experts are in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }

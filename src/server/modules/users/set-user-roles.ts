@@ -6,10 +6,11 @@ import { loadUserFor } from './access.js';
 import { presentUser } from './present.js';
 import { authorizeRoleChange, checkRoleScope, keepAMainAdmin, roleNames } from './role-grants.js';
 import { userRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 /** Replaces the account's roles. Sessions read roles on every request, so the change applies at once. */
 export async function setUserRoles(ctx: AppContext, actor: Actor, id: string, input: RoleAssignmentInput[], ip?: string): Promise<UserView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { user, roles: before } = await loadUserFor(tx, actor, id, 'user:manage');
     authorizeRoleChange(actor, before, input);
     const after = await checkRoleScope(tx, user.organisationId, input);
@@ -23,4 +24,7 @@ export async function setUserRoles(ctx: AppContext, actor: Actor, id: string, in
     );
     return presentUser(user, after);
   });
+  // The expert role puts a person in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }

@@ -8,9 +8,10 @@ import { loadUserFor } from './access.js';
 import { emailTaken } from './create-user.js';
 import { presentUser } from './present.js';
 import { userRepository } from './repository.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: z.output<typeof updateUserRequest>, ip?: string): Promise<UserView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { user: before, roles } = await loadUserFor(tx, actor, id, 'user:manage');
     if (patch.email && patch.email !== before.email) {
       const holder = await userRepository.byEmail(tx, patch.email);
@@ -27,4 +28,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
     await recordAudit(tx, actor, { action: 'user.updated', targetType: 'user', targetId: id, organisationId: user.organisationId, details: { fields } }, ip);
     return presentUser(user, roles);
   });
+  // An expert's name orders the experts in the availability catalogue.
+  await catalogueChanged(ctx);
+  return result;
 }
