@@ -19,27 +19,39 @@ export type SlotQuery = {
   interpreters?: Resource[];
 };
 
-/** True when no busy interval overlaps [start, end). Busy intervals of one resource never overlap each other. */
-export function isFree(busy: Interval[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = busy.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (busy[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === busy.length || busy[lo]!.start >= end;
-}
-
 function works(r: Resource, date: string, start: number, end: number): boolean {
   const windows = r.working.get(date);
   return !!windows && windows.some((w) => w.start <= start && end <= w.end);
 }
 
-/** Busy minutes of the resource on the day, to hand the next booking to the least loaded expert or interpreter. */
+/** Index of the first busy interval that ends after `at` (busy is in order of start and never overlaps). */
+function firstEndingAfter(busy: Interval[], at: number): number {
+  let lo = 0;
+  let hi = busy.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (busy[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when no busy interval overlaps [start, end). Busy intervals of one resource never overlap each other. */
+export function isFree(busy: Interval[], start: number, end: number): boolean {
+  const i = firstEndingAfter(busy, start);
+  return i === busy.length || busy[i]!.start >= end;
+}
+
+/**
+ * Busy minutes of the resource on the day, to hand the next booking to the least loaded expert or interpreter. Only
+ * the day's intervals are visited (from a binary search), not the whole range's: hundreds of experts × 28 days.
+ */
 function load(r: Resource, day: Interval): number {
   let total = 0;
-  for (const b of r.busy) if (b.start < day.end && b.end > day.start) total += Math.min(b.end, day.end) - Math.max(b.start, day.start);
+  for (let i = firstEndingAfter(r.busy, day.start); i < r.busy.length && r.busy[i]!.start < day.end; i++) {
+    const b = r.busy[i]!;
+    total += Math.min(b.end, day.end) - Math.max(b.start, day.start);
+  }
   return total;
 }
 
