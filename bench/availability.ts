@@ -9,7 +9,7 @@
 // Both for the statements of a steady-state request ("warm", what the figures compare with) and of the request that
 // follows a catalogue change ("cold": everything availability reads, as every request did before the catalogue).
 // Every fourth round, the use case without HTTP split into loading (buildSlotQuery) and computeSlots. One JSON line.
-// Usage: npm run bench:availability   (BENCH_N=200 requests per case; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
+// Usage: npm run bench:availability   (BENCH_N=200 requests per case; BENCH_CASES=small,national; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
 import os from 'node:os';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
@@ -189,10 +189,16 @@ try {
      FROM organisations o WHERE o.kind = 'principal' ORDER BY experts DESC, o.short_name LIMIT 1`,
   );
   const big = agencies[0]!;
-  const cases = [
-    await runCase('small', { servicePointId: small.servicePointId, agencyId: small.agencyId, serviceId: small.serviceId, from, to }, small.advisorEmail, small.experts, deadline),
-    await runCase('national', { servicePointId: data.busyPointId, agencyId: big.id, serviceId: big.serviceId, from, to }, ADVISOR_EMAIL, big.experts, deadline),
-  ];
+  const wanted = (name: string) => !process.env.BENCH_CASES || process.env.BENCH_CASES.split(',').includes(name);
+  const cases = [];
+  if (wanted('small')) {
+    const q = { servicePointId: small.servicePointId, agencyId: small.agencyId, serviceId: small.serviceId, from, to };
+    cases.push(await runCase('small', q, small.advisorEmail, small.experts, deadline));
+  }
+  if (wanted('national')) {
+    const q = { servicePointId: data.busyPointId, agencyId: big.id, serviceId: big.serviceId, from, to };
+    cases.push(await runCase('national', q, ADVISOR_EMAIL, big.experts, deadline));
+  }
   const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
   console.log(
     JSON.stringify({

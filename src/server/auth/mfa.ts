@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
 import { recordAudit } from '../modules/audit/record.js';
@@ -15,6 +14,7 @@ export async function startMfaSetup(ctx: AppContext, actor: UserActor) {
   const secret = newTotpSecret();
   await userRepository.update(ctx.db, user.id, { mfaSecret: sealTotpSecret(ctx.config, user.id, secret) });
   const url = otpauthUrl(secret, user.email);
+  const { default: QRCode } = await import('qrcode'); // only enrolment needs it: not loaded at start-up
   const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
   return { secret, otpauthUrl: url, qrDataUrl };
 }

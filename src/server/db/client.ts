@@ -25,12 +25,23 @@ export type Database = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers live in PGlite's WASM memory, which never shrinks: once a seed or a
+ * report has touched them they stay in the process's RSS. The embedded database is one service point's data; the
+ * operating system's page cache still holds the files behind the smaller buffer pool.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
 
 /** PGlite in `dataDir` (or in memory); `loadDataDir` starts it from a dump instead of running initdb. */
 export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? 'memory://', { extensions: { btree_gist }, loadDataDir: opts.loadDataDir });
+  const pglite = await PGlite.create(dataDir ?? 'memory://', {
+    extensions: { btree_gist },
+    loadDataDir: opts.loadDataDir,
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
@@ -56,8 +67,14 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   };
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(path.join(opts.dataDir, 'pglite'));
+/** PostgreSQL when a URL is given; else PGlite in the data folder, a new one started from the shipped dump. */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  const dir = path.join(opts.dataDir, 'pglite');
+  // Imported when needed: pglite-dump.ts itself opens PGlite through this module.
+  const { unpackShippedDump } = await import('./pglite-dump.js');
+  unpackShippedDump(dir);
+  return openPglite(dir);
 }
 
 /** SQLSTATE of a driver error, unwrapping Drizzle's DrizzleQueryError. */

@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import { invalid } from '../../http/problem.js';
 
 export type DocumentMediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
@@ -24,6 +23,8 @@ export async function pdfPageCount(bytes: Buffer): Promise<number> {
   const text = bytes.toString('latin1');
   const matches = text.match(/\/Type\s*\/Page(?![A-Za-z])/g);
   if (matches && matches.length > 0) return matches.length;
+  // Loaded on first use: pdf-lib costs ~200 ms and ~15 MB at start-up.
+  const { PDFDocument } = await import('pdf-lib');
   try {
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
     const pages = doc.getPageCount();
