@@ -3,6 +3,7 @@ import type { UserActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
+import { catalogueChanged } from '../scheduling/availability-catalogue.js';
 import { addMadeOrAmendedDuties } from './duties.js';
 import { agreementRepository as repo } from './repository.js';
 import { newest, termsOf, today } from './terms.js';
@@ -55,4 +56,6 @@ export async function amendAgreement(ctx: AppContext, actor: UserActor, id: stri
       ip,
     );
   });
+  // Availability keeps each point's agreements in its catalogue (a day not delegated offers no time).
+  await catalogueChanged(ctx, { id });
 }

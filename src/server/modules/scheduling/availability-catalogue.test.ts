@@ -90,6 +90,15 @@ describe.each(testDatabaseKinds)('availability follows admin changes at once on 
     expect(await slotsOn(advisor, w, day)).toHaveLength(0);
   });
 
+  it('the agreement that delegates booking ended by the agency', async () => {
+    const { w, advisor } = await world();
+    const day = workingDayAhead(15);
+    expect(await slotsOn(advisor, w, day)).toHaveLength(23);
+    const ended = await admin.post(`/api/agreements/${w.agreement.id}/terminations`, { terminatingOrganisationId: w.agency.id, neglectingOrganisationId: w.contractor.id, reason: 'Laiminlyönti' });
+    expect(ended.statusCode).toBe(201);
+    expect(await slotsOn(advisor, w, day)).toHaveLength(0);
+  });
+
   it('an expert deactivated, and one who loses the expert role', async () => {
     const w = await bookingWorld(t.ctx.db, { roomCount: 1, expertCount: 2 });
     const advisor = await signIn(t.app, w.advisor.email);

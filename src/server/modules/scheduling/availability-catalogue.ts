@@ -1,13 +1,14 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { type EventBus, RESYNC_EVENT } from '../../realtime/bus.js';
+import { agreementsAtPoint } from '../agreements/delegation.js';
 import type { Interval } from './availability.js';
 import { type ResourceKind, schedulingRepository as repo } from './repository.js';
 import { hhmm, weekdayOf, zonedInstant } from './time.js';
 
 /**
  * Everything availability reads except busy time — service points with their opening hours and rooms, services,
- * closures, experts, interpreters, working hours — kept in memory per app instance, so a request sends one
+ * closures, agreements, experts, interpreters, working hours — kept in memory per app instance, so a request sends one
  * busy-time query. Admin writes that change any of it publish CATALOGUE_CHANGED after they commit; every instance
  * drops its whole catalogue on that event (LISTEN/NOTIFY on PostgreSQL) and on a bus resync (events may have been
  * missed). Such writes are rare, so dropping everything beats tracking what depends on what. Entries also expire
@@ -116,6 +117,11 @@ export class AvailabilityCatalogue {
 
   service(id: string) {
     return this.get(`service:${id}`, (db) => repo.service(db, id));
+  }
+
+  /** The agreements that name the point; whether one delegates booking is decided per date from them. */
+  agreements(servicePointId: string) {
+    return this.get(`agreements:${servicePointId}`, (db) => agreementsAtPoint(db, servicePointId));
   }
 
   /** All closures of the point (a handful a year); the caller picks the dates it needs. */

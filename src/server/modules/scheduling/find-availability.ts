@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { type DayPlan, type Interval, type Slot, type SlotQuery, computeSlots } from './availability.js';
-import { agreementsAtPoint, isDelegated } from '../agreements/delegation.js';
+import { isDelegated } from '../agreements/delegation.js';
 import { catalogueFor, instantAt } from './availability-catalogue.js';
 import { holidayOn } from './holidays.js';
 import { schedulingRepository } from './repository.js';
@@ -26,22 +26,18 @@ const invalid = (code: string, detail: string) => new HttpProblem(422, code, 'Un
 
 /**
  * Loads everything the slot computation needs for the range, and checks the request makes sense. All but busy time
- * and the point's agreements comes from the instance's catalogue (availability-catalogue.ts): a steady-state request
- * reads only those two, at the same time.
+ * comes from the instance's catalogue (availability-catalogue.ts), so a steady-state request sends one statement.
  */
 export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, now = new Date()) {
   const { config } = ctx;
   const dates = eachDate(q.from, q.to);
   if (dates.length > MAX_RANGE_DAYS) throw invalid('availability.range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at a time`);
   const catalogue = catalogueFor(ctx);
-  // Not in the catalogue (agreement writes do not announce themselves to it): read on every request, while the
-  // catalogue answers and the busy-time query runs. Marked handled here, as a 404 below may be thrown before it is awaited.
-  const agreementsLoad = agreementsAtPoint(ctx.db, q.servicePointId);
-  agreementsLoad.catch(() => undefined);
-  const [point, service, closures, staff, interpreting] = await Promise.all([
+  const [point, service, closures, agreements, staff, interpreting] = await Promise.all([
     catalogue.servicePoint(q.servicePointId),
     catalogue.service(q.serviceId),
     catalogue.closures(q.servicePointId),
+    catalogue.agreements(q.servicePointId),
     catalogue.experts(q.agencyId, q.expertId),
     q.interpretingLanguage ? catalogue.interpreters(q.interpretingLanguage) : undefined,
   ]);
@@ -53,19 +49,16 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
   const interpreterIds = interpreting?.ids ?? [];
   const tz = point.timeZone;
 
-  const [agreements, busyRows] = await Promise.all([
-    agreementsLoad,
-    q.ignoreBusy
-      ? []
-      : schedulingRepository.busy(ctx.db, {
-          roomIds: point.rooms.map((r) => r.id),
-          expertIds: experts.map((e) => e.id),
-          interpreterIds,
-          from: zonedInstant(q.from, '00:00', tz),
-          to: zonedInstant(addDays(q.to, 1), '00:00', tz),
-          excludeBookingId: q.excludeBookingId,
-        }),
-  ]);
+  const busyRows = q.ignoreBusy
+    ? []
+    : await schedulingRepository.busy(ctx.db, {
+        roomIds: point.rooms.map((r) => r.id),
+        expertIds: experts.map((e) => e.id),
+        interpreterIds,
+        from: zonedInstant(q.from, '00:00', tz),
+        to: zonedInstant(addDays(q.to, 1), '00:00', tz),
+        excludeBookingId: q.excludeBookingId,
+      });
 
   // A day no agreement in force delegates booking for this agency at this point offers no time (laki 223/2007).
   const days: DayPlan[] = dates.map((date) => {
