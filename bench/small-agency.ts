@@ -1,6 +1,6 @@
 // The small case of bench/availability.ts: one service point (1 room, Mon–Fri 09–15) and one agency with 10 experts
 // (Mon–Fri 08–16) and one 30-minute service, added to the bench database beside the national data, with its own
-// advisor; about half of the room's 30-minute slots booked, from 4 weeks ago to 8 weeks ahead, spread over the experts.
+// advisor and an agreement delegating booking; about half of the room's 30-minute slots booked, from 4 weeks ago to 8 weeks ahead, spread over the experts.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { hashPassword } from '../src/server/auth/password.js';
@@ -35,6 +35,13 @@ export async function createSmallAgency(pool: pg.Pool, experts = 10): Promise<Sm
     await c.query(`INSERT INTO working_hours (resource_kind, resource_id, weekday, starts, ends) SELECT 'expert', e, w, '08:00', '16:00' FROM unnest($1::uuid[]) e, generate_series(1, 5) w`, [
       expertIds,
     ]);
+    // The agreement that delegates booking for the agency at the point (without it the point offers no time).
+    const agreement = await one(`INSERT INTO agreements (contractor_id) VALUES ($1) RETURNING id`, [contractor]);
+    await c.query(
+      `INSERT INTO agreement_versions (agreement_id, version, effective_from, title, contractor_id, service_point_ids, payer_id, principals, signed_on, valid_from, hourly_rate_cents, caps)
+       VALUES ($1, 1, '2000-01-01', $2, $3, ARRAY[$4::uuid], $3, $5, '2000-01-01', '2000-01-01', 4200, '{"communicationMaterialsCents":0,"premisesRentCents":0,"premisesWorksCents":0}')`,
+      [agreement, `Sopimus ${tag}`, contractor, point, JSON.stringify([{ organisationId: agency, tasks: ['identity-verification', 'booking', 'document-reception'] }])],
+    );
     const advisorEmail = `advisor-${tag}@bench.example`;
     const advisor = await one(`INSERT INTO users (organisation_id, email, name, password_hash) VALUES ($1, $2, 'Neuvoja Pieni', $3) RETURNING id`, [contractor, advisorEmail, passwordHash]);
     await c.query(`INSERT INTO role_assignments (user_id, role, organisation_id, service_point_id) VALUES ($1, 'advisor', $2, $3)`, [advisor, contractor, point]);
