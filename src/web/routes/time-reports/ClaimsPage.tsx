@@ -6,8 +6,10 @@ import { useUser } from '../../auth';
 import { ErrorAlert } from '../../components/Alerts';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useTitle } from '../../useTitle';
+import { useLanguage } from '../../localized';
 import { useAgreements } from '../agreements/api';
-import { euros, helsinkiToday, previousMonth, reportUrl, timeError, useClaims, useCreateClaim, useDecideClaim, useReport } from './api';
+import { formatDay } from '../agreements/format';
+import { euros, helsinkiToday, hoursOf, previousMonth, reportUrl, timeError, useClaims, useCreateClaim, useDecideClaim, useReport } from './api';
 import '../agreements/agreements.css';
 import './time-reports.css';
 
@@ -79,7 +81,7 @@ function Report({ agreementId }: { agreementId: string }) {
           <>
             <dl className="agr-dl">
               <dt>{t('report.hours')}</dt>
-              <dd>{t('report.minutesApproved', { total: r.totalMinutes, approved: r.approvedMinutes })}</dd>
+              <dd>{t('report.minutesApproved', { total: hoursOf(r.totalMinutes), approved: hoursOf(r.approvedMinutes) })}</dd>
               <dt>{t('report.labour')}</dt>
               <dd>{euros(r.labourCents)}</dd>
               <dt>{t('report.claims')}</dt>
@@ -112,6 +114,7 @@ function Report({ agreementId }: { agreementId: string }) {
 
 function Claims({ agreementId, canDecide }: { agreementId: string; canDecide: boolean }) {
   const { t } = useTranslation('timeReports');
+  const { lang } = useLanguage();
   const claims = useClaims(agreementId);
   const decide = useDecideClaim();
   return (
@@ -136,7 +139,7 @@ function Claims({ agreementId, canDecide }: { agreementId: string; canDecide: bo
               <tbody>
                 {list.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.date}</td>
+                    <td>{formatDay(c.date, lang)}</td>
                     <th scope="row">{t(`categories.${c.category}`)}</th>
                     <td>
                       {c.description}

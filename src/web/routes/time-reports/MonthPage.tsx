@@ -6,6 +6,7 @@ import { useUser } from '../../auth';
 import { ErrorAlert } from '../../components/Alerts';
 import { QueryStatus } from '../../components/QueryStatus';
 import { localized, useLanguage } from '../../localized';
+import { formatDay } from '../agreements/format';
 import { useOrganisations, useServicePoints } from '../../queries';
 import { useTitle } from '../../useTitle';
 import { hoursOf, previousMonth, timeError, useCloseMonth, useMonth } from './api';
@@ -147,7 +148,7 @@ function Month({ view, canSubmit, canDecide }: { view: MonthView; canSubmit: boo
         ) : (
           <ul>
             {view.gaps.map((g) => (
-              <li key={`${g.userId}${g.date}`}>{t('month.gap', { name: names.get(g.userId) ?? '', date: g.date, n: g.activities })}</li>
+              <li key={`${g.userId}${g.date}`}>{t('month.gap', { name: names.get(g.userId) ?? '', date: formatDay(g.date, lang), n: g.activities })}</li>
             ))}
           </ul>
         )}

@@ -10,6 +10,7 @@ import { useTitle } from '../../useTitle';
 import { addDays, helsinkiToday, hoursOf, mondayOf, timeError, useDeleteEntry, useDismiss, useEntries, useRecordEntry, useSuggestions } from './api';
 import '../agreements/agreements.css';
 import './time-reports.css';
+import { formatDay } from '../agreements/format';
 
 /** The first and last day of the week or month around a day. */
 function rangeOf(span: 'week' | 'month', anchor: string) {
@@ -21,6 +22,7 @@ function rangeOf(span: 'week' | 'month', anchor: string) {
 /** The advisor's time (/desk/time): a week or a month of entries, what the system saw to accept or discard, a new entry. */
 export function TimePage() {
   const { t } = useTranslation('timeReports');
+  const { lang } = useLanguage();
   const [span, setSpan] = useState<'week' | 'month'>('week');
   const [anchor, setAnchor] = useState(helsinkiToday);
   const { from, to } = rangeOf(span, anchor);
@@ -43,7 +45,7 @@ export function TimePage() {
         <Button variant="secondary" onClick={() => step(-1)}>
           {t(span === 'week' ? 'desk.previousWeek' : 'desk.previousMonth')}
         </Button>
-        <span aria-live="polite">{span === 'week' ? t('desk.week', { from, to }) : t('desk.month', { month: from.slice(0, 7) })}</span>
+        <span aria-live="polite">{span === 'week' ? t('desk.week', { from: formatDay(from, lang), to: formatDay(to, lang) }) : t('desk.month', { month: from.slice(0, 7) })}</span>
         <Button variant="secondary" onClick={() => step(1)} disabled={to >= helsinkiToday()}>
           {t(span === 'week' ? 'desk.nextWeek' : 'desk.nextMonth')}
         </Button>
@@ -67,7 +69,7 @@ function Suggestions({ from, to }: { from: string; to: string }) {
   const record = useRecordEntry();
   const dismiss = useDismiss();
   const agency = useAgencyName();
-  const { locale } = useLanguage();
+  const { lang, locale } = useLanguage();
   const [minutes, setMinutes] = useState<Record<string, string>>({});
   const accept = (s: SuggestionView) =>
     record.mutateAsync({ date: s.date, minutes: Number(minutes[s.source.id] ?? s.minutes), task: s.task, agencyId: s.agencyId, source: s.source });
@@ -93,7 +95,7 @@ function Suggestions({ from, to }: { from: string; to: string }) {
                 <tbody>
                   {list.map((s) => (
                     <tr key={s.source.id}>
-                      <td>{s.date} {new Date(s.at).toLocaleTimeString(locale, { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' })}</td>
+                      <td>{formatDay(s.date, lang)} {new Date(s.at).toLocaleTimeString(locale, { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' })}</td>
                       <th scope="row">
                         {t(`what.${s.what}`)} <span className="tr-muted">({t(s.measured ? 'desk.measured' : 'desk.standard')})</span>
                       </th>
@@ -143,6 +145,7 @@ function Suggestions({ from, to }: { from: string; to: string }) {
 
 function Week({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation('timeReports');
+  const { lang } = useLanguage();
   const entries = useEntries(from, to);
   const remove = useDeleteEntry();
   const agency = useAgencyName();
@@ -172,7 +175,7 @@ function Week({ from, to }: { from: string; to: string }) {
                 <tbody>
                   {view.entries.map((e) => (
                     <tr key={e.id}>
-                      <td>{e.date}</td>
+                      <td>{formatDay(e.date, lang)}</td>
                       <th scope="row">{t(`tasks.${e.task}`)}</th>
                       <td>{agency(e.agencyId)}</td>
                       <td>{e.minutes}</td>
