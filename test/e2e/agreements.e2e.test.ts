@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { agreementDuties, bookings, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
 import { PNG_1PX, makePdf } from '../helpers/documents.js';
-import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, shot, signInAs, startServer } from './harness.js';
+import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import type { Lang } from './translations.js';
 import { tr } from './ui.js';
 
@@ -44,19 +44,10 @@ async function shots(page: Page, name: string) {
 }
 
 describe.skipIf(!browserAvailable)('joint-service agreements', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = suiteEnvironment();
 
   async function pageAs(email: string, lang: Lang = 'fi') {
-    const page = await (await newContext(browser, server.url, lang)).newPage();
+    const page = await (await newContext(env.browser, env.server.url, lang)).newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     const problems = watch(page);
     await signInAs(page, email);
@@ -174,7 +165,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
 
   it('an overdue duty is flagged to the point manager in reports and to the main admin in administration, who records it done', async () => {
     // The amendment's AVI registration was due a month after it; move its due date into the past.
-    const db = server.database.db;
+    const db = env.server.database.db;
     const [duty] = await db
       .select()
       .from(agreementDuties)
@@ -232,7 +223,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
 
   /** A Kela booking at Porvoo-info `days` from now (straight into the database: the point is closed on some days). */
   async function kelaBooking(days: number, minutes = 60) {
-    const db = server.database.db;
+    const db = env.server.database.db;
     const [kela] = await db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
     const [service] = await db.select().from(services).where(eq(services.agencyId, kela!.id));
     const [room] = await db.select().from(rooms);

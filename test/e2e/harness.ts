@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, type Page, chromium } from 'playwrig
 import { buildApp } from '../../src/server/app.js';
 import { type Config, testConfig } from '../../src/server/config.js';
 import { type Database, openPglite } from '../../src/server/db/client.js';
+import { afterAll, beforeAll } from 'vitest';
 import { pgliteTemplate } from '../pglite-template.js';
 import { seedDemo } from '../../src/server/db/seed/demo.js';
 import { webRoot } from '../../src/server/http/web.js';
@@ -105,4 +106,21 @@ export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (!dir) return;
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/**
+ * The server and one browser for a suite: started before its first test, stopped after its last. A suite reads
+ * `env.server` and `env.browser` inside its tests (they exist once `beforeAll` has run).
+ */
+export function suiteEnvironment(overrides: Partial<Config> = {}, options: ServerOptions = {}) {
+  const env = {} as { server: E2EServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer(overrides, options);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

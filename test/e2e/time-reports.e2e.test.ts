@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { timeEntries, timeReportMonths, users } from '../../src/server/db/schema/index.js';
-import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, shot, signInAs, startServer } from './harness.js';
+import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import { tr } from './ui.js';
 
 const helsinkiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
@@ -25,19 +25,10 @@ function watch(page: Page) {
 }
 
 describe.skipIf(!browserAvailable)('time reports', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = suiteEnvironment();
 
   async function pageAs(email: string) {
-    const page = await (await newContext(browser, server.url, 'fi')).newPage();
+    const page = await (await newContext(env.browser, env.server.url, 'fi')).newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     const problems = watch(page);
     await signInAs(page, email);
@@ -88,8 +79,8 @@ describe.skipIf(!browserAvailable)('time reports', () => {
     await week.getByRole('row').filter({ hasText: 'Dokumenttikameran koulutus' }).waitFor();
     await expectAccessible(page);
 
-    const [me] = await server.database.db.select().from(users).where(eq(users.email, 'neuvoja1@porvoo.demo'));
-    const todays = await server.database.db.select().from(timeEntries).where(and(eq(timeEntries.userId, me!.id), eq(timeEntries.date, helsinkiToday())));
+    const [me] = await env.server.database.db.select().from(users).where(eq(users.email, 'neuvoja1@porvoo.demo'));
+    const todays = await env.server.database.db.select().from(timeEntries).where(and(eq(timeEntries.userId, me!.id), eq(timeEntries.date, helsinkiToday())));
     expect(todays.map((e) => [e.task, e.sourceKind, e.minutes]).sort()).toEqual([
       ['booking', 'walk-in', 10],
       ['booking', 'walk-in', 10],
@@ -121,7 +112,7 @@ describe.skipIf(!browserAvailable)('time reports', () => {
     await expectAccessible(vm.page);
     await vm.page.getByRole('button', { name: tr('fi', 'timeReports:month.approve') }).click();
     await vm.page.getByText(tr('fi', 'timeReports:states.approved'), { exact: true }).waitFor();
-    const [month] = await server.database.db.select().from(timeReportMonths).where(and(eq(timeReportMonths.servicePointId, point!.id), eq(timeReportMonths.month, previousMonth())));
+    const [month] = await env.server.database.db.select().from(timeReportMonths).where(and(eq(timeReportMonths.servicePointId, point!.id), eq(timeReportMonths.month, previousMonth())));
     expect(month!.status).toBe('approved');
 
     await vm.page.goto('/reports');
