@@ -1,13 +1,7 @@
-import { customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AgreementCaps, AgreementTask } from '../../../shared/agreements.js';
 import { organisations, users } from './directory.js';
-
-/** The signed PDF: bytea on both PGlite and PostgreSQL, Buffers in Node. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-  toDriver: (v) => v,
-});
+import { bytea } from './types.js';
 
 /**
  * A joint-service agreement (yhteispalvelusopimus). What it says lives in its versions: the first is the agreement

@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, rooms, servicePoints, users } from './directory.js';
 import { bookings } from './scheduling.js';
-
-/** Ciphertext and wrapped keys: bytea on both PGlite and PostgreSQL, Buffers in Node. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-  toDriver: (v) => v,
-});
+import { bytea } from './types.js';
 
 /**
  * One key per agency that wraps the data keys of its documents; itself wrapped by the master key from configuration

@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ClaimCategory, MonthState, SuggestionSource, TimeTask } from '../../../shared/time-reports.js';
 import { agreements } from './agreements.js';
 import { organisations, servicePoints, users } from './directory.js';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-  toDriver: (v) => v,
-});
+import { bytea } from './types.js';
 
 /**
  * An advisor's time on a remote-service task (docs/time-reports.md). No customer data: the note is staff text checked

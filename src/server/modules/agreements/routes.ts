@@ -20,7 +20,7 @@ import { authorize } from '../../auth/policy.js';
 import { requireUser } from '../../auth/routes.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../http/problem.js';
-import { rawUploadParser } from '../documents/upload.js';
+import { rawUploadParser } from '../../http/raw-body.js';
 import { directoryRepository } from '../directory/repository.js';
 import { amendAgreement } from './amend-agreement.js';
 import { AGREEMENT_PDF_MAX_BYTES, attachDocument } from './attach-document.js';

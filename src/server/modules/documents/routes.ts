@@ -41,7 +41,8 @@ import { sendContent } from './content-reply.js';
 import { getHandover, listHandovers, readPage } from './read-handovers.js';
 import { emailReceipt, getReceipt, receiptPdf } from './receipt.js';
 import { retentionNotice } from './retention-notice.js';
-import { rawUploadParser } from './upload.js';
+import { rawUploadParser } from '../../http/raw-body.js';
+import { tooLarge } from './files.js';
 import { addPageFromTerminal } from './terminal-capture.js';
 
 const tags = ['documents'];
@@ -134,7 +135,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   // checked by content, encrypted; never written to disk. Their own scope reads bodies up to the file limit.
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', rawUploadParser(ctx.config.documentMaxFileBytes));
+    scope.addContentTypeParser('*', rawUploadParser(ctx.config.documentMaxFileBytes, tooLarge));
     const s = scope.withTypeProvider<ZodTypeProvider>();
     const body = (request: FastifyRequest) => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
     s.post(

@@ -6,7 +6,7 @@ import { claimDecision, costClaimInput, costClaimView, costClaimsQuery } from '.
 import { requireUser } from '../../auth/routes.js';
 import type { AppContext } from '../../context.js';
 import { invalid } from '../../http/problem.js';
-import { rawUploadParser } from '../documents/upload.js';
+import { rawUploadParser } from '../../http/raw-body.js';
 import { RECEIPT_MAX_BYTES, attachReceipt } from './attach-receipt.js';
 import { createClaim } from './create-claim.js';
 import { decideClaim } from './decide-claim.js';

@@ -1,23 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { AgreementTask } from '../../../shared/agreements';
 import type { Language } from '../../../shared/common';
+import { formatDay } from '../../days';
 import { LOCALES } from '../../i18n/languages';
 
-/** A Helsinki calendar day `YYYY-MM-DD` as people write it (27.2.2026 in fi and sv). */
-export function formatDay(ymd: string | null | undefined, lang: Language): string {
-  if (!ymd) return '';
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`));
-}
+// Days are shared by every screen (web/days.ts); re-exported for the agreement pages that import them from here.
+export { formatDay, helsinkiDay } from '../../days';
 
 /** An instant as its day and time in Helsinki. */
 export function formatInstant(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(new Date(iso));
-}
-
-/** The day of an instant in Helsinki, `YYYY-MM-DD`. */
-export function helsinkiDay(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** Cents as euros: "42,00 €" in fi and sv. */

@@ -8,7 +8,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { useTitle } from '../../useTitle';
 import { useLanguage } from '../../localized';
 import { useAgreements } from '../agreements/api';
-import { formatDay } from '../agreements/format';
+import { formatDay } from '../../days';
 import { euros, helsinkiToday, hoursOf, previousMonth, reportUrl, timeError, useClaims, useCreateClaim, useDecideClaim, useReport } from './api';
 import '../agreements/agreements.css';
 import './time-reports.css';

@@ -6,7 +6,7 @@ import { useUser } from '../../auth';
 import { ErrorAlert } from '../../components/Alerts';
 import { QueryStatus } from '../../components/QueryStatus';
 import { localized, useLanguage } from '../../localized';
-import { formatDay } from '../agreements/format';
+import { formatDay } from '../../days';
 import { useOrganisations, useServicePoints } from '../../queries';
 import { useTitle } from '../../useTitle';
 import { hoursOf, previousMonth, timeError, useCloseMonth, useMonth } from './api';

@@ -10,7 +10,7 @@ import { useTitle } from '../../useTitle';
 import { addDays, helsinkiToday, hoursOf, mondayOf, timeError, useDeleteEntry, useDismiss, useEntries, useRecordEntry, useSuggestions } from './api';
 import '../agreements/agreements.css';
 import './time-reports.css';
-import { formatDay } from '../agreements/format';
+import { formatDay } from '../../days';
 
 /** The first and last day of the week or month around a day. */
 function rangeOf(span: 'week' | 'month', anchor: string) {

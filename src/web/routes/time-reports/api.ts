@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import type { CostClaimInput, CostClaimView, MonthView, ReimbursementReport, SourceRef, SuggestionView, TimeEntriesView, TimeEntryInput, TimeEntryView } from '../../../shared/time-reports';
 import { ApiError, api, csrfHeader, get, post } from '../../api';
 import { errorMessage } from '../../errors';
+import { helsinkiDay } from '../../days';
 
 /** Time entries, suggestions, months, claims and the report (docs/time-reports.md); every change re-reads them. */
 const KEY = ['time-reports'] as const;
@@ -65,7 +66,7 @@ export const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.',
 export const hoursOf = (minutes: number) => `${Math.floor(Math.abs(minutes) / 60) * Math.sign(minutes)} h ${Math.abs(minutes) % 60} min`;
 
 /** Today, a day's Monday, day arithmetic: Helsinki calendar days as 'YYYY-MM-DD'. */
-export const helsinkiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+export const helsinkiToday = () => helsinkiDay();
 export function addDays(date: string, n: number) {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
