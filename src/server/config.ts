@@ -87,6 +87,8 @@ const schema = z.object({
   TIME_STANDARD_HANDOVER_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   /** A measured duration longer than this (a call nobody closed, a draft left open) is suggested as this long. */
   TIME_MEASURED_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
+  /** Accessibility feedback (306/2019): how many messages one client address may send per hour. */
+  ACCESSIBILITY_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
 });
 
 export type Config = {
@@ -143,6 +145,7 @@ export type Config = {
   /** Standard minutes per suggestion source when its events give no duration. */
   timeStandardMinutes: { call: number; 'identity-check': number; 'booking-event': number; 'walk-in': number; handover: number };
   timeMeasuredMaxMinutes: number;
+  accessibilityFeedbackPerHour: number;
 };
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       handover: e.TIME_STANDARD_HANDOVER_MINUTES,
     },
     timeMeasuredMaxMinutes: e.TIME_MEASURED_MAX_MINUTES,
+    accessibilityFeedbackPerHour: e.ACCESSIBILITY_FEEDBACK_PER_HOUR,
   };
 }
 

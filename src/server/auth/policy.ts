@@ -170,6 +170,11 @@ const rules = {
   'cost-claim:record-works': mainAdmin,
   'cost-claim:decide': any(mainAdmin, coordinator),
   'reimbursement:read': any(mainAdmin, coordinator, pointManagerAt),
+  // Accessibility (306/2019): the statement is public and edited by the main admin; feedback is answered by VM's
+  // coordinators (the main admin may step in).
+  'accessibility-statement:manage': mainAdmin,
+  'accessibility-feedback:read': any(coordinator, mainAdmin),
+  'accessibility-feedback:answer': any(coordinator, mainAdmin),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -1,3 +1,4 @@
+import { startAccessibilityJobs } from '../modules/accessibility/jobs.js';
 import { startAgreementJobs } from '../modules/agreements/jobs.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { PgBoss, fromPglite } from 'pg-boss';
@@ -51,6 +52,7 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
     const notifications = await startNotificationJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, channels: opts.channels });
     const documents = await startDocumentJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const agreements = await startAgreementJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    const accessibility = await startAccessibilityJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
@@ -58,6 +60,7 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
         await notifications.stop();
         await documents.stop();
         await agreements.stop();
+        await accessibility.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { accessibilityRoutes } from './accessibility/routes.js';
 import { agreementRoutes } from './agreements/routes.js';
 import { assistanceRoutes } from './assistance/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -31,4 +32,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   timeReportRoutes,
   costClaimRoutes,
   reportRoutes,
+  accessibilityRoutes,
 ];

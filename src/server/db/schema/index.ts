@@ -6,3 +6,4 @@ export * from './documents.js';
 export * from './meetings.js';
 export * from './agreements.js';
 export * from './time-reports.js';
+export * from './accessibility.js';
