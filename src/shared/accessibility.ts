@@ -11,8 +11,7 @@ import { freeText } from './scheduling.js';
 const isoDate = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
 
-/** The public addresses of the statement, one per language (linked from every page's footer). */
-export const STATEMENT_PATHS = { fi: '/saavutettavuus', sv: '/tillganglighet', en: '/accessibility' } as const;
+export { STATEMENT_PATHS } from './accessibility-paths.js';
 
 /** The law's deadline for answering feedback, and the day a reminder goes out before it. */
 export const FEEDBACK_ANSWER_DAYS = 14;

@@ -7,6 +7,7 @@ import { Layout } from './components/Layout';
 import { BlankLoading, Loading } from './components/Loading';
 import { RequireArea } from './components/RequireArea';
 import { LoginPage } from './routes/login/LoginPage';
+import { STATEMENT_PATHS } from '../shared/accessibility-paths';
 
 /**
  * Each area is its own chunk, fetched together with the data layer (TanStack Query) that every area uses:
@@ -34,6 +35,7 @@ const SetPasswordPage = lazyNamed(() => import('./routes/login/SetPasswordPage')
 const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage'), 'NotFoundPage');
 const TerminalApp = lazyNamed(() => import('./routes/terminal/TerminalApp'), 'TerminalApp');
 const JoinPage = lazyNamed(() => import('./routes/join/JoinPage'), 'JoinPage');
+const StatementPage = lazyNamed(() => import('./routes/accessibility/StatementPage'), 'StatementPage');
 
 function Home() {
   const { user } = useAuth();
@@ -55,6 +57,10 @@ function StaffApp() {
               <Route path="/" element={<Home />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/set-password/:token" element={<SetPasswordPage />} />
+              {/* The accessibility statement (306/2019): public, one address per language. */}
+              {Object.values(STATEMENT_PATHS).map((path) => (
+                <Route key={path} path={path} element={<StatementPage />} />
+              ))}
               <Route path="/account/*" element={<RequireArea><AccountArea /></RequireArea>} />
               <Route path="/desk/*" element={<RequireArea area="desk"><DeskArea /></RequireArea>} />
               <Route path="/expert/*" element={<RequireArea area="expert"><ExpertArea /></RequireArea>} />

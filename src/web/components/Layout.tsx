@@ -6,9 +6,10 @@ import { areasFor } from '../../shared/roles';
 import { patch } from '../api';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PublicFooter } from './PublicFooter';
 import './layout.css';
 
-/** The signed-in frame: app name, navigation to the areas the user's roles open, language, sign-out. */
+/** The signed-in frame: app name, navigation to the areas the user's roles open, language, sign-out; the public footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useAuth();
@@ -55,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="layout-main">
         {children}
       </main>
+      <PublicFooter />
     </div>
   );
 }

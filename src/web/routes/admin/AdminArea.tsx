@@ -19,13 +19,14 @@ import { CreateUserPage } from './users/CreateUserPage';
 import { UserDetailPage } from './users/UserDetailPage';
 import { UsersPage } from './users/UsersPage';
 import { AgencyTokensPage } from './agencyTokens/AgencyTokensPage';
+import { StatementEditorPage } from '../accessibility/StatementEditorPage';
 import './admin.css';
 
 // The area is mounted at /admin/*; links from a splat route resolve against the whole URL, so the tabs are absolute.
 /** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
   const me = useUser();
-  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents', 'agreements']);
+  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents', 'agreements', 'accessibility']);
   const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
   const isAgencyAdmin = me.roles.some((r) => r.role === 'agency-admin');
   // Overdue registration duties are the main admin's to chase: a badge on the tab wherever they are in admin.
@@ -45,6 +46,7 @@ export function AdminArea() {
     ...(isMainAdmin
       ? [
           { to: 'call-buttons', label: t('assistance:admin.navButtons') },
+          { to: 'accessibility', label: t('accessibility:editor.nav') },
         ]
       : []),
     ...(isMainAdmin || isAgencyAdmin
@@ -93,6 +95,8 @@ export function AdminArea() {
             <Route path="interpreters/new" element={<InterpreterNewPage />} />
             <Route path="interpreters/:id" element={<InterpreterEditPage />} />
             <Route path="call-buttons" element={<CallButtonsPage />} />
+            <Route path="accessibility" element={<Navigate to="/admin/accessibility/fi" replace />} />
+            <Route path="accessibility/:language" element={<StatementEditorPage />} />
           </>
         )}
         {(isMainAdmin || isAgencyAdmin) && <Route path="agreements/*" element={<AgreementsRoutes base="/admin/agreements" canEdit={isMainAdmin} />} />}

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { PublicFooter } from '../../components/PublicFooter';
 import { setLanguage } from '../../i18n/index';
 import { LANGUAGES, LOCALES } from '../../i18n/languages';
 import { localized, useLanguage } from '../../localized';
@@ -58,6 +59,7 @@ export function JoinPage() {
           />
         )}
       </main>
+      {!joined && <PublicFooter />}
     </div>
   );
 }

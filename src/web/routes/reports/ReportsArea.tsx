@@ -9,6 +9,8 @@ import { AgreementsLink } from '../agreements/AgreementsLink';
 import { EscalationAlerts } from '../status/EscalationAlerts';
 import { StatusBoardLink } from '../status/StatusBoardLink';
 import { StatusBoardPage } from '../status/StatusBoardPage';
+import { FeedbackInboxPage } from '../accessibility/FeedbackInboxPage';
+import { FeedbackLink } from '../accessibility/FeedbackLink';
 import { AuditLog } from './audit/AuditLog';
 import { ServicePointsOverview } from './ServicePointsOverview';
 import { ClaimsPage } from '../time-reports/ClaimsPage';
@@ -21,6 +23,8 @@ const OVERVIEW_ROLES: Role[] = ['main-admin', 'coordinator', 'agency-admin'];
 const AGREEMENT_READERS: Role[] = ['main-admin', 'coordinator', 'auditor', 'agency-admin', 'point-manager'];
 /** Who works with time reports, cost claims and the reimbursement report here (docs/time-reports.md). */
 const TIME_REPORT_ROLES: Role[] = ['main-admin', 'coordinator', 'point-manager'];
+/** Who answers accessibility feedback (306/2019): VM's coordinators, and the main admin. */
+const FEEDBACK_ROLES: Role[] = ['coordinator', 'main-admin'];
 
 /** Reports: the service points' status for those who oversee them; the audit log for auditors only. */
 export function ReportsArea() {
@@ -29,6 +33,7 @@ export function ReportsArea() {
   const coordinator = me.roles.some((r) => r.role === 'coordinator');
   const readsAgreements = me.roles.some((r) => AGREEMENT_READERS.includes(r.role));
   const timeReports = me.roles.some((r) => TIME_REPORT_ROLES.includes(r.role));
+  const feedback = me.roles.some((r) => FEEDBACK_ROLES.includes(r.role));
   return (
     <>
       {coordinator && <EscalationAlerts />}
@@ -37,6 +42,7 @@ export function ReportsArea() {
         {readsAgreements && <Route path="agreements/*" element={<AgreementsRoutes base="/reports/agreements" canEdit={false} />} />}
         {timeReports && <Route path="time" element={<MonthPage />} />}
         {timeReports && <Route path="claims" element={<ClaimsPage />} />}
+        {feedback && <Route path="accessibility-feedback" element={<FeedbackInboxPage />} />}
         <Route path="*" element={<ReportsHome />} />
       </Routes>
     </>
@@ -61,6 +67,7 @@ function ReportsHome() {
           <TimeReportLink to="/reports/claims" text="claims.link" />
         </>
       )}
+      {FEEDBACK_ROLES.some((r) => roles.has(r)) && <FeedbackLink />}
       {OVERVIEW_ROLES.some((r) => roles.has(r)) && <ServicePointsOverview />}
       {roles.has('auditor') && <AuditLog />}
     </>

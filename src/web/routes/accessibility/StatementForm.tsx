@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, DateInput, RadioButton, RadioButtonGroup, Textarea } from 'suomifi-ui-components';
+import { CONFORMANCE_LEVELS, type StatementVersionView } from '../../../shared/accessibility';
+import type { Language } from '../../../shared/common';
+import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
+import { errorMessage } from '../../errors';
+import { useSaveStatement } from './api';
+import { ShortcomingsFields } from './ShortcomingsFields';
+import { type StatementDraft, fromDraft, toDraft } from './statementDraft';
+
+type TextField = 'service' | 'feedback' | 'supervision' | 'assessment';
+
+/** The main admin's form for one language's statement; saving adds a version and keeps the earlier ones. */
+export function StatementForm({ current, language }: { current: StatementVersionView; language: Language }) {
+  const { t, i18n } = useTranslation('accessibility');
+  const [draft, setDraft] = useState<StatementDraft>(() => toDraft(current.content));
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const save = useSaveStatement(language);
+  const set = (patch: Partial<StatementDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const uiLang = i18n.language === 'sv' ? 'sv' : i18n.language === 'en' ? 'en' : 'fi';
+
+  const text = (field: TextField) => (
+    <Textarea
+      labelText={t(`editor.${field}`)}
+      hintText={t(`editor.${field}Hint`)}
+      value={draft[field]}
+      onChange={(e) => set({ [field]: e.target.value })}
+      status={errors.has(field) ? 'error' : 'default'}
+      statusText={errors.has(field) ? t(errors.get(field)!) : undefined}
+      fullWidth
+      lang={language}
+    />
+  );
+  const date = (field: 'statementDate' | 'reviewedOn') => (
+    <DateInput
+      labelText={t(`editor.${field}`)}
+      hintText={t('editor.dateHint')}
+      language={uiLang}
+      datePickerEnabled
+      value={draft[field]}
+      onChange={({ value }) => set({ [field]: value })}
+      status={errors.has(field) ? 'error' : 'default'}
+      statusText={errors.has(field) ? t(errors.get(field)!) : undefined}
+    />
+  );
+
+  return (
+    <form
+      className="admin-form a11y-editor"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const result = fromDraft(draft);
+        setErrors(result.errors);
+        if (result.content) save.mutate(result.content);
+      }}
+    >
+      {text('service')}
+      {date('statementDate')}
+      {date('reviewedOn')}
+      <RadioButtonGroup labelText={t('editor.conformance')} name={`conformance-${language}`} value={draft.conformance} onChange={(v) => set({ conformance: v as StatementDraft['conformance'] })}>
+        {CONFORMANCE_LEVELS.map((level) => (
+          <RadioButton key={level} value={level}>
+            {t(`editor.conformanceLevels.${level}`)}
+          </RadioButton>
+        ))}
+      </RadioButtonGroup>
+      <ShortcomingsFields value={draft.shortcomings} onChange={(shortcomings) => set({ shortcomings })} errors={errors} lang={uiLang} />
+      {text('feedback')}
+      {text('supervision')}
+      {text('assessment')}
+      {errors.size > 0 && <ErrorAlert>{t('editor.fixErrors')}</ErrorAlert>}
+      {save.isError && <ErrorAlert>{errorMessage(t, save.error)}</ErrorAlert>}
+      {save.isSuccess && <NoticeAlert>{t('editor.saved', { version: save.data.version })}</NoticeAlert>}
+      <div className="admin-form-actions">
+        <Button type="submit" disabled={save.isPending}>
+          {t('editor.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
