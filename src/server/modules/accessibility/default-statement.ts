@@ -56,7 +56,7 @@ export const DEFAULT_STATEMENTS: Record<Language, StatementContent> = {
       },
       {
         description:
-          'Pekskärmen i distansservicerummet har ingen talsyntes och kan inte användas med tangentbord eller skärmläsare. En servicerådgivare hjälper: du kallar på hen med anropsknappen i rummet.',
+          'Pekskärmen i distansservicerummet har ingen talsyntes och kan inte användas med tangentbord eller skärmläsare. En servicerådgivare hjälper: tryck på anropsknappen i rummet.',
         criteria: '2.1.1, 4.1.2 (EN 301 549 kapitel 5)',
         fixBy: null,
       },

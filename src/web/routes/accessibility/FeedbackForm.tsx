@@ -46,7 +46,7 @@ export function FeedbackForm({ lang }: { lang: Language }) {
   const statusText = (field: string) => (invalid.has(field) ? t(`validation.${invalid.get(field)}`) : undefined);
   return (
     <section className="a11y-feedback" aria-labelledby="a11y-feedback-heading">
-      <Heading variant="h3" id="a11y-feedback-heading" mt="m" mb="s">
+      <Heading variant="h3" id="a11y-feedback-heading" mb="s">
         {t('feedback.heading')}
       </Heading>
       {send.isSuccess && (
