@@ -35,4 +35,11 @@ ALTER TABLE "accessibility_feedback" ADD CONSTRAINT "accessibility_feedback_answ
 ALTER TABLE "accessibility_feedback" ADD CONSTRAINT "accessibility_feedback_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accessibility_statements" ADD CONSTRAINT "accessibility_statements_saved_by_users_id_fk" FOREIGN KEY ("saved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "accessibility_feedback_status_idx" ON "accessibility_feedback" USING btree ("status","due_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "accessibility_statements_version_idx" ON "accessibility_statements" USING btree ("language","version");
+CREATE UNIQUE INDEX "accessibility_statements_version_idx" ON "accessibility_statements" USING btree ("language","version");--> statement-breakpoint
+-- The statement's history is its rows: a saved version is never changed or removed.
+CREATE FUNCTION accessibility_statements_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'accessibility statement versions are kept as saved' USING ERRCODE = 'restrict_violation';
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER accessibility_statements_keep BEFORE UPDATE OR DELETE ON accessibility_statements FOR EACH ROW EXECUTE FUNCTION accessibility_statements_keep();

@@ -76,6 +76,9 @@ describe.each(testDatabaseKinds)('accessibility statement and feedback on %s', (
     expect((await admin.put('/api/accessibility-statement/sv', { ...fixed, conformance: 'mostly' })).statusCode).toBe(422);
     const rows = await t.ctx.db.select().from(accessibilityStatements).where(eq(accessibilityStatements.language, 'sv'));
     expect(rows).toHaveLength(2);
+    // A saved version is kept as it was, even against a direct write.
+    await expect(t.ctx.db.update(accessibilityStatements).set({ version: 9 }).where(eq(accessibilityStatements.id, rows[0]!.id))).rejects.toThrow();
+    await expect(t.ctx.db.delete(accessibilityStatements).where(eq(accessibilityStatements.id, rows[0]!.id))).rejects.toThrow();
     expect((await audited('accessibility-statement.saved')).map((e) => e.details)).toEqual(
       expect.arrayContaining([{ language: 'sv', version: 1 }, { language: 'sv', version: 2 }]),
     );

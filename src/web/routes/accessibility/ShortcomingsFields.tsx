@@ -31,6 +31,7 @@ export function ShortcomingsFields({
               labelText={<Named context={name} label={t('editor.description')} />}
               value={s.description}
               onChange={(e) => set(s.key, { description: e.target.value })}
+              rows={4}
               status={error(s.key, 'description') ? 'error' : 'default'}
               statusText={error(s.key, 'description') && t(error(s.key, 'description')!)}
               fullWidth

@@ -29,6 +29,7 @@ export function StatementForm({ current, language }: { current: StatementVersion
       status={errors.has(field) ? 'error' : 'default'}
       statusText={errors.has(field) ? t(errors.get(field)!) : undefined}
       fullWidth
+      rows={6}
       lang={language}
     />
   );
