@@ -6,6 +6,7 @@ import { createOrganisation, createUser } from '../../../../test/helpers/factori
 import { startTestSmtp } from '../../../../test/helpers/messaging.js';
 import type { StatementContent } from '../../../shared/accessibility.js';
 import { accessibilityFeedback, accessibilityStatements, auditEvents } from '../../db/schema/index.js';
+import { startJobs } from '../../jobs/boss.js';
 import { receiveFeedback } from './receive-feedback.js';
 import { remindFeedback } from './remind-feedback.js';
 
@@ -176,6 +177,22 @@ describe.each(testDatabaseKinds)('accessibility statement and feedback on %s', (
       await smtp.close();
     }
   });
+
+  it('the pg-boss job sends the day-10 reminder when jobs start (and hourly after)', async () => {
+    await t.ctx.db.update(accessibilityFeedback).set({ remindedAt: new Date(), overdueRemindedAt: new Date() });
+    await receiveFeedback(t.ctx, { message: 'Job' }, undefined, new Date(Date.now() - 10 * DAY - 60_000));
+    const smtp = await startTestSmtp();
+    t.ctx.config.smtpUrl = smtp.url;
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const jobs = await startJobs(t.ctx, { log: silent, pollingIntervalSeconds: 0.5 });
+    try {
+      await expect.poll(() => smtp.to(people.coordinator).filter((m) => m.parsed.subject?.includes('saavutettavuuspalaute odottaa')).length).toBe(1);
+    } finally {
+      await jobs.stop();
+      t.ctx.config.smtpUrl = undefined;
+      await smtp.close();
+    }
+  }, 60_000);
 
   it('a coordinator answers by e-mail through SMTP in the sender’s language, then closes; a failed send records nothing; all audited', async () => {
     const coordinator = await signIn(t.app, people.coordinator);
