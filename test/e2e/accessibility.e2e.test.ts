@@ -129,6 +129,10 @@ describe.skipIf(!browserAvailable)('accessibility statement and feedback (306/20
     await page.getByRole('heading', { level: 2, name: `${tr('fi', 'accessibility:inbox.closed')} (1)` }).waitFor();
     const [row] = await env.server.database.db.select().from(accessibilityFeedback).where(eq(accessibilityFeedback.message, MESSAGE));
     expect(row).toMatchObject({ status: 'closed', answer: 'Kiitos, korjaamme painikkeen nimen tammikuussa.' });
+    await switchLanguage(page, 'sv');
+    await page.getByRole('heading', { level: 1, name: tr('sv', 'accessibility:inbox.title') }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shots(page, 'inbox-sv');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -157,6 +161,10 @@ describe.skipIf(!browserAvailable)('accessibility statement and feedback (306/20
     await page.getByText(tr('fi', 'accessibility:editor.builtIn')).click();
     expect(await axeViolations(page)).toEqual([]);
     await shots(page, 'editor-fi');
+    await switchLanguage(page, 'sv');
+    await page.getByRole('heading', { level: 1, name: tr('sv', 'accessibility:editor.title') }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shots(page, 'editor-sv');
 
     const visitor = await (await newContext(env.browser, env.server.url, 'sv')).newPage();
     await visitor.goto('/tillganglighet');
@@ -174,10 +182,12 @@ describe.skipIf(!browserAvailable)('accessibility statement and feedback (306/20
     const page = await context.newPage();
     await page.goto('/terminal');
     await page.getByRole('heading', { level: 1, name: 'Porvoo-info' }).waitFor();
+    await shots(page, 'kiosk-idle');
     await page.getByRole('link', { name: tr('fi', 'terminal:idle.accessibility') }).click();
     await page.getByRole('heading', { level: 1, name: tr('fi', 'accessibility:statement.title') }).waitFor();
     expect(await page.getByLabel(tr('fi', 'accessibility:feedback.page')).inputValue()).toBe('/terminal');
     expect(await axeViolations(page)).toEqual([]);
+    await shots(page, 'statement-from-kiosk');
     await page.getByRole('link', { name: tr('fi', 'accessibility:statement.back') }).click();
     await page.getByRole('heading', { level: 1, name: 'Porvoo-info' }).waitFor();
     await context.close();
