@@ -23,13 +23,13 @@ export const DEFAULT_STATEMENTS: Record<Language, StatementContent> = {
       },
       {
         description:
-          'Etäpalvelutilan kosketusnäytössä ei ole puhesynteesiä eikä sitä voi käyttää näppäimistöllä tai ruudunlukijalla. Palveluneuvoja auttaa: hänet saa paikalle tilan kutsupainikkeella.',
+          'Etäpalvelutilan kosketusnäytössä ei ole puhesynteesiä eikä sitä voi käyttää näppäimistöllä tai ruudunlukijalla. Palveluneuvoja auttaa: hänet saa paikalle huoneen kutsupainikkeella.',
         criteria: '2.1.1, 4.1.2 (EN 301 549 luku 5)',
         fixBy: null,
       },
       {
         description:
-          'Videotapaamisissa ei ole automaattista tekstitystä. Tulkkaus, myös kirjoitustulkkaus ja viittomakielen tulkkaus, pyydetään ajanvarauksen yhteydessä.',
+          'Etätapaamisissa ei ole automaattista tekstitystä. Tulkkaus, myös kirjoitustulkkaus ja viittomakielen tulkkaus, pyydetään ajanvarauksen yhteydessä.',
         criteria: '1.2.4',
         fixBy: null,
       },
