@@ -32,6 +32,11 @@ const schema = z.object({
   BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(60),
   BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   SLOT_STEP_MINUTES: z.coerce.number().int().min(5).max(60).default(15),
+  /** Public booking (docs/public-booking.md): the manage link moves or cancels until this long before the start. */
+  PUBLIC_BOOKING_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** At most this many online bookings an hour from one client address, and upcoming ones per phone/e-mail per agency. */
+  PUBLIC_BOOKING_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  PUBLIC_BOOKING_UPCOMING_PER_CONTACT: z.coerce.number().int().min(1).max(100).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   /** Serve the built web app from dist/web (false in tests of the API only). */
@@ -111,6 +116,9 @@ export type Config = {
   bookingMinNoticeMinutes: number;
   bookingHorizonDays: number;
   slotStepMinutes: number;
+  publicBookingCutoffMinutes: number;
+  publicBookingPerAddressHour: number;
+  publicBookingUpcomingPerContact: number;
   logLevel: string;
   production: boolean;
   serveWeb: boolean;
@@ -192,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bookingMinNoticeMinutes: e.BOOKING_MIN_NOTICE_MINUTES,
     bookingHorizonDays: e.BOOKING_HORIZON_DAYS,
     slotStepMinutes: e.SLOT_STEP_MINUTES,
+    publicBookingCutoffMinutes: e.PUBLIC_BOOKING_CUTOFF_MINUTES,
+    publicBookingPerAddressHour: e.PUBLIC_BOOKING_PER_ADDRESS_HOUR,
+    publicBookingUpcomingPerContact: e.PUBLIC_BOOKING_UPCOMING_PER_CONTACT,
     logLevel: e.LOG_LEVEL,
     production,
     serveWeb: env.SERVE_WEB === undefined ? true : e.SERVE_WEB,

@@ -28,6 +28,10 @@ export const serviceView = z.object({
   languages: z.array(z.string()),
   interpretingPossible: z.boolean(),
   active: z.boolean(),
+  /** Customers may book it themselves online (public booking page), with its own notice and horizon. */
+  onlineBooking: z.boolean(),
+  onlineNoticeMinutes: z.number(),
+  onlineHorizonDays: z.number(),
 });
 export type ServiceView = z.infer<typeof serviceView>;
 
@@ -37,6 +41,9 @@ export const serviceInput = z.strictObject({
   durationMinutes: z.number().int().min(10).max(240).multipleOf(5),
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1).max(20),
   interpretingPossible: z.boolean().default(true),
+  onlineBooking: z.boolean().optional(),
+  onlineNoticeMinutes: z.number().int().min(0).max(60 * 24 * 60).optional(),
+  onlineHorizonDays: z.number().int().min(1).max(365).optional(),
 });
 export const servicePatch = serviceInput.omit({ agencyId: true }).partial().extend({ active: z.boolean().optional() });
 export const servicesQuery = z.strictObject({ agencyId: z.uuid().optional(), includeInactive: z.enum(['true', 'false']).optional() });
@@ -87,7 +94,9 @@ export type SlotView = z.infer<typeof slotView>;
 export const availabilityResponse = z.object({ slots: z.array(slotView) });
 
 export const BOOKING_STATUSES = ['booked', 'checked-in', 'in-meeting', 'completed', 'no-show', 'cancelled'] as const;
-export const BOOKING_CHANNELS = ['on-site', 'agency-phone', 'service-point-phone'] as const;
+/** The channels staff book through; `online` is the customer's own booking (public-booking.ts), never chosen by staff. */
+export const STAFF_BOOKING_CHANNELS = ['on-site', 'agency-phone', 'service-point-phone'] as const;
+export const BOOKING_CHANNELS = [...STAFF_BOOKING_CHANNELS, 'online'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export const customerInput = z.strictObject({
@@ -105,7 +114,7 @@ export const createBookingRequest = z.strictObject({
   customer: customerInput,
   language: languageSchema,
   interpretingLanguage: interpretingLanguageSchema.optional(),
-  channel: z.enum(BOOKING_CHANNELS),
+  channel: z.enum(STAFF_BOOKING_CHANNELS),
   note: freeText(500).optional(),
 });
 export type CreateBookingRequest = z.infer<typeof createBookingRequest>;

@@ -24,7 +24,9 @@ export type AnonymousActor = { kind: 'anonymous' };
 export type SystemActor = { kind: 'system'; component: string };
 /** An agency's own system calling the agency documents API with an API token (docs/documents.md). */
 export type AgencySystemActor = { kind: 'agency-system'; tokenId: string; organisationId: string; scopes: readonly string[] };
-export type Actor = UserActor | TerminalActor | GuestActor | AnonymousActor | SystemActor | AgencySystemActor;
+/** A customer on the public booking page, or holding the manage link of one booking (no account). */
+export type CustomerActor = { kind: 'customer'; bookingId?: string };
+export type Actor = UserActor | TerminalActor | GuestActor | AnonymousActor | SystemActor | AgencySystemActor | CustomerActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
 
@@ -44,5 +46,6 @@ export function auditActor(actor: Actor): { actorType: string; actorId?: string 
   if (actor.kind === 'system') return { actorType: 'system', actorId: actor.component };
   if (actor.kind === 'guest') return { actorType: 'guest', actorId: actor.participantId };
   if (actor.kind === 'agency-system') return { actorType: 'agency-token', actorId: actor.tokenId };
+  if (actor.kind === 'customer') return { actorType: 'customer', actorId: actor.bookingId };
   return { actorType: 'anonymous' };
 }

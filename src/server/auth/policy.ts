@@ -96,6 +96,9 @@ const rules = {
   'service:manage': any(mainAdmin, agencyAdminOf),
   'availability:read': any(advisorAt, agencyStaffOf),
   'booking:create': any(advisorAt, agencyStaffOf),
+  // The public booking page (modules/public-booking): anyone, signed in or not, acts there only as a customer; the
+  // manage link's token is the credential for one booking, checked by the use case, never a session.
+  'public-booking:use': (a) => a.kind === 'anonymous',
   'booking:read': any(advisorAt, agencyMemberOf),
   'booking:change': any(advisorAt, agencyStaffOf),
   'booking:status': any(advisorAt, expertOf),

@@ -9,6 +9,7 @@ import { directoryRoutes } from './directory/routes.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { publicBookingRoutes } from './public-booking/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
 import { costClaimRoutes } from './time-reports/claims-routes.js';
@@ -24,6 +25,7 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   userRoutes,
   schedulingRoutes,
   bookingRoutes,
+  publicBookingRoutes,
   notificationRoutes,
   assistanceRoutes,
   meetingRoutes,

@@ -7,3 +7,4 @@ export * from './meetings.js';
 export * from './agreements.js';
 export * from './time-reports.js';
 export * from './accessibility.js';
+export * from './public-booking.js';

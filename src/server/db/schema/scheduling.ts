@@ -12,6 +12,11 @@ export const services = pgTable(
     languages: text('languages').array().notNull(),
     interpretingPossible: boolean('interpreting_possible').notNull().default(true),
     active: boolean('active').notNull().default(true),
+    /** Customers may book it themselves on the public booking page (docs/public-booking.md); off by default. */
+    onlineBooking: boolean('online_booking').notNull().default(false),
+    /** Online bookings start at least this long after now, and at most this many days ahead. */
+    onlineNoticeMinutes: integer('online_notice_minutes').notNull().default(1440),
+    onlineHorizonDays: smallint('online_horizon_days').notNull().default(60),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('services_agency_idx').on(t.agencyId)],
@@ -73,7 +78,7 @@ export const closures = pgTable(
 );
 
 export const bookingStatus = pgEnum('booking_status', ['booked', 'checked-in', 'in-meeting', 'completed', 'no-show', 'cancelled']);
-export const bookingChannel = pgEnum('booking_channel', ['on-site', 'agency-phone', 'service-point-phone']);
+export const bookingChannel = pgEnum('booking_channel', ['on-site', 'agency-phone', 'service-point-phone', 'online']);
 
 /**
  * A booked remote meeting. The database forbids double-booking: exclusion constraints on room, expert and

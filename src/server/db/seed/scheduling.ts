@@ -2,23 +2,23 @@ import type { LocalizedText } from '../schema/index.js';
 import { interpreters, services, workingHours } from '../schema/index.js';
 import type { Db } from '../client.js';
 
-type ServiceSeed = { name: LocalizedText; durationMinutes: number; languages: string[]; interpretingPossible?: boolean };
+type ServiceSeed = { name: LocalizedText; durationMinutes: number; languages: string[]; interpretingPossible?: boolean; onlineBooking?: boolean };
 
 /** A realistic remote-service catalogue of the three principals (names in fi, sv, en). */
 export const DEMO_SERVICES: Record<'vero' | 'dvv' | 'kela', ServiceSeed[]> = {
   vero: [
     { name: { fi: 'Henkilöasiakkaan veroasiat', sv: 'Beskattning av privatpersoner', en: 'Personal taxation' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
-    { name: { fi: 'Verokortti ja ennakkovero', sv: 'Skattekort och förskottsskatt', en: 'Tax card and prepayment' }, durationMinutes: 20, languages: ['fi', 'sv', 'en'] },
+    { name: { fi: 'Verokortti ja ennakkovero', sv: 'Skattekort och förskottsskatt', en: 'Tax card and prepayment' }, durationMinutes: 20, languages: ['fi', 'sv', 'en'], onlineBooking: true },
     { name: { fi: 'Perintö- ja lahjaverotus', sv: 'Arvs- och gåvobeskattning', en: 'Inheritance and gift tax' }, durationMinutes: 45, languages: ['fi', 'sv'] },
   ],
   dvv: [
-    { name: { fi: 'Väestötietojen tarkistus ja muutokset', sv: 'Kontroll och ändring av befolkningsuppgifter', en: 'Checking and changing population data' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
+    { name: { fi: 'Väestötietojen tarkistus ja muutokset', sv: 'Kontroll och ändring av befolkningsuppgifter', en: 'Checking and changing population data' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'], onlineBooking: true },
     { name: { fi: 'Ulkomaalaisen rekisteröinti', sv: 'Registrering av utländska medborgare', en: 'Registering a foreign national' }, durationMinutes: 45, languages: ['fi', 'sv', 'en'] },
     { name: { fi: 'Edunvalvontavaltuutuksen vahvistaminen', sv: 'Fastställande av intressebevakningsfullmakt', en: 'Confirming a continuing power of attorney' }, durationMinutes: 60, languages: ['fi', 'sv'] },
   ],
   kela: [
     { name: { fi: 'Toimeentulotuki', sv: 'Utkomststöd', en: 'Social assistance' }, durationMinutes: 45, languages: ['fi', 'sv', 'en'] },
-    { name: { fi: 'Asumistuki', sv: 'Bostadsbidrag', en: 'Housing allowance' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
+    { name: { fi: 'Asumistuki', sv: 'Bostadsbidrag', en: 'Housing allowance' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'], onlineBooking: true },
     { name: { fi: 'Lapsiperheiden etuudet', sv: 'Förmåner för barnfamiljer', en: 'Benefits for families with children' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
     { name: { fi: 'Eläkkeet', sv: 'Pensioner', en: 'Pensions' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
   ],

@@ -9,6 +9,9 @@ import { publishBookingChanged } from './events.js';
 import { enqueueCustomerMessages } from './messages.js';
 import { type BookingRow, bookingRepository } from './repository.js';
 
+/** `guard`: a further rule on the locked row (the customer's cut-off), checked before anything changes. */
+type StatusExtra = { cancelReason?: string; guard?: (current: BookingRow) => void };
+
 /** booked → checked-in → in-meeting → completed | no-show | cancelled. */
 const ALLOWED: Record<BookingStatus, BookingStatus[]> = {
   booked: ['checked-in', 'in-meeting', 'no-show', 'cancelled'],
@@ -25,7 +28,7 @@ export async function changeStatus(
   bookingId: string,
   to: BookingStatus,
   ip: string,
-  extra: { cancelReason?: string } = {},
+  extra: StatusExtra = {},
 ): Promise<BookingRow> {
   const updated = await ctx.db.transaction((tx) => applyStatusChange(tx, actor, bookingId, to, ip, extra));
   await publishBookingChanged(ctx, updated);
@@ -42,10 +45,11 @@ export async function applyStatusChange(
   bookingId: string,
   to: BookingStatus,
   ip: string,
-  extra: { cancelReason?: string } = {},
+  extra: StatusExtra = {},
 ): Promise<BookingRow> {
   const current = await bookingRepository.forUpdate(tx, bookingId);
   if (!current) throw notFound('Booking');
+  extra.guard?.(current);
   if (!ALLOWED[current.status].includes(to)) {
     throw new HttpProblem(409, 'booking.invalid_transition', 'Conflict', `A booking that is ${current.status} cannot become ${to}`);
   }

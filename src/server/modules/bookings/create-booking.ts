@@ -1,5 +1,6 @@
-import type { CreateBookingRequest } from '../../../shared/scheduling.js';
-import type { UserActor } from '../../auth/actor.js';
+import type { BOOKING_CHANNELS, CreateBookingRequest } from '../../../shared/scheduling.js';
+import type { Actor } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
 import { recordAudit } from '../audit/record.js';
@@ -29,7 +30,15 @@ const MAX_ATTEMPTS = 5;
 type DayState = { refused?: { choice: string; askedAt: number; error: unknown } };
 const queues = new WeakMap<AppContext['db'], KeyedQueue<DayState>>();
 
-export async function createBooking(ctx: AppContext, actor: UserActor, input: CreateBookingRequest, ip: string): Promise<BookingRow> {
+/** A booking to make: a staff request, or the customer's own (`online`) from the public page. */
+export type NewBookingInput = Omit<CreateBookingRequest, 'channel'> & { channel: (typeof BOOKING_CHANNELS)[number] };
+/**
+ * Runs in the booking's transaction right after the insert, before the messages are queued: the public page's
+ * limits and manage link (modules/public-booking) are decided with the row, so they commit or roll back with it.
+ */
+export type WithBooking = (tx: Db, booking: BookingRow) => Promise<void>;
+
+export async function createBooking(ctx: AppContext, actor: Actor, input: NewBookingInput, ip: string, withBooking?: WithBooking): Promise<BookingRow> {
   const { tz, query } = await checkStart(ctx, {
     servicePointId: input.servicePointId,
     agencyId: input.agencyId,
@@ -46,7 +55,7 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
   if (!queue) queues.set(ctx.db, (queue = new KeyedQueue<DayState>(() => ({}))));
   return queue.run(`${input.servicePointId} ${query.date}`, (day) => {
     if (day.refused && day.refused.choice === choice && arrivedAt < day.refused.askedAt) throw day.refused.error;
-    return bookStart(ctx, actor, input, ip, tz, query, async () => {
+    return bookStart(ctx, actor, input, ip, tz, query, withBooking, async () => {
       const askedAt = performance.now();
       try {
         return await chooseSlot(ctx, query);
@@ -60,11 +69,12 @@ export async function createBooking(ctx: AppContext, actor: UserActor, input: Cr
 
 async function bookStart(
   ctx: AppContext,
-  actor: UserActor,
-  input: CreateBookingRequest,
+  actor: Actor,
+  input: NewBookingInput,
   ip: string,
   tz: string,
   query: StartChoiceQuery,
+  withBooking: WithBooking | undefined,
   look: () => Promise<Slot>,
 ): Promise<BookingRow> {
   // Losing a race for one room or expert may still leave another free: look again, a few times at most. A look
@@ -91,11 +101,12 @@ async function bookStart(
           customerEmail: input.customer.email ?? null,
           language: input.language,
           note: input.note ?? null,
-          createdBy: actor.userId,
+          createdBy: actor.kind === 'user' ? actor.userId : null,
         });
-        await bookingRepository.addEvent(tx, { bookingId: booking.id, actorId: actor.userId, kind: 'created', toStart: booking.startsAt, toStatus: booking.status });
+        await withBooking?.(tx, booking);
+        await bookingRepository.addEvent(tx, { bookingId: booking.id, actorId: actor.kind === 'user' ? actor.userId : null, kind: 'created', toStart: booking.startsAt, toStatus: booking.status });
         await enqueueCustomerMessages(tx, booking, 'confirmation', tz);
-        await recordAudit(tx, actor, { action: 'booking.created', targetType: 'booking', targetId: booking.id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip);
+        await recordAudit(tx, actor.kind === 'customer' ? { ...actor, bookingId: booking.id } : actor, { action: 'booking.created', targetType: 'booking', targetId: booking.id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip);
         return booking;
       });
       await publishBookingChanged(ctx, created);

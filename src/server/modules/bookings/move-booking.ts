@@ -1,4 +1,4 @@
-import type { UserActor } from '../../auth/actor.js';
+import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
@@ -17,10 +17,12 @@ import { type BookingRow, bookingRepository } from './repository.js';
  */
 export async function moveBooking(
   ctx: AppContext,
-  actor: UserActor,
+  actor: Actor,
   booking: BookingRow,
   input: { start: string; expertId?: string },
   ip: string,
+  /** A further rule on the locked row (the customer's cut-off), checked before anything changes. */
+  guard?: (current: BookingRow) => void,
 ): Promise<BookingRow> {
   const tz = (await bookingRepository.timeZoneOf(ctx.db, booking.servicePointId))!;
   const start = new Date(input.start);
@@ -31,6 +33,7 @@ export async function moveBooking(
       if (current.status !== 'booked') {
         throw new HttpProblem(409, 'booking.not_movable', 'Conflict', `A booking that is ${current.status} cannot be moved`);
       }
+      guard?.(current);
       const date = localDate(start, tz);
       await assertTaskDelegated(tx, { servicePointId: current.servicePointId, agencyId: current.agencyId, task: 'booking', date });
       const base = {
@@ -60,7 +63,7 @@ export async function moveBooking(
         interpreterId: slot.interpreterId ?? null,
         version: current.version + 1,
       });
-      await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.userId, kind: 'moved', fromStart: current.startsAt, toStart: moved.startsAt });
+      await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.kind === 'user' ? actor.userId : null, kind: 'moved', fromStart: current.startsAt, toStart: moved.startsAt });
       await enqueueCustomerMessages(tx, moved, 'change', tz);
       await recordAudit(tx, actor, { action: 'booking.moved', targetType: 'booking', targetId: current.id, organisationId: current.agencyId }, ip);
       return moved;

@@ -2,6 +2,7 @@ import { normalizePhone } from '../../../shared/common.js';
 import type { SystemActor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { recordAudit } from '../audit/record.js';
+import { manageUrlFor } from '../public-booking/manage-link.js';
 import type { MessageKind } from '../bookings/messages.js';
 import { DeliveryError } from './delivery-error.js';
 import type { EmailChannel } from './email.js';
@@ -46,16 +47,17 @@ export async function deliverCustomerMessage(ctx: AppContext, channels: Channels
 
   const kind = row.kind as MessageKind;
   try {
+    const r = { ...c, manageUrl: kind === 'cancellation' ? undefined : await manageUrlFor(ctx, c.booking) };
     if (row.channel === 'email') {
       if (!channels.email) return skip('channel not configured');
       const to = c.booking.customerEmail;
       if (!to) return skip('no e-mail address');
-      await channels.email.send(to, renderEmail(c, kind, row.bookingVersion, config.mailFrom));
+      await channels.email.send(to, renderEmail(r, kind, row.bookingVersion, config.mailFrom));
     } else if (row.channel === 'sms') {
       if (!channels.sms) return skip('channel not configured');
       const to = c.booking.customerPhone ? normalizePhone(c.booking.customerPhone) : undefined;
       if (!to) return skip('no phone number');
-      await channels.sms.send(to, renderSms(c, kind), c.booking.reference);
+      await channels.sms.send(to, renderSms(r, kind), c.booking.reference);
     } else {
       return skip(`unknown channel ${row.channel}`);
     }

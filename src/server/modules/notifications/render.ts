@@ -8,11 +8,14 @@ export type RenderedEmail = { subject: string; text: string; html: string; ics: 
 
 const SMS_MAX = 299;
 
+/** The booking's facts, and its manage link when it has one (deliver-message.ts looks it up). */
+export type RenderContext = MessageContext & { manageUrl?: string };
+
 /**
  * The facts a message states, in the booking's language and the service point's time zone. Deliberately
  * without the customer's name, identity code or the staff's note: only what the customer needs to turn up.
  */
-export function messageFacts(c: MessageContext, kind: MessageKind): { t: Templates; facts: MessageFacts } {
+export function messageFacts(c: RenderContext, kind: MessageKind): { t: Templates; facts: MessageFacts } {
   const b = c.booking;
   const t = templatesFor(b.language);
   const lang = (b.language in c.agencyName ? b.language : 'fi') as Language;
@@ -35,6 +38,7 @@ export function messageFacts(c: MessageContext, kind: MessageKind): { t: Templat
       phone: c.point.phone,
       reference: b.reference,
       interpreter,
+      ...(c.manageUrl && kind !== 'cancellation' ? { manageUrl: c.manageUrl } : {}),
     },
   };
 }
@@ -62,6 +66,7 @@ function lines(t: Templates, f: MessageFacts): string[] {
     out.push(`${t.labels.reference}: ${f.reference}`, t.referenceHint);
     if (f.interpreter !== undefined) out.push(t.interpreter(f.interpreter || '—'));
   }
+  if (f.manageUrl) out.push('', t.manage(f.manageUrl));
   out.push('', f.kind === 'cancellation' ? t.bookAgain(f) : t.changeOrCancel(f), '', t.footer);
   return out;
 }
@@ -88,6 +93,7 @@ function html(t: Templates, f: MessageFacts): string {
     `<p>${escapeHtml(t.lead[f.kind])}</p>`,
     `<table>${rows.join('')}</table>`,
     ...extra,
+    ...(f.manageUrl ? [`<p>${escapeHtml(t.manage(f.manageUrl)).replace(escapeHtml(f.manageUrl), `<a href="${escapeHtml(f.manageUrl)}">${escapeHtml(f.manageUrl)}</a>`)}</p>`] : []),
     `<p>${escapeHtml(f.kind === 'cancellation' ? t.bookAgain(f) : t.changeOrCancel(f))}</p>`,
     `<p style="color:#555">${escapeHtml(t.footer)}</p>`,
     '</body></html>',
@@ -100,7 +106,7 @@ export function mailAddress(from: string): { name?: string; email: string } {
   return m ? { name: m[1]?.replace(/^"|"$/g, '') || undefined, email: m[2]! } : { email: from.trim() };
 }
 
-export function renderEmail(c: MessageContext, kind: MessageKind, bookingVersion: number, mailFrom: string, now = new Date()): RenderedEmail {
+export function renderEmail(c: RenderContext, kind: MessageKind, bookingVersion: number, mailFrom: string, now = new Date()): RenderedEmail {
   const { t, facts } = messageFacts(c, kind);
   const cancel = kind === 'cancellation';
   const from = mailAddress(mailFrom);
@@ -113,7 +119,9 @@ export function renderEmail(c: MessageContext, kind: MessageKind, bookingVersion
     stamp: now,
     summary: `${facts.agency}: ${facts.service}`,
     location: `${facts.pointName}, ${facts.address}`,
-    description: cancel ? t.lead.cancellation : `${t.labels.reference}: ${facts.reference}\n${t.referenceHint}\n${t.changeOrCancel(facts)}`,
+    description: cancel
+      ? t.lead.cancellation
+      : [`${t.labels.reference}: ${facts.reference}`, t.referenceHint, ...(facts.manageUrl ? [t.manage(facts.manageUrl)] : []), t.changeOrCancel(facts)].join('\n'),
     organizer: { name: facts.pointName, email: from.email },
     attendeeEmail: c.booking.customerEmail ?? undefined,
   });
@@ -127,11 +135,11 @@ export function renderEmail(c: MessageContext, kind: MessageKind, bookingVersion
 }
 
 /** One SMS under 300 characters; the address goes first when space runs out, the reference never does. */
-export function renderSms(c: MessageContext, kind: MessageKind): string {
+export function renderSms(c: RenderContext, kind: MessageKind): string {
   const { t, facts: f } = messageFacts(c, kind);
   const head = `Etäpiste: ${t.sms[kind]} ${f.whenShort}, ${f.agency}.`;
   const where = `${f.pointName}, ${f.address}.`;
-  const tail = (kind === 'cancellation' ? [t.smsBookAgain(f.phone)] : [t.smsReference(f.reference), ...(f.interpreter !== undefined ? [t.smsInterpreter] : []), t.smsContact(f.phone)]).join(' ');
+  const tail = (kind === 'cancellation' ? [t.smsBookAgain(f.phone)] : [t.smsReference(f.reference), ...(f.interpreter !== undefined ? [t.smsInterpreter] : []), f.manageUrl ? t.smsManage(f.manageUrl) : t.smsContact(f.phone)]).join(' ');
   let text = `${head} ${where} ${tail}`;
   if (text.length > SMS_MAX) text = `${head} ${tail}`;
   if (text.length > SMS_MAX) text = `${head.slice(0, Math.max(0, SMS_MAX - tail.length - 2))}… ${tail}`;

@@ -13,6 +13,9 @@ export const presentService = (s: typeof services.$inferSelect): z.infer<typeof 
   languages: s.languages as Language[],
   interpretingPossible: s.interpretingPossible,
   active: s.active,
+  onlineBooking: s.onlineBooking,
+  onlineNoticeMinutes: s.onlineNoticeMinutes,
+  onlineHorizonDays: s.onlineHorizonDays,
 });
 
 export const presentInterpreter = (i: typeof interpreters.$inferSelect): z.infer<typeof interpreterView> => ({

@@ -20,6 +20,7 @@ export const en: Templates = {
   referenceHint: 'Type the booking reference at the service point terminal when you arrive.',
   interpreter: (language) => `An interpreter (${language}) has been booked for the meeting.`,
   changeOrCancel: (f) => `To cancel or change the time, call the service point ${f.pointName}: ${f.phone}.`,
+  manage: (url) => `You can view, move or cancel your booking online: ${url}`,
   bookAgain: (f) => `To book a new time, call the service point ${f.pointName}: ${f.phone}.`,
   footer: 'This message was sent automatically; replies are not read.',
   sms: {
@@ -31,6 +32,7 @@ export const en: Templates = {
   smsReference: (reference) => `Reference ${reference} (type it at the terminal).`,
   smsInterpreter: 'Interpreter booked.',
   smsContact: (phone) => `To cancel or change: ${phone}`,
+  smsManage: (url) => `Move or cancel: ${url}`,
   smsBookAgain: (phone) => `To book a new time: ${phone}`,
   languageNames: { fse: 'Finnish Sign Language', fss: 'Finland-Swedish Sign Language' },
 };

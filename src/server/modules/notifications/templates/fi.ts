@@ -20,6 +20,7 @@ export const fi: Templates = {
   referenceHint: 'Näppäile varaustunnus palvelupisteen asiointipäätteeseen, kun saavut.',
   interpreter: (language) => `Tapaamiseen on varattu tulkki (${language}).`,
   changeOrCancel: (f) => `Jos haluat perua tai siirtää ajan, soita palvelupisteeseen ${f.pointName}: ${f.phone}.`,
+  manage: (url) => `Voit katsoa, siirtää tai perua varauksesi verkossa: ${url}`,
   bookAgain: (f) => `Uuden ajan voit varata soittamalla palvelupisteeseen ${f.pointName}: ${f.phone}.`,
   footer: 'Tämä on automaattinen viesti, eikä siihen voi vastata.',
   sms: {
@@ -31,6 +32,7 @@ export const fi: Templates = {
   smsReference: (reference) => `Varaustunnus ${reference} (näppäile päätteellä).`,
   smsInterpreter: 'Tulkki varattu.',
   smsContact: (phone) => `Peruminen ja muutokset: ${phone}`,
+  smsManage: (url) => `Siirrä tai peru: ${url}`,
   smsBookAgain: (phone) => `Uuden ajan voit varata: ${phone}`,
   languageNames: { fse: 'suomalainen viittomakieli', fss: 'suomenruotsalainen viittomakieli' },
 };

@@ -20,6 +20,7 @@ export const sv: Templates = {
   referenceHint: 'Skriv in bokningskoden på servicepunktens terminal när du kommer.',
   interpreter: (language) => `En tolk (${language}) är bokad till mötet.`,
   changeOrCancel: (f) => `Om du vill avboka eller byta tid, ring servicepunkten ${f.pointName}: ${f.phone}.`,
+  manage: (url) => `Du kan se, flytta eller avboka din bokning på webben: ${url}`,
   bookAgain: (f) => `Du kan boka en ny tid genom att ringa servicepunkten ${f.pointName}: ${f.phone}.`,
   footer: 'Detta är ett automatiskt meddelande som inte kan besvaras.',
   sms: {
@@ -31,6 +32,7 @@ export const sv: Templates = {
   smsReference: (reference) => `Bokningskod ${reference} (skriv in den på terminalen).`,
   smsInterpreter: 'Tolk bokad.',
   smsContact: (phone) => `Avbokning och ändringar: ${phone}`,
+  smsManage: (url) => `Flytta eller avboka: ${url}`,
   smsBookAgain: (phone) => `Ny tid kan bokas på: ${phone}`,
   languageNames: { fse: 'finskt teckenspråk', fss: 'finlandssvenskt teckenspråk' },
 };

@@ -16,6 +16,8 @@ export type MessageFacts = {
   reference: string;
   /** The interpreting language's name when an interpreter is booked. */
   interpreter?: string;
+  /** The customer's own manage link (online bookings, docs/public-booking.md). */
+  manageUrl?: string;
 };
 
 /** One language's texts. Every language has every key: the type makes a missing one a compile error. */
@@ -31,12 +33,15 @@ export type Templates = {
   referenceHint: string;
   interpreter: (language: string) => string;
   changeOrCancel: (f: MessageFacts) => string;
+  /** The manage link's line: view, move or cancel online (until the cut-off). */
+  manage: (url: string) => string;
   bookAgain: (f: MessageFacts) => string;
   footer: string;
   sms: Record<MessageKind, string>;
   smsReference: (reference: string) => string;
   smsInterpreter: string;
   smsContact: (phone: string) => string;
+  smsManage: (url: string) => string;
   smsBookAgain: (phone: string) => string;
   /** Names of the sign languages Intl does not know. */
   languageNames: Record<string, string>;

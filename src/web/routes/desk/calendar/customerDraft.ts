@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Language } from '../../../../shared/common';
-import { BOOKING_CHANNELS, type CreateBookingRequest, createBookingRequest } from '../../../../shared/scheduling';
+import { STAFF_BOOKING_CHANNELS as BOOKING_CHANNELS, type CreateBookingRequest, createBookingRequest } from '../../../../shared/scheduling';
 import { ApiError } from '../../../api';
 
 export type Channel = (typeof BOOKING_CHANNELS)[number];

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, localizedTextSchema, phoneSchema, secret } from './common.js';
+import { BOOKING_STATUSES, freeText, interpretingLanguageSchema } from './scheduling.js';
+
+/** The customer's own booking (docs/public-booking.md): requests and answers of `/api/public/*`, shared with the web page. */
+const isoDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+
+export const publicServicePointView = z.object({
+  id: z.uuid(),
+  name: localizedTextSchema,
+  streetAddress: z.string(),
+  postalCode: z.string(),
+  city: localizedTextSchema,
+  phone: z.string(),
+  timeZone: z.string(),
+});
+export type PublicServicePointView = z.infer<typeof publicServicePointView>;
+
+export const publicServicesQuery = z.strictObject({ servicePointId: z.uuid() });
+export const publicServiceView = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  agencyName: localizedTextSchema,
+  name: localizedTextSchema,
+  durationMinutes: z.number(),
+  languages: z.array(z.string()),
+  interpretingPossible: z.boolean(),
+  /** The earliest and latest start the customer may book, from now (the service's own notice and horizon). */
+  noticeMinutes: z.number(),
+  horizonDays: z.number(),
+});
+export type PublicServiceView = z.infer<typeof publicServiceView>;
+
+export const publicAvailabilityQuery = z
+  .strictObject({
+    servicePointId: z.uuid(),
+    agencyId: z.uuid(),
+    serviceId: z.uuid(),
+    from: isoDate,
+    to: isoDate,
+    interpretingLanguage: interpretingLanguageSchema.optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'to is before from', path: ['to'] });
+/** Free start times only: which room or expert would serve is nobody's business on the public page. */
+export const publicSlotView = z.object({ start: instant, end: instant });
+export const publicAvailabilityResponse = z.object({ slots: z.array(publicSlotView) });
+
+/** A name, and a phone number or an e-mail address (or both): the least that lets the service point reach the customer. */
+export const publicCustomerInput = z
+  .strictObject({
+    name: freeText(120).pipe(z.string().min(1)),
+    phone: phoneSchema.optional(),
+    email: emailSchema.optional(),
+  })
+  .refine((c) => !!c.phone || !!c.email, { message: 'give a phone number or an e-mail address', path: ['phone'], params: { code: 'public_booking.contact_required' } });
+
+export const publicBookingRequest = z.strictObject({
+  servicePointId: z.uuid(),
+  agencyId: z.uuid(),
+  serviceId: z.uuid(),
+  start: instant,
+  customer: publicCustomerInput,
+  language: languageSchema,
+  interpretingLanguage: interpretingLanguageSchema.optional(),
+});
+export type PublicBookingRequest = z.infer<typeof publicBookingRequest>;
+
+export const publicBookingCreated = z.object({ reference: z.string(), start: instant, end: instant, manageUrl: z.string(), token: z.string() });
+export type PublicBookingCreated = z.infer<typeof publicBookingCreated>;
+
+/** The manage link's token: 43 base64url characters (256 bits). A credential, so the input guard does not read it. */
+export const manageTokenParams = z.strictObject({ token: secret(z.string().max(100)) });
+
+/**
+ * What the manage link shows: never the phone number or the e-mail address (a forwarded link must not leak them),
+ * of the name only the first name.
+ */
+export const publicBookingView = z.object({
+  reference: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  start: instant,
+  end: instant,
+  firstName: z.string(),
+  servicePointId: z.uuid(),
+  agencyId: z.uuid(),
+  serviceId: z.uuid(),
+  agencyName: localizedTextSchema,
+  serviceName: localizedTextSchema,
+  servicePoint: publicServicePointView,
+  language: languageSchema,
+  interpretingLanguage: z.string().optional(),
+  /** Moving and cancelling are possible until this instant (the cut-off before the start). */
+  changeableUntil: instant,
+  changeable: z.boolean(),
+});
+export type PublicBookingView = z.infer<typeof publicBookingView>;
+
+export const publicMoveRequest = z.strictObject({ start: instant });
+
+/** The manage page's path in each language; the token follows it. */
+export const MANAGE_PATHS = { fi: '/ajanvaraus/varaus', sv: '/tidsbokning/bokning', en: '/booking/manage' } as const;
+export const BOOKING_PATHS = { fi: '/ajanvaraus', sv: '/tidsbokning', en: '/booking' } as const;
