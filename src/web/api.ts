@@ -27,8 +27,9 @@ export const setUnauthenticatedHandler = (fn: (() => void) | undefined) => {
   onUnauthenticated = fn;
 };
 
-export async function api<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json', ...headers } };
+/** `credentials: 'omit'`: the public booking page sends no cookie at all (its API reads none). */
+export async function api<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}, credentials: RequestCredentials = 'same-origin'): Promise<T> {
+  const init: RequestInit = { method, credentials, headers: { accept: 'application/json', ...headers } };
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) (init.headers as Record<string, string>)['x-csrf-token'] = csrfToken;
   if (body !== undefined) {
     (init.headers as Record<string, string>)['content-type'] = 'application/json';

@@ -36,6 +36,9 @@ const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage'), 'NotFoundP
 const TerminalApp = lazyNamed(() => import('./routes/terminal/TerminalApp'), 'TerminalApp');
 const JoinPage = lazyNamed(() => import('./routes/join/JoinPage'), 'JoinPage');
 const StatementPage = lazyNamed(() => import('./routes/accessibility/StatementPage'), 'StatementPage');
+const PublicBookingFi = lazyNamed(() => import('./routes/booking/PublicBookingApp'), 'PublicBookingFi');
+const PublicBookingSv = lazyNamed(() => import('./routes/booking/PublicBookingApp'), 'PublicBookingSv');
+const PublicBookingEn = lazyNamed(() => import('./routes/booking/PublicBookingApp'), 'PublicBookingEn');
 
 function Home() {
   const { user } = useAuth();
@@ -84,6 +87,10 @@ export function App() {
           <Route path="/terminal/*" element={<TerminalApp />} />
           {/* The interpreter: a meeting link and PIN, no account (docs/meetings.md). */}
           <Route path="/join/:code" element={<JoinPage />} />
+          {/* The customer's own booking (docs/public-booking.md): no account, the language in the path. */}
+          <Route path="/ajanvaraus/*" element={<PublicBookingFi />} />
+          <Route path="/tidsbokning/*" element={<PublicBookingSv />} />
+          <Route path="/booking/*" element={<PublicBookingEn />} />
           <Route path="*" element={<StaffApp />} />
         </Routes>
       </Suspense>

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, organisations } from '../../src/server/db/schema/index.js';
-import { icsDateTime, parseIcs } from '../../src/server/modules/notifications/ics.js';
+import { icsDateTime, parseIcs } from '../../src/shared/ics.js';
 import { zonedInstant } from '../../src/server/modules/scheduling/time.js';
 import { formatDayLong, formatDayShort } from '../../src/web/routes/desk/calendar/time.js';
 import { type TestSmtp, startTestSmtp } from '../helpers/messaging.js';

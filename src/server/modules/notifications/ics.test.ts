@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs, escapeText, foldLine, icsDateTime, parseIcs } from './ics.js';
+import { buildIcs, escapeText, foldLine, icsDateTime, parseIcs } from '../../../shared/ics.js';
 
 const event = {
   method: 'REQUEST' as const,

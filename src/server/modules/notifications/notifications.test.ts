@@ -11,7 +11,7 @@ import { type Jobs, createBoss, startJobs } from '../../jobs/boss.js';
 import { zonedInstant } from '../scheduling/time.js';
 import { deliverCustomerMessage } from './deliver-message.js';
 import { dispatchDueMessages } from './dispatcher.js';
-import { icsDateTime, parseIcs } from './ics.js';
+import { icsDateTime, parseIcs } from '../../../shared/ics.js';
 
 const at = (day: string, time: string) => zonedInstant(day, time, 'Europe/Helsinki').toISOString();
 const silent = pino({ level: 'silent' });

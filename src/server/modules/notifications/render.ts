@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/common.js';
 import type { MessageKind } from '../bookings/messages.js';
-import { buildIcs } from './ics.js';
+import { buildIcs } from '../../../shared/ics.js';
 import type { MessageContext } from './repository.js';
 import { type MessageFacts, type Templates, templatesFor } from './templates/index.js';
 

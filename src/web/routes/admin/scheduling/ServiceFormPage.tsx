@@ -180,6 +180,31 @@ function ServiceForm({ initial, chooseAgency, editing, submitLabel, pending, err
       <Checkbox checked={draft.interpretingPossible} hintText={t('services.interpretingHint')} onClick={({ checkboxState }) => set({ interpretingPossible: checkboxState })}>
         {t('services.interpretingLabel')}
       </Checkbox>
+      <Checkbox checked={draft.onlineBooking} hintText={t('services.onlineHint')} onClick={({ checkboxState }) => set({ onlineBooking: checkboxState })}>
+        {t('services.onlineLabel')}
+      </Checkbox>
+      {draft.onlineBooking && (
+        <>
+          <TextInput
+            labelText={t('services.onlineNotice')}
+            hintText={t('services.onlineNoticeHint')}
+            inputMode="numeric"
+            value={draft.onlineNoticeHours}
+            onChange={(v) => set({ onlineNoticeHours: String(v ?? '') })}
+            status={invalid.has('onlineNoticeMinutes') ? 'error' : 'default'}
+            statusText={invalid.has('onlineNoticeMinutes') ? t('validation.notice') : undefined}
+          />
+          <TextInput
+            labelText={t('services.onlineHorizon')}
+            hintText={t('services.onlineHorizonHint')}
+            inputMode="numeric"
+            value={draft.onlineHorizonDays}
+            onChange={(v) => set({ onlineHorizonDays: String(v ?? '') })}
+            status={invalid.has('onlineHorizonDays') ? 'error' : 'default'}
+            statusText={invalid.has('onlineHorizonDays') ? t('validation.horizon') : undefined}
+          />
+        </>
+      )}
       {editing && (
         <Checkbox checked={draft.active} hintText={t('services.activeHint')} onClick={({ checkboxState }) => set({ active: checkboxState })}>
           {t('services.activeLabel')}

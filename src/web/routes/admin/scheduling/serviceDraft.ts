@@ -15,6 +15,10 @@ export type ServiceDraft = {
   otherLanguages: string;
   interpretingPossible: boolean;
   active: boolean;
+  /** Customers may book it on the public booking page; notice in hours and horizon in days, as typed. */
+  onlineBooking: boolean;
+  onlineNoticeHours: string;
+  onlineHorizonDays: string;
 };
 
 const isServiceLanguage = (code: string) => (SERVICE_LANGUAGES as readonly string[]).includes(code);
@@ -27,6 +31,9 @@ export const emptyServiceDraft = (agencyId = ''): ServiceDraft => ({
   otherLanguages: '',
   interpretingPossible: true,
   active: true,
+  onlineBooking: false,
+  onlineNoticeHours: '24',
+  onlineHorizonDays: '60',
 });
 
 export const draftFromService = (s: ServiceView): ServiceDraft => ({
@@ -37,7 +44,12 @@ export const draftFromService = (s: ServiceView): ServiceDraft => ({
   otherLanguages: s.languages.filter((l) => !isServiceLanguage(l)).join(', '),
   interpretingPossible: s.interpretingPossible,
   active: s.active,
+  onlineBooking: s.onlineBooking,
+  onlineNoticeHours: String(Math.round(s.onlineNoticeMinutes / 60)),
+  onlineHorizonDays: String(s.onlineHorizonDays),
 });
+
+const wholeNumber = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN);
 
 /** The body, or the invalid fields ("name.sv", "durationMinutes", "languages", "otherLanguages"). */
 export function checkService(d: ServiceDraft): { body: ServiceBody; invalid: Set<string> } {
@@ -48,6 +60,9 @@ export function checkService(d: ServiceDraft): { body: ServiceBody; invalid: Set
     durationMinutes: /^\d+$/.test(d.duration.trim()) ? Number(d.duration.trim()) : Number.NaN,
     languages: [...new Set([...SERVICE_LANGUAGES.filter((l) => d.languages.includes(l)), ...others.codes])],
     interpretingPossible: d.interpretingPossible,
+    onlineBooking: d.onlineBooking,
+    onlineNoticeMinutes: wholeNumber(d.onlineNoticeHours) * 60,
+    onlineHorizonDays: wholeNumber(d.onlineHorizonDays),
   };
   const invalid = invalidPaths(serviceInput.safeParse(body));
   if (others.invalid.length) invalid.add('otherLanguages');

@@ -6,7 +6,16 @@ import { api, get, patch, post, put } from '../../../api';
 export type ExpertView = z.infer<typeof expertView>;
 export type InterpreterView = z.infer<typeof interpreterView>;
 export type ClosureView = z.infer<typeof closureView>;
-export type ServiceBody = { agencyId: string; name: ServiceView['name']; durationMinutes: number; languages: string[]; interpretingPossible: boolean };
+export type ServiceBody = {
+  agencyId: string;
+  name: ServiceView['name'];
+  durationMinutes: number;
+  languages: string[];
+  interpretingPossible: boolean;
+  onlineBooking: boolean;
+  onlineNoticeMinutes: number;
+  onlineHorizonDays: number;
+};
 export type InterpreterBody = { name: string; provider: string; languages: string[] };
 export type WorkingHoursBody = { weekly: WorkingHoursView['weekly']; exceptions: WorkingHoursView['exceptions'] };
 /** Whose working hours: an expert (a user account) or an interpreter. */

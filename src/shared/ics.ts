@@ -43,13 +43,15 @@ function paramValue(value: string): string {
  * Folds a content line so no physical line exceeds 75 octets (a continuation line starts with one space, which
  * counts toward its 75). Never splits a multi-byte UTF-8 character.
  */
+const utf8 = new TextEncoder(); // not Buffer: the web app writes the customer's .ics too
+
 export function foldLine(line: string): string {
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+    const size = utf8.encode(ch).length;
     if (octets + size > limit) {
       parts.push(current);
       current = '';
