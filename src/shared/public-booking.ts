@@ -98,6 +98,4 @@ export type PublicBookingView = z.infer<typeof publicBookingView>;
 
 export const publicMoveRequest = z.strictObject({ start: instant });
 
-/** The manage page's path in each language; the token follows it. */
-export const MANAGE_PATHS = { fi: '/ajanvaraus/varaus', sv: '/tidsbokning/bokning', en: '/booking/manage' } as const;
-export const BOOKING_PATHS = { fi: '/ajanvaraus', sv: '/tidsbokning', en: '/booking' } as const;
+export { BOOKING_PATHS, MANAGE_PATHS } from './public-booking-paths.js';
