@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { emailSchema, languageSchema, localizedTextSchema, phoneSchema, secret } from './common.js';
-import { BOOKING_STATUSES, freeText, interpretingLanguageSchema } from './scheduling.js';
+import { servicePointView } from './directory.js';
+import { BOOKING_STATUSES, availabilityFields, freeText, interpretingLanguageSchema } from './scheduling.js';
 
 /** The customer's own booking (docs/public-booking.md): requests and answers of `/api/public/*`, shared with the web page. */
-const isoDate = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
 
-export const publicServicePointView = z.object({
-  id: z.uuid(),
-  name: localizedTextSchema,
-  streetAddress: z.string(),
-  postalCode: z.string(),
-  city: localizedTextSchema,
-  phone: z.string(),
-  timeZone: z.string(),
-});
+/** What anyone may know of a service point: its name, address, phone and zone (no rooms, no organisation). */
+export const publicServicePointView = servicePointView.pick({ id: true, name: true, streetAddress: true, postalCode: true, city: true, phone: true, timeZone: true });
 export type PublicServicePointView = z.infer<typeof publicServicePointView>;
 
 export const publicServicesQuery = z.strictObject({ servicePointId: z.uuid() });
@@ -32,16 +25,8 @@ export const publicServiceView = z.object({
 });
 export type PublicServiceView = z.infer<typeof publicServiceView>;
 
-export const publicAvailabilityQuery = z
-  .strictObject({
-    servicePointId: z.uuid(),
-    agencyId: z.uuid(),
-    serviceId: z.uuid(),
-    from: isoDate,
-    to: isoDate,
-    interpretingLanguage: interpretingLanguageSchema.optional(),
-  })
-  .refine((q) => q.from <= q.to, { message: 'to is before from', path: ['to'] });
+/** The advisors' availability question without naming an expert. */
+export const publicAvailabilityQuery = availabilityFields.omit({ expertId: true }).refine((q) => q.from <= q.to, { message: 'to is before from', path: ['to'] });
 /** Free start times only: which room or expert would serve is nobody's business on the public page. */
 export const publicSlotView = z.object({ start: instant, end: instant });
 export const publicAvailabilityResponse = z.object({ slots: z.array(publicSlotView) });

@@ -78,17 +78,16 @@ export const closureInput = z
   .strictObject({ startsOn: isoDate, endsOn: isoDate, reason: freeText(200).pipe(z.string().min(1)) })
   .refine((c) => c.startsOn <= c.endsOn, { message: 'endsOn is before startsOn', path: ['endsOn'] });
 
-export const availabilityQuery = z
-  .strictObject({
-    servicePointId: z.uuid(),
-    agencyId: z.uuid(),
-    serviceId: z.uuid(),
-    from: isoDate,
-    to: isoDate,
-    interpretingLanguage: interpretingLanguageSchema.optional(),
-    expertId: z.uuid().optional(),
-  })
-  .refine((q) => q.from <= q.to, { message: 'to is before from', path: ['to'] });
+export const availabilityFields = z.strictObject({
+  servicePointId: z.uuid(),
+  agencyId: z.uuid(),
+  serviceId: z.uuid(),
+  from: isoDate,
+  to: isoDate,
+  interpretingLanguage: interpretingLanguageSchema.optional(),
+  expertId: z.uuid().optional(),
+});
+export const availabilityQuery = availabilityFields.refine((q) => q.from <= q.to, { message: 'to is before from', path: ['to'] });
 export const slotView = z.object({ start: instant, end: instant, roomId: z.uuid(), expertId: z.uuid(), interpreterId: z.uuid().optional() });
 export type SlotView = z.infer<typeof slotView>;
 export const availabilityResponse = z.object({ slots: z.array(slotView) });

@@ -1,4 +1,4 @@
-import type { PublicServicePointView, PublicServiceView } from '../../../shared/public-booking.js';
+import { type PublicServicePointView, type PublicServiceView, publicServicePointView } from '../../../shared/public-booking.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../http/problem.js';
 import { agreementsAtPoint, isDelegated } from '../agreements/delegation.js';
@@ -7,15 +7,7 @@ import { publicBookingRepository as repo } from './repository.js';
 
 type PointRow = NonNullable<Awaited<ReturnType<typeof repo.servicePoint>>>;
 
-export const presentPublicPoint = (p: PointRow): PublicServicePointView => ({
-  id: p.id,
-  name: p.name,
-  streetAddress: p.streetAddress,
-  postalCode: p.postalCode,
-  city: p.city,
-  phone: p.phone,
-  timeZone: p.timeZone,
-});
+export const presentPublicPoint = (p: PointRow): PublicServicePointView => publicServicePointView.parse(p);
 
 export async function listPublicServicePoints(ctx: AppContext): Promise<PublicServicePointView[]> {
   return (await repo.activeServicePoints(ctx.db)).map(presentPublicPoint);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { publicAvailabilityQuery } from '../../../shared/public-booking.js';
 import type { AppContext } from '../../context.js';
 import { findAvailability } from '../scheduling/find-availability.js';

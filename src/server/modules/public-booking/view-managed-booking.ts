@@ -6,6 +6,7 @@ import { notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import type { BookingRow } from '../bookings/repository.js';
 import { customerMessageRepository } from '../notifications/repository.js';
+import { presentPublicPoint } from './catalogue.js';
 import { publicBookingRepository as repo } from './repository.js';
 import { hashManageToken } from './tokens.js';
 
@@ -42,15 +43,7 @@ export async function presentManaged(ctx: AppContext, b: BookingRow, now = new D
     serviceId: b.serviceId,
     agencyName: c.agencyName,
     serviceName: c.serviceName,
-    servicePoint: {
-      id: point.id,
-      name: point.name,
-      streetAddress: point.streetAddress,
-      postalCode: point.postalCode,
-      city: point.city,
-      phone: point.phone,
-      timeZone: point.timeZone,
-    },
+    servicePoint: presentPublicPoint(point),
     language: b.language as Language,
     interpretingLanguage: b.interpretingLanguage ?? undefined,
     changeableUntil: until.toISOString(),

@@ -64,32 +64,21 @@ export function ContactForm({ value, onChange, problems }: Props) {
         )}
       </Field>
       <p className="pb-hint">{t('fields.contactHint')}</p>
-      <Field id={`${id}-phone`} label={`${t('fields.phone')} (${t('fields.optional')})`} error={err('phone')}>
-        {(d) => (
-          <input
-            id={`${id}-phone`}
-            type="tel"
-            autoComplete="tel"
-            value={value.phone}
-            aria-invalid={!!problems.phone || undefined}
-            aria-describedby={d}
-            onChange={(e) => onChange({ ...value, phone: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-email`} label={`${t('fields.email')} (${t('fields.optional')})`} error={err('email')}>
-        {(d) => (
-          <input
-            id={`${id}-email`}
-            type="email"
-            autoComplete="email"
-            value={value.email}
-            aria-invalid={!!problems.email || undefined}
-            aria-describedby={d}
-            onChange={(e) => onChange({ ...value, email: e.target.value })}
-          />
-        )}
-      </Field>
+      {(['phone', 'email'] as const).map((f) => (
+        <Field key={f} id={`${id}-${f}`} label={`${t(`fields.${f}`)} (${t('fields.optional')})`} error={err(f)}>
+          {(d) => (
+            <input
+              id={`${id}-${f}`}
+              type={f === 'phone' ? 'tel' : 'email'}
+              autoComplete={f === 'phone' ? 'tel' : 'email'}
+              value={value[f]}
+              aria-invalid={!!problems[f] || undefined}
+              aria-describedby={d}
+              onChange={(e) => onChange({ ...value, [f]: e.target.value })}
+            />
+          )}
+        </Field>
+      ))}
     </>
   );
 }
