@@ -29,6 +29,7 @@ export function ServicesPage() {
     { key: 'duration', labelText: t('services.duration') },
     { key: 'languages', labelText: t('services.languages') },
     { key: 'interpreting', labelText: t('services.interpreting') },
+    { key: 'online', labelText: t('services.online') },
     { key: 'status', labelText: t('services.status') },
   ];
   const rows = (list: ServiceView[]) =>
@@ -43,6 +44,7 @@ export function ServicesPage() {
       duration: t('services.minutes', { count: s.durationMinutes }),
       languages: languageList(t, s.languages),
       interpreting: s.interpretingPossible ? t('yes') : t('no'),
+      online: s.onlineBooking ? t('yes') : t('no'),
       status: s.active ? t('status.active') : t('status.inactive'),
     }));
 
