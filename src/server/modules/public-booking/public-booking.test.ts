@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { newCustomer, publicBody, publicClient, publicWorld } from '../../../../test/helpers/public-booking.js';
-import { workingDayAhead } from '../../../../test/helpers/scheduling.js';
+import { createUser } from '../../../../test/helpers/factories.js';
+import { bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { auditEvents, bookings, publicBookingLinks, services } from '../../db/schema/index.js';
 import { zonedInstant } from '../scheduling/time.js';
 import { hashManageToken } from './tokens.js';
@@ -42,6 +43,20 @@ describe.each(testDatabaseKinds)('public booking on %s', (kind) => {
     expect((await c.get(q(off!.id))).statusCode).toBe(404);
     expect((await c.post('/api/public/bookings', publicBody(w, at(day, '10:00'), { serviceId: off!.id }))).statusCode).toBe(404);
     expect(await t.ctx.db.select().from(bookings).where(eq(bookings.serviceId, off!.id))).toHaveLength(0);
+  });
+
+  it('a service is off by default; its agency admin opens it for online booking with a notice and a horizon', async () => {
+    const w = await bookingWorld(t.ctx.db);
+    const c = publicClient(t.app, '203.0.113.9');
+    const listed = async () => (await c.get(`/api/public/services?servicePointId=${w.point.id}`)).json().map((s: { id: string }) => s.id);
+    expect(await listed()).not.toContain(w.service.id);
+    const admin = await signIn(t.app, (await createUser(t.ctx.db, { organisationId: w.agency.id, role: 'agency-admin' })).email);
+    const res = await admin.patch(`/api/services/${w.service.id}`, { onlineBooking: true, onlineNoticeMinutes: 2880, onlineHorizonDays: 30 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ onlineBooking: true, onlineNoticeMinutes: 2880, onlineHorizonDays: 30, interpretingPossible: true });
+    expect(await listed()).toContain(w.service.id);
+    const advisor = await signIn(t.app, w.advisor.email);
+    expect((await advisor.patch(`/api/services/${w.service.id}`, { onlineBooking: false })).statusCode).toBe(403);
   });
 
   it("keeps to the service's own notice and horizon", async () => {

@@ -7,6 +7,9 @@ import { localized } from '../../localized';
 import { useTitle } from '../../useTitle';
 import { publicApi } from './publicApi';
 
+/** "Porvoo-info / Borgå-info": the poster names the point in both languages when they differ. */
+const both = (text: { fi: string; sv: string }) => (text.sv && text.sv !== text.fi ? `${text.fi} / ${text.sv}` : text.fi);
+
 /** A printable poster for the service point: the booking page's address as a QR code, in Finnish and Swedish. */
 export function PosterPage() {
   const { t, i18n } = useTranslation('publicBooking');
@@ -58,7 +61,7 @@ export function PosterPage() {
             {fixedT('sv', 'poster.heading')}
           </p>
           <p className="pb-poster-point">
-            {localized(point.name, 'fi')} · {point.streetAddress}, {point.postalCode} {localized(point.city, 'fi')}
+            {both(point.name)} · {point.streetAddress}, {point.postalCode} {both(point.city)}
           </p>
           {qr && <img className="pb-qr" src={qr} alt={url} width={320} height={320} />}
           <p lang="fi">{fixedT('fi', 'poster.scan')}</p>
