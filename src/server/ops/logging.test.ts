@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../test/helpers/app.js';
 import { assistanceWorld } from '../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../test/helpers/databases.js';
-import { safeError } from './logging.js';
+import { loggedUrl, safeError } from './logging.js';
 
 const CUSTOMER = 'Salli Salainen-Asiakas';
 
@@ -26,6 +26,13 @@ describe('error log serializer', () => {
       cause: { code: '22P02', routine: 'string_to_uuid', message: 'invalid input syntax for type uuid: "[redacted]"' },
     });
     expect((safeError(err) as { stack: string }).stack).toMatch(/^Error: Failed query: insert[^\n]*\n\s+at /);
+  });
+
+  it('logs request paths without query strings or manage-link tokens', () => {
+    expect(loggedUrl('/api/bookings?q=Maija')).toBe('/api/bookings');
+    expect(loggedUrl('/api/public/bookings/AbC_-123')).toBe('/api/public/bookings/[token]');
+    expect(loggedUrl('/tidsbokning/bokning/AbC_-123?x=1')).toBe('/tidsbokning/bokning/[token]');
+    expect(loggedUrl('/api/public/bookings')).toBe('/api/public/bookings');
   });
 
   it('passes other errors through with their message, code and stack', () => {

@@ -10,11 +10,18 @@ export const loggerOptions = (level: string): LoggerOptions => ({
   serializers: {
     err: safeError,
     // Request logs carry method, route and status only: no bodies, cookies or query strings with personal data.
-    req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+    req: (req: { method: string; url: string }) => ({ method: req.method, url: loggedUrl(req.url) }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
   redact: ['req.headers.authorization', 'req.headers.cookie'],
 });
+
+/**
+ * The path as logged: no query string, and no manage-link token (docs/public-booking.md): the token is the
+ * customer's only credential, in the API's path and in the web page's.
+ */
+const TOKEN_PATH = /^(\/api\/public\/bookings|\/ajanvaraus\/varaus|\/tidsbokning\/bokning|\/booking\/manage)\/[^/]+/;
+export const loggedUrl = (url: string) => url.split('?')[0]!.replace(TOKEN_PATH, '$1/[token]');
 
 /** A logger outside the HTTP app (jobs, event bus) with the same serializers. */
 export const createLogger = (level: string, name?: string, stream?: DestinationStream): Logger =>
