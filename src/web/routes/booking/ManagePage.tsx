@@ -17,7 +17,8 @@ export function ManagePage({ home }: { home: string }) {
   const { t } = useTranslation('publicBooking');
   useTitle(t('manage.title'));
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ['public-booking', token], queryFn: () => publicApi.view(token), retry: false });
+  // Every read is audited (a read of personal data): read once, not on every focus.
+  const query = useQuery({ queryKey: ['public-booking', token], queryFn: () => publicApi.view(token), retry: false, staleTime: Infinity, refetchOnWindowFocus: false });
   const [mode, setMode] = useState<'view' | 'move' | 'cancel'>('view');
   const [start, setStart] = useState<string>();
   const [notice, setNotice] = useState<string>();
