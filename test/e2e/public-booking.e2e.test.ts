@@ -117,6 +117,9 @@ describe.skipIf(!browserAvailable)('public booking', () => {
 
     await grid.getByRole('link', { name: new RegExp(`^13\\.00–13\\.20 Vero ${reference}`) }).waitFor();
     expect(await grid.getByRole('link', { name: new RegExp(`^11\\.00–11\\.20 Vero ${reference}`) }).count()).toBe(0);
+    // The advisor sees where the booking came from.
+    await grid.getByRole('link', { name: new RegExp(`^13\\.00–13\\.20 Vero ${reference}`) }).click();
+    await advisor.getByText('Asiakkaan oma verkkovaraus').waitFor();
     await expect.poll(() => smtp.to('stina@example.com').length, { timeout: 30_000 }).toBe(2);
     expect(smtp.to('stina@example.com')[1]!.parsed.text).toContain(link);
     expect(errors).toEqual([]);
