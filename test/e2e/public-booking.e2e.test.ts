@@ -127,7 +127,7 @@ describe.skipIf(!browserAvailable)('public booking', () => {
     await advisorContext.close();
   });
 
-  it('the poster page shows the booking address as a QR code, and the sign-in page links the booking page', async () => {
+  it('the poster page shows the booking address as a QR code, and the footer of the sign-in page links the booking page', async () => {
     const context = await newContext(env.browser, env.server.url, 'fi');
     const page = await context.newPage();
     await page.goto('/ajanvaraus/juliste');
@@ -137,7 +137,7 @@ describe.skipIf(!browserAvailable)('public booking', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await expectAccessible(page);
     await page.goto('/login');
-    await page.getByRole('link', { name: 'Varaa aika etäpalveluun verkossa' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Varaa aika etäpalveluun' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ajanvaraus etäpalveluun' }).waitFor();
     await context.close();
   });

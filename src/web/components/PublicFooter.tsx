@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { STATEMENT_PATHS, statementLanguageOf } from '../../shared/accessibility-paths';
+import { BOOKING_PATHS } from '../../shared/public-booking-paths';
 import type { Language } from '../i18n/languages';
 import './publicFooter.css';
 
@@ -23,6 +24,9 @@ export function PublicFooter() {
             <Link to={`${STATEMENT_PATHS[lang] ?? STATEMENT_PATHS.fi}${from}`}>
               {t('footer.accessibility')}
             </Link>
+          </li>
+          <li>
+            <Link to={BOOKING_PATHS[lang] ?? BOOKING_PATHS.fi}>{t('footer.booking')}</Link>
           </li>
         </ul>
       </nav>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import type { Language } from '../../../shared/common';
 import { BOOKING_PATHS, MANAGE_PATHS } from '../../../shared/public-booking';
+import { PublicFooter } from '../../components/PublicFooter';
 import i18n from '../../i18n/index';
 import { LANGUAGES } from '../../i18n/languages';
 import { useTitle } from '../../useTitle';
@@ -58,6 +59,9 @@ export function PublicBookingApp({ lang }: { lang: Language }) {
           <Route path={POSTER[lang]} element={<PosterPage />} />
         </Routes>
       </main>
+      <div className="pb-no-print">
+        <PublicFooter />
+      </div>
     </div>
   );
 }

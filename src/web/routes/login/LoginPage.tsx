@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
-import { Button, Heading, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
-import { BOOKING_PATHS } from '../../../shared/public-booking-paths';
-import { useLanguage } from '../../localized';
+import { Navigate } from 'react-router';
+import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
@@ -18,7 +16,6 @@ const text = (v: string | number | undefined) => String(v ?? '');
 export function LoginPage() {
   const { t } = useTranslation(['login', 'common']);
   const { user, signIn, sessionEnded } = useAuth();
-  const { lang } = useLanguage();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -66,12 +63,7 @@ export function LoginPage() {
         {t('common:appName')}
       </Heading>
       <Paragraph mb="s">{t('intro')}</Paragraph>
-      <Paragraph mb="s">{t('staffOnly')}</Paragraph>
-      <Paragraph mb="l">
-        <RouterLink asComponent={Link} to={BOOKING_PATHS[lang]}>
-          {t('bookOnline')}
-        </RouterLink>
-      </Paragraph>
+      <Paragraph mb="l">{t('staffOnly')}</Paragraph>
       {sessionEnded && <NoticeAlert status="warning">{t('common:sessionEnded')}</NoticeAlert>}
       <form className="login-form" onSubmit={submit} noValidate aria-labelledby="login-heading">
         <Heading variant="h2" id="login-heading" mb="m">
