@@ -251,7 +251,9 @@ async function describe(url: string) {
       (SELECT count(*)::int FROM bookings) AS bookings, (SELECT count(*)::int FROM bookings WHERE status <> 'cancelled') AS "activeBookings",
       (SELECT round(pg_database_size(current_database()) / 1048576.0)::int) AS "databaseMb",
       (SELECT service_point_id FROM role_assignments ra JOIN users u ON u.id = ra.user_id WHERE u.email = $1 AND ra.role = 'advisor') AS "busyPointId",
-      (SELECT array_agg(id ORDER BY short_name) FROM organisations WHERE kind = 'principal') AS "agencyIds"`, [ADVISOR_EMAIL]);
+      -- The national agencies, each with its bench booker (another bench may add agencies of its own to the data set).
+      (SELECT array_agg(o.id ORDER BY u.email) FROM organisations o JOIN role_assignments ra ON ra.organisation_id = o.id AND ra.role = 'agency-booker'
+        JOIN users u ON u.id = ra.user_id AND u.email LIKE 'booker-%@bench.example' WHERE o.kind = 'principal') AS "agencyIds"`, [ADVISOR_EMAIL]);
     const { databaseMb, busyPointId, agencyIds, ...counts } = rows[0];
     return { counts: counts as NationalData['counts'], databaseMb: databaseMb as number, busyPointId: busyPointId as string, agencyIds: agencyIds as string[] };
   } finally {

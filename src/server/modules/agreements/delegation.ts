@@ -18,8 +18,15 @@ export function isDelegated(records: AgreementRecord[], servicePointId: string, 
 }
 
 /** 422 `agreement.task_not_delegated`, naming the agency, the task and the day (the UI words it in its language). */
-export async function assertTaskDelegated(db: Db, q: { servicePointId: string; agencyId: string; task: AgreementTask; date: string }) {
-  if (isDelegated(await agreementsAtPoint(db, q.servicePointId), q.servicePointId, q.agencyId, q.task, q.date)) return;
+export async function assertTaskDelegated(db: Db, q: DelegationQuery) {
+  await assertDelegatedIn(db, await agreementsAtPoint(db, q.servicePointId), q);
+}
+
+type DelegationQuery = { servicePointId: string; agencyId: string; task: AgreementTask; date: string };
+
+/** The same rule over agreements already loaded (a cached catalogue's); the database is read only to name a refusal. */
+export async function assertDelegatedIn(db: Db, records: AgreementRecord[], q: DelegationQuery) {
+  if (isDelegated(records, q.servicePointId, q.agencyId, q.task, q.date)) return;
   const agency = (await repo.organisationKinds(db, [q.agencyId])).get(q.agencyId);
   const name = agency?.name ?? { fi: '', sv: '', en: '' };
   throw new HttpProblem(

@@ -7,3 +7,8 @@ import { auditRepository, type NewAuditEvent } from './repository.js';
 export function recordAudit(db: Db, actor: Actor, event: Omit<NewAuditEvent, 'actorType' | 'actorId'>, ip?: string) {
   return auditRepository.append(db, { ...auditActor(actor), ip, ...event });
 }
+
+/** recordAudit as a statement not yet run, to send with the change it describes in one statement. */
+export function auditStatement(db: Db, actor: Actor, event: Omit<NewAuditEvent, 'actorType' | 'actorId'>, ip?: string) {
+  return auditRepository.appendQuery(db, { ...auditActor(actor), ip, ...event });
+}

@@ -16,7 +16,12 @@ export type NewAuditEvent = {
 
 export const auditRepository = {
   async append(db: Db, event: NewAuditEvent): Promise<void> {
-    await db.insert(auditEvents).values({ ...event, details: event.details ?? {} });
+    await this.appendQuery(db, event);
+  },
+
+  /** The append as a statement not yet run, for a write that sends its rows in one statement (a CTE). */
+  appendQuery(db: Db, event: NewAuditEvent) {
+    return db.insert(auditEvents).values({ ...event, details: event.details ?? {} });
   },
 
   async list(db: Db, q: { from?: Date; to?: Date; action?: string; beforeId?: number; limit: number }) {

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
-import { assertTaskDelegated } from '../agreements/delegation.js';
+import { assertDelegatedIn } from '../agreements/delegation.js';
 import type { Interval, Slot } from '../scheduling/availability.js';
+import { catalogueFor } from '../scheduling/availability-catalogue.js';
 import { holidayOn } from '../scheduling/holidays.js';
 import { hhmm, localDate, weekdayOf, zonedInstant } from '../scheduling/time.js';
 import { expertTaken, interpreterTaken, roomTaken } from './conflicts.js';
@@ -27,10 +28,18 @@ export const outsideHours = () => unprocessable('booking.outside_hours', 'No one
  */
 export async function checkStart(ctx: AppContext, r: StartRequest, now = new Date()) {
   const { db, config } = ctx;
-  const { point, service, closures } = await startRepository.context(db, r);
+  // What does not change between bookings comes from the instance's catalogue, as for availability (no round trip
+  // once warm; dropped on every admin write that changes it).
+  const catalogue = catalogueFor(ctx);
+  const [point, service, closures, agreements] = await Promise.all([
+    catalogue.servicePoint(r.servicePointId),
+    catalogue.service(r.serviceId),
+    catalogue.closures(r.servicePointId),
+    catalogue.agreements(r.servicePointId),
+  ]);
   if (!point) throw notFound('Service point');
   // The point may serve the agency only for what an agreement in force that day delegates to it.
-  await assertTaskDelegated(db, { servicePointId: r.servicePointId, agencyId: r.agencyId, task: 'booking', date: localDate(r.start, point.timeZone) });
+  await assertDelegatedIn(db, agreements, { servicePointId: r.servicePointId, agencyId: r.agencyId, task: 'booking', date: localDate(r.start, point.timeZone) });
   if (!point.active) throw notFound('Service point');
   if (!service || !service.active || service.agencyId !== r.agencyId) throw notFound('Service');
   if (r.interpretingLanguage && !service.interpretingPossible) throw unprocessable('service.no_interpreting', 'This service cannot be booked with interpreting');
@@ -52,13 +61,13 @@ export async function checkStart(ctx: AppContext, r: StartRequest, now = new Dat
         .filter((h) => h.weekday === weekday)
         .map((h) => ({ start: zonedInstant(date, hhmm(h.opens), tz).getTime(), end: zonedInstant(date, hhmm(h.closes), tz).getTime() }));
   const onGrid = open.some((w) => start >= w.start && (start - w.start) % stepMs === 0 && start + durationMs <= w.end);
-  if (!onGrid || point.roomIds.length === 0) throw outsideHours();
+  if (!onGrid || point.rooms.length === 0) throw outsideHours();
 
   const query: StartChoiceQuery = {
     agencyId: r.agencyId,
     expertId: r.expertId,
     interpretingLanguage: r.interpretingLanguage,
-    roomIds: point.roomIds,
+    roomIds: point.rooms.map((room) => room.id),
     date,
     weekday,
     tz,

@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { BOOKING_CHANNELS, CreateBookingRequest } from '../../../shared/scheduling.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
-import { recordAudit } from '../audit/record.js';
+import { auditStatement } from '../audit/record.js';
 import type { Slot } from '../scheduling/availability.js';
 import { checkStart, chooseSlot } from './check-start.js';
 import { conflictFromDatabase } from './conflicts.js';
-import { enqueueCustomerMessages } from './messages.js';
+import { customerMessageRows } from './messages.js';
 import { publishBookingChanged } from './events.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { newReference } from './reference.js';
@@ -33,7 +34,7 @@ const queues = new WeakMap<AppContext['db'], KeyedQueue<DayState>>();
 /** A booking to make: a staff request, or the customer's own (`online`) from the public page. */
 export type NewBookingInput = Omit<CreateBookingRequest, 'channel'> & { channel: (typeof BOOKING_CHANNELS)[number] };
 /**
- * Runs in the booking's transaction right after the insert, before the messages are queued: the public page's
+ * Runs in the booking's transaction right after its statement: the public page's
  * limits and manage link (modules/public-booking) are decided with the row, so they commit or roll back with it.
  */
 export type WithBooking = (tx: Db, booking: BookingRow) => Promise<void>;
@@ -82,33 +83,45 @@ async function bookStart(
   for (let attempt = 0; ; attempt++) {
     const slot = await look();
     try {
-      const created = await ctx.db.transaction(async (tx) => {
-        await bookingRepository.lockHolders(tx, [slot.roomId, slot.expertId, slot.interpreterId]);
-        const booking = await bookingRepository.insert(tx, {
-          reference: newReference(),
-          servicePointId: input.servicePointId,
-          roomId: slot.roomId,
-          agencyId: input.agencyId,
-          serviceId: input.serviceId,
-          expertId: slot.expertId,
-          interpreterId: slot.interpreterId ?? null,
-          interpretingLanguage: input.interpretingLanguage ?? null,
-          startsAt: new Date(slot.start),
-          endsAt: new Date(slot.end),
-          channel: input.channel,
-          customerName: input.customer.name,
-          customerPhone: input.customer.phone ?? null,
-          customerEmail: input.customer.email ?? null,
-          language: input.language,
-          note: input.note ?? null,
-          createdBy: actor.kind === 'user' ? actor.userId : null,
+      const id = randomUUID();
+      const userId = actor.kind === 'user' ? actor.userId : null;
+      const booking = {
+        id,
+        reference: newReference(),
+        servicePointId: input.servicePointId,
+        roomId: slot.roomId,
+        agencyId: input.agencyId,
+        serviceId: input.serviceId,
+        expertId: slot.expertId,
+        interpreterId: slot.interpreterId ?? null,
+        interpretingLanguage: input.interpretingLanguage ?? null,
+        startsAt: new Date(slot.start),
+        endsAt: new Date(slot.end),
+        channel: input.channel,
+        customerName: input.customer.name,
+        customerPhone: input.customer.phone ?? null,
+        customerEmail: input.customer.email ?? null,
+        language: input.language,
+        note: input.note ?? null,
+        createdBy: userId,
+      };
+      // The booking with its event, messages and audit row in one statement (bookingRepository.insertCreated).
+      const write = (db: Db) =>
+        bookingRepository.insertCreated(db, {
+          booking,
+          holders: [slot.roomId, slot.expertId, slot.interpreterId],
+          event: { bookingId: id, actorId: userId, kind: 'created', toStart: booking.startsAt, toStatus: 'booked' },
+          messages: customerMessageRows({ ...booking, version: 1 }, 'confirmation', tz),
+          audit: auditStatement(db, actor.kind === 'customer' ? { ...actor, bookingId: id } : actor, { action: 'booking.created', targetType: 'booking', targetId: id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip),
         });
-        await withBooking?.(tx, booking);
-        await bookingRepository.addEvent(tx, { bookingId: booking.id, actorId: actor.kind === 'user' ? actor.userId : null, kind: 'created', toStart: booking.startsAt, toStatus: booking.status });
-        await enqueueCustomerMessages(tx, booking, 'confirmation', tz);
-        await recordAudit(tx, actor.kind === 'customer' ? { ...actor, bookingId: booking.id } : actor, { action: 'booking.created', targetType: 'booking', targetId: booking.id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip);
-        return booking;
-      });
+      // A caller's own writes (the public page's limits and manage link) share the booking's transaction.
+      const created = withBooking
+        ? await ctx.db.transaction(async (tx) => {
+            const row = await write(tx);
+            await withBooking(tx, row);
+            return row;
+          })
+        : await write(ctx.db);
       await publishBookingChanged(ctx, created);
       return created;
     } catch (error) {

@@ -18,17 +18,23 @@ export function reminderTime(start: Date, tz: string): Date {
  * one per channel the customer gave (email, SMS), plus the reminder when there is still time for one.
  */
 export async function enqueueCustomerMessages(db: Db, booking: BookingRow, kind: Exclude<MessageKind, 'reminder'>, tz: string, now = new Date()) {
+  await bookingRepository.enqueueMessages(db, customerMessageRows(booking, kind, tz, now));
+}
+
+export type CustomerMessageRow = { bookingId: string; kind: MessageKind; channel: string; bookingVersion: number; sendAfter: Date };
+
+/** The outbox rows for a version of a booking (what enqueueCustomerMessages writes; a new booking writes them itself). */
+export function customerMessageRows(
+  booking: Pick<BookingRow, 'id' | 'customerEmail' | 'customerPhone' | 'version' | 'startsAt'>,
+  kind: Exclude<MessageKind, 'reminder'>,
+  tz: string,
+  now = new Date(),
+): CustomerMessageRow[] {
   const channels = [...(booking.customerEmail ? ['email'] : []), ...(booking.customerPhone ? ['sms'] : [])];
-  const rows: { bookingId: string; kind: MessageKind; channel: string; bookingVersion: number; sendAfter: Date }[] = channels.map((channel) => ({
-    bookingId: booking.id,
-    kind,
-    channel,
-    bookingVersion: booking.version,
-    sendAfter: now,
-  }));
+  const rows: CustomerMessageRow[] = channels.map((channel) => ({ bookingId: booking.id, kind, channel, bookingVersion: booking.version, sendAfter: now }));
   if (kind !== 'cancellation') {
     const remindAt = reminderTime(booking.startsAt, tz);
     if (remindAt > now) for (const channel of channels) rows.push({ bookingId: booking.id, kind: 'reminder', channel, bookingVersion: booking.version, sendAfter: remindAt });
   }
-  await bookingRepository.enqueueMessages(db, rows);
+  return rows;
 }

@@ -53,43 +53,8 @@ const overlapping = (holder: string, id: ReturnType<typeof sql.raw>, from: Date,
   sql`FROM bookings b WHERE b.${sql.raw(holder)} = ${id} AND b.status <> 'cancelled'
     AND b.starts_at >= ${new Date(from.getTime() - MAX_BOOKING_MS)}::timestamptz AND b.starts_at < ${to}::timestamptz AND b.ends_at > ${from}::timestamptz`;
 
-export type StartContext = {
-  point?: { active: boolean; timeZone: string; openingHours: { weekday: number; opens: string; closes: string }[]; roomIds: string[] };
-  service?: { agencyId: string; active: boolean; durationMinutes: number; languages: string[]; interpretingPossible: boolean };
-  /** Closures of the point around the start (the caller picks the local date's). */
-  closures: { startsOn: string; endsOn: string }[];
-};
-
-/** What validating one start reads: for that instant alone, the room, expert and interpreter the day's slots would give. */
+/** For one instant alone, the room, expert and interpreter the day's slots would give. */
 export const startRepository = {
-  /**
-   * The point (opening hours, active rooms in the slot computation's order), the service and the point's closures
-   * within a day of the start, in one round trip.
-   */
-  async context(db: Db, q: { servicePointId: string; serviceId: string; start: Date }): Promise<StartContext> {
-    const day = (offset: number) => new Date(q.start.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-    const result = await db.execute(sql`
-      SELECT
-        (SELECT json_build_object('active', p.active, 'timeZone', p.time_zone,
-            'openingHours', (SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, 'opens', h.opens, 'closes', h.closes) ORDER BY h.weekday, h.opens), '[]')
-              FROM opening_hours h WHERE h.service_point_id = p.id),
-            'roomIds', (SELECT coalesce(json_agg(r.id ORDER BY r.created_at), '[]') FROM rooms r WHERE r.service_point_id = p.id AND r.active))
-          FROM service_points p WHERE p.id = ${q.servicePointId}::uuid) AS point,
-        (SELECT json_build_object('agencyId', s.agency_id, 'active', s.active, 'durationMinutes', s.duration_minutes, 'languages', to_json(s.languages),
-            'interpretingPossible', s.interpreting_possible)
-          FROM services s WHERE s.id = ${q.serviceId}::uuid) AS service,
-        (SELECT coalesce(json_agg(json_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on)), '[]') FROM closures c
-          WHERE c.service_point_id = ${q.servicePointId}::uuid AND c.starts_on <= ${day(1)}::date AND c.ends_on >= ${day(-1)}::date) AS closures`);
-    const row = (result as unknown as { rows: { point: unknown; service: unknown; closures: unknown }[] }).rows[0]!;
-    // json columns arrive parsed from node-postgres and PGlite alike.
-    const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-    return {
-      point: parse<StartContext['point'] | null>(row.point) ?? undefined,
-      service: parse<StartContext['service'] | null>(row.service) ?? undefined,
-      closures: parse<StartContext['closures']>(row.closures),
-    };
-  },
-
   /**
    * One statement. The first free room in the given order; the expert as the slot computation picks one (working
    * the whole interval, free, least busy minutes within the day's opening span, then by name and id); an
