@@ -6,6 +6,7 @@
 // latency of each counted from the burst's start, as for the HTTP requests (BENCH_BARE_ROUNDS of them: it deadlocks).
 // And the floor for HTTP on this machine at this moment: before each round, N concurrent GET /api/me (a session
 // lookup, the least an authenticated request does) as the same booker.
+// One more round first warms the app up and is reported apart (warmUpRound), not in the figures.
 // Rows the bench created are deleted at the end (audit rows are append-only and stay). Prints one JSON line.
 // Usage: npm run bench:booking-race   (BENCH_RACERS=100 BENCH_ROUNDS=20 BENCH_BARE_ROUNDS=3; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
 import os from 'node:os';
@@ -75,18 +76,20 @@ try {
     if (Date.parse(s.start) < freeFrom) continue;
     starts.push(s.start);
     freeFrom = Date.parse(s.end);
-    if (starts.length === ROUNDS) break;
+    if (starts.length === ROUNDS + 1) break;
   }
-  if (starts.length < ROUNDS) throw new Error(`only ${starts.length} free slots for ${ROUNDS} rounds`);
+  if (starts.length < ROUNDS + 1) throw new Error(`only ${starts.length} free slots for ${ROUNDS} rounds and the warm-up`);
 
-  const deadlocksBefore = await deadlocks();
+  let deadlocksBefore = await deadlocks();
   const rounds: { created: number; conflicts: number; other: number; p50: number; p99: number; deadlocks: number }[] = [];
   const all: number[] = [];
   const statuses: Record<string, number> = {};
   let firstError: string | undefined;
   let roundDeadlocks = deadlocksBefore;
   const floor: number[] = [];
-  for (const start of starts) {
+  // The first round warms the app up (JIT, the pool's connections, the catalogue); it is reported on its own.
+  let warmUp: { created: number; p50: number; p99: number; deadlocks: number } | undefined;
+  for (const [index, start] of starts.entries()) {
     const me = await Promise.all(
       Array.from({ length: N }, async () => {
         const t = performance.now();
@@ -95,9 +98,15 @@ try {
         return performance.now() - t;
       }),
     );
-    floor.push(...me);
     const results = await Promise.all(Array.from({ length: N }, () => postBooking(base, session!, pointId, start)));
     const ms = results.map((r) => r.ms);
+    if (index === 0) {
+      const warmDeadlocks = await deadlocks();
+      warmUp = { created: results.filter((r) => r.status === 201).length, p50: percentile(ms, 50), p99: percentile(ms, 99), deadlocks: warmDeadlocks - deadlocksBefore };
+      deadlocksBefore = roundDeadlocks = warmDeadlocks;
+      continue;
+    }
+    floor.push(...me);
     all.push(...ms);
     for (const r of results) {
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -161,6 +170,7 @@ try {
         deadlocksPerRound: rounds.map((r) => r.deadlocks),
         ...(firstError ? { firstError } : {}),
       },
+      warmUpRound: warmUp,
       floorGetMe: { latencyMs: summary(floor) },
       bare: { rounds: Math.min(BARE_ROUNDS, winners.length), statuses: bareStatuses, latencyMs: bare.length ? summary(bare) : null, deadlocks: bareDeadlocks, connections: APP_POOL },
       dataSet: { database: data.name, reused: data.reused, bookings: data.counts.bookings },
