@@ -20,6 +20,8 @@ await build({
   // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
   banner: { js: "import { createRequire as __etapisteRequire } from 'node:module'; const require = __etapisteRequire(import.meta.url);" },
   sourcemap: true,
+  // Positions only: the sources' text would make the map 22 MB, and --enable-source-maps parses it at start.
+  sourcesContent: false,
   logLevel: 'warning',
 });
 cpSync('src/server/db/migrations', 'dist/server/migrations', { recursive: true });
