@@ -9,8 +9,11 @@
 // Both for the statements of a steady-state request ("warm", what the figures compare with) and of the request that
 // follows a catalogue change ("cold": everything availability reads, as every request did before the catalogue).
 // Every fourth round, the use case without HTTP split into loading (buildSlotQuery) and computeSlots. One JSON line.
-// Usage: npm run bench:availability   (BENCH_N=200 requests per case; BENCH_CASES=small,national; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
+// Usage: npm run bench:availability   (BENCH_N=200 requests per case; BENCH_CASES=small,national; BENCH_CPU_PROFILE=dir; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
+import { writeFileSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
 import type { AppContext } from '../src/server/context.js';
@@ -123,6 +126,13 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     await buildSlotQuery(ctx, query);
   }
   serverMs.length = 0;
+  // BENCH_CPU_PROFILE=dir: a V8 CPU profile of this process over the timed loop only (one file per case).
+  const profiler = process.env.BENCH_CPU_PROFILE ? new inspector.Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
 
   const t = { injectMs: [] as number[], appCpuMs: [] as number[], bareSeqMs: [] as number[], bareConcMs: [] as number[], coldSeqMs: [] as number[], coldConcMs: [] as number[] };
   const loadMs: number[] = [];
@@ -151,6 +161,11 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     computeMs.push(performance.now() - start);
   }
   client.release();
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(path.join(process.env.BENCH_CPU_PROFILE!, `availability-${name}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
 
   const server = summary(serverMs);
   const shape = (waves: Captured[][]) => waves.map((w) => w.map((s) => label(s.text)).join('+')).join(' → ');
