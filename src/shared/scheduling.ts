@@ -45,7 +45,12 @@ export const serviceInput = z.strictObject({
   onlineNoticeMinutes: z.number().int().min(0).max(60 * 24 * 60).optional(),
   onlineHorizonDays: z.number().int().min(1).max(365).optional(),
 });
-export const servicePatch = serviceInput.omit({ agencyId: true }).partial().extend({ active: z.boolean().optional() });
+// interpretingPossible again without its default: a default inside .partial() would still apply, and a change that
+// does not name it would turn interpreting back on.
+export const servicePatch = serviceInput
+  .omit({ agencyId: true })
+  .partial()
+  .extend({ interpretingPossible: z.boolean().optional(), active: z.boolean().optional() });
 export const servicesQuery = z.strictObject({ agencyId: z.uuid().optional(), includeInactive: z.enum(['true', 'false']).optional() });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM');

@@ -79,6 +79,15 @@ describe.each(testDatabaseKinds)('availability follows admin changes at once on 
     expect((await advisor.get(`/api/availability?${new URLSearchParams(q)}`)).statusCode).toBe(404);
   });
 
+  it('a service change leaves alone what it does not name (interpreting stays off)', async () => {
+    const { w } = await world();
+    const off = await admin.patch(`/api/services/${w.service.id}`, { interpretingPossible: false });
+    expect(off.json().interpretingPossible).toBe(false);
+    const longer = await admin.patch(`/api/services/${w.service.id}`, { durationMinutes: 45 });
+    expect(longer.statusCode).toBe(200);
+    expect(longer.json()).toMatchObject({ durationMinutes: 45, interpretingPossible: false });
+  });
+
   it("the point's opening hours and its only room", async () => {
     const { w, advisor } = await world();
     const day = workingDayAhead(13);
