@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import pg from 'pg';
-import { type DomainEvent, type EventBus, RESYNC_EVENT } from './bus.js';
+import { type Announcement, type DomainEvent, type EventBus, RESYNC_EVENT } from './bus.js';
 
 export const CHANNEL = 'etapiste_events';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
@@ -80,6 +80,24 @@ export class PostgresBus implements EventBus {
 
   async publish(event: Omit<DomainEvent, 'at'>): Promise<void> {
     if (this.closed) return;
+    const { full, payload } = this.envelope(event);
+    this.deliver(full);
+    try {
+      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    } catch (error) {
+      // Publishing happens after the change is committed: a lost hint must not turn a saved change into a 500.
+      this.log.error({ err: error, type: event.type }, 'realtime: publishing to other instances failed');
+    }
+  }
+
+  announce(event: Omit<DomainEvent, 'at'>): Announcement | undefined {
+    if (this.closed) return undefined;
+    const { full, payload } = this.envelope(event);
+    return { channel: CHANNEL, payload, deliver: () => this.deliver(full) };
+  }
+
+  /** The event stamped, and the NOTIFY payload that carries it. */
+  private envelope(event: Omit<DomainEvent, 'at'>): { full: DomainEvent; payload: string } {
     const full: DomainEvent = { ...event, at: new Date().toISOString() };
     let payload = JSON.stringify({ o: this.instanceId, e: full } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
@@ -90,13 +108,7 @@ export class PostgresBus implements EventBus {
       // A programming error: refuse loudly rather than truncate.
       throw new Error(`event ${event.type} is too large for NOTIFY (${Buffer.byteLength(payload)} bytes)`);
     }
-    this.deliver(full);
-    try {
-      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
-    } catch (error) {
-      // Publishing happens after the change is committed: a lost hint must not turn a saved change into a 500.
-      this.log.error({ err: error, type: event.type }, 'realtime: publishing to other instances failed');
-    }
+    return { full, payload };
   }
 
   subscribe(handler: (event: DomainEvent) => void): () => void {

@@ -3,6 +3,8 @@ import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/ap
 import { openSecondConnection, testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { bookingBody, bookingWorld, createInterpreter, workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { workingExceptions } from '../../db/schema/index.js';
+import { createBus } from '../../realtime/create-bus.js';
+import { PostgresBus } from '../../realtime/postgres-bus.js';
 import { zonedInstant } from '../scheduling/time.js';
 
 const at = (day: string, time: string) => zonedInstant(day, time, 'Europe/Helsinki').toISOString();
@@ -105,5 +107,36 @@ describe.runIf(testDatabaseKinds.includes('postgres'))('a race across two app in
     // The next slot is raced as well: once again one booking.
     const again = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2]!.post('/api/bookings', bookingBody(w, at(day, '11:30')))));
     expect(again.filter((r) => r.statusCode === 201)).toHaveLength(1);
+  });
+});
+
+// A new booking's NOTIFY travels in the booking's own statement (bus.announce): delivered to the other instances at
+// commit, never for a booking that was not made.
+describe.runIf(testDatabaseKinds.includes('postgres'))('a new booking announced by its own statement on postgres', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await createTestApp('postgres', { bus: (db) => createBus(db) });
+    b = await createTestApp('postgres', { database: await openSecondConnection(a.ctx.database), bus: (db) => createBus(db) });
+    for (const t of [a, b]) if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('reaches this instance and the other one once per booking made, and not for a lost race', async () => {
+    expect(a.ctx.bus).toBeInstanceOf(PostgresBus);
+    const w = await bookingWorld(a.ctx.db, { roomCount: 1, expertCount: 1 });
+    const seen = { here: [] as string[], there: [] as string[] };
+    a.ctx.bus.subscribe((e) => e.type === 'booking.changed' && seen.here.push(e.id!));
+    b.ctx.bus.subscribe((e) => e.type === 'booking.changed' && seen.there.push(e.id!));
+    const advisor = await signIn(a.app, w.advisor.email);
+    const body = bookingBody(w, at(workingDayAhead(18), '10:00'));
+    const [made, lost] = await Promise.all([advisor.post('/api/bookings', body), advisor.post('/api/bookings', body)]);
+    expect([made!.statusCode, lost!.statusCode].sort()).toEqual([201, 409]);
+    const id = (made!.statusCode === 201 ? made! : lost!).json().id;
+    await expect.poll(() => seen.there).toEqual([id]);
+    expect(seen.here).toEqual([id]);
   });
 });

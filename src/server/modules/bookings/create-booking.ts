@@ -9,7 +9,7 @@ import type { Slot } from '../scheduling/availability.js';
 import { checkStart, chooseSlot } from './check-start.js';
 import { conflictFromDatabase } from './conflicts.js';
 import { customerMessageRows } from './messages.js';
-import { publishBookingChanged } from './events.js';
+import { bookingChangedEvent, publishBookingChanged } from './events.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { newReference } from './reference.js';
 import { type BookingRow, bookingRepository } from './repository.js';
@@ -105,7 +105,8 @@ async function bookStart(
         note: input.note ?? null,
         createdBy: userId,
       };
-      // The booking with its event, messages and audit row in one statement (bookingRepository.insertCreated).
+      // The booking with its event, messages, audit row and realtime NOTIFY in one statement (insertCreated).
+      const announced = ctx.bus.announce?.(bookingChangedEvent(booking));
       const write = (db: Db) =>
         bookingRepository.insertCreated(db, {
           booking,
@@ -113,6 +114,7 @@ async function bookStart(
           event: { bookingId: id, actorId: userId, kind: 'created', toStart: booking.startsAt, toStatus: 'booked' },
           messages: customerMessageRows({ ...booking, version: 1 }, 'confirmation', tz),
           audit: auditStatement(db, actor.kind === 'customer' ? { ...actor, bookingId: id } : actor, { action: 'booking.created', targetType: 'booking', targetId: id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip),
+          notify: announced,
         });
       // A caller's own writes (the public page's limits and manage link) share the booking's transaction.
       const created = withBooking
@@ -122,7 +124,8 @@ async function bookStart(
             return row;
           })
         : await write(ctx.db);
-      await publishBookingChanged(ctx, created);
+      if (announced) announced.deliver();
+      else await publishBookingChanged(ctx, created);
       return created;
     } catch (error) {
       const conflict = conflictFromDatabase(error);

@@ -29,10 +29,10 @@ export const bookingRepository = {
   },
 
   /**
-   * A new booking with its history event, customer messages and audit row in ONE statement (data-modifying CTEs, one
-   * implicit transaction, one round trip instead of seven). The holders' advisory locks are taken while the booking's
-   * row is being formed, before it reaches the exclusion constraints (the reference is selected through them), so
-   * contenders queue exactly as with lockHolders. The other rows reference the booking by the id given here; their
+   * A new booking with its history event, customer messages, audit row and realtime NOTIFY in ONE statement
+   * (data-modifying CTEs, one implicit transaction, one round trip instead of eight). The holders' advisory locks are
+   * taken while the booking's row is being formed, before it reaches the exclusion constraints (the reference is
+   * selected through them), so contenders queue exactly as with lockHolders. The other rows reference the booking by the id given here; their
    * foreign keys are checked at the end of the statement, when the booking exists.
    */
   async insertCreated(
@@ -43,10 +43,18 @@ export const bookingRepository = {
       event: typeof bookingEvents.$inferInsert;
       messages: (typeof customerMessages.$inferInsert)[];
       audit: WithQuery;
+      /** A NOTIFY to send with the statement (delivered at commit): the realtime bus's announcement of the booking. */
+      notify?: { channel: string; payload: string };
     },
   ): Promise<BookingRow> {
     const keys = lockKeys(w.holders);
-    const reference = keys.length ? sql`(SELECT ${w.booking.reference}::text FROM (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) ${lockRows(keys)}) taken) locks)` : w.booking.reference;
+    // What must happen before the row is formed, evaluated as the reference's value is: the locks, and the NOTIFY
+    // (PostgreSQL holds it back until the commit, and drops it if the statement fails).
+    const before = [
+      ...(keys.length ? [sql`(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) ${lockRows(keys)}) taken) AS locks`] : []),
+      ...(w.notify ? [sql`(SELECT pg_notify(${w.notify.channel}::text, ${w.notify.payload}::text)) AS notified`] : []),
+    ];
+    const reference = before.length ? sql`(SELECT ${w.booking.reference}::text FROM ${sql.join(before, sql`, `)})` : w.booking.reference;
     const created = db.$with('created').as(db.insert(bookings).values({ ...w.booking, reference }).returning());
     const event = db.$with('created_event').as(db.insert(bookingEvents).values(w.event));
     const audit = db.$with('created_audit').as(w.audit);
