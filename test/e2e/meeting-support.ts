@@ -105,10 +105,31 @@ export function launchParticipant(opts: { colour?: Colour; twoCameras?: boolean 
   return launchBrowser(args);
 }
 
-/** The test's window into the meeting (src/web/meeting/debug.ts), switched on before the app loads. */
+/**
+ * The test's window into the meeting (src/web/meeting/debug.ts), switched on before the app loads; and every
+ * camera and microphone track the page ever opened, so a test can tell whether they were released.
+ */
 async function withDebug(context: BrowserContext) {
   await context.addInitScript(() => {
     (window as { __etapisteDebug?: boolean }).__etapisteDebug = true;
+    const opened: MediaStreamTrack[] = [];
+    (window as { __etapisteTracks?: MediaStreamTrack[] }).__etapisteTracks = opened;
+    const devices = navigator.mediaDevices;
+    if (!devices) return;
+    const original = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      opened.push(...stream.getTracks());
+      return stream;
+    };
+  });
+}
+
+/** How many camera and microphone tracks the page has opened, and how many of them still run. */
+export function deviceTracks(page: Page): Promise<{ opened: number; live: number }> {
+  return page.evaluate(() => {
+    const all = (window as { __etapisteTracks?: MediaStreamTrack[] }).__etapisteTracks ?? [];
+    return { opened: all.length, live: all.filter((t) => t.readyState === 'live').length };
   });
 }
 

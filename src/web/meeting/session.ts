@@ -163,10 +163,25 @@ export class MeetingSession {
       this.stopReason = stop;
       if (stop === 'ended') this.phase = 'ended';
       else if (stop === 'unauthenticated' || stop === 'forbidden') this.phase = 'denied';
-      for (const link of this.links.values()) link.close();
-      this.links.clear();
+      if (stop && stop !== 'stopped') this.finish();
+      else {
+        for (const link of this.links.values()) link.close();
+        this.links.clear();
+      }
     }
     this.changed();
+  }
+
+  /**
+   * The meeting is over for this participant (ended for everyone, or no longer allowed in: signed out, kiosk
+   * revoked, link replaced): every connection closed, nobody shown as "reconnecting", and this device's camera and
+   * microphone stopped at once — not when the screen gets round to it.
+   */
+  private finish() {
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    this.known.clear();
+    this.opts.local.stop();
   }
 
   private note(entry: string) {
@@ -244,6 +259,7 @@ export class MeetingSession {
       case 'ended':
         this.outcome = message.outcome;
         this.phase = 'ended';
+        this.finish();
         this.opts.onEnded?.(message.outcome);
         break;
       default:

@@ -21,6 +21,8 @@ export function MeetingStage({ snapshot, local, viewer }: { snapshot: MeetingSna
   const overlay = (p: PeerView) =>
     p.state === 'connected' ? undefined : p.state === 'connecting' ? t('peer.connecting', { name: label(p) }) : t('peer.reconnecting', { name: label(p) });
   const documents = peers.filter((p) => p.document);
+  // Over (ended, or no longer allowed in): no pictures, no "reconnecting…"; the phase notice says what happened.
+  if (snapshot.phase === 'ended' || snapshot.phase === 'denied') return null;
 
   return (
     <div className={`meeting-stage meeting-stage-${viewer} ${withInterpreter ? 'meeting-stage-interpreter' : ''}`}>

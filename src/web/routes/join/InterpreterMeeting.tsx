@@ -7,7 +7,7 @@ import { MediaControls } from '../../meeting/ui/MediaControls';
 import { MeetingStage } from '../../meeting/ui/MeetingStage';
 import { PhaseNotice } from '../../meeting/ui/PhaseNotice';
 
-type Props = { meetingId: string; token: string; onLeave(why: 'left' | 'denied'): void };
+type Props = { meetingId: string; token: string; onLeave(why: 'left' | 'denied' | 'ended'): void };
 
 /** The interpreter in the meeting: camera for sign language (motion, ≥ 20 fps), the others, chat. */
 export function InterpreterMeeting({ meetingId, token, onLeave }: Props) {
@@ -17,7 +17,9 @@ export function InterpreterMeeting({ meetingId, token, onLeave }: Props) {
   const { session, snapshot } = useMeetingSession({ meetingId, credential: { kind: 'guest', token }, local: media.media });
 
   useEffect(() => {
+    // The session has already stopped the camera and microphone; leaving the meeting screen releases them.
     if (snapshot.phase === 'denied') onLeave('denied');
+    if (snapshot.phase === 'ended') onLeave('ended');
   }, [snapshot.phase, onLeave]);
 
   return (

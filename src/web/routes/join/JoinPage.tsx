@@ -21,7 +21,7 @@ export function JoinPage() {
   const { t } = useTranslation(['meeting', 'common']);
   const { lang } = useLanguage();
   const [joined, setJoined] = useState(() => guestToken.get(code));
-  const [left, setLeft] = useState<'left' | 'denied'>();
+  const [left, setLeft] = useState<'left' | 'denied' | 'ended'>();
   useTitle(t('join.title'));
 
   return (
@@ -47,10 +47,18 @@ export function JoinPage() {
               setLeft(why);
             }}
           />
+        ) : left === 'ended' || left === 'denied' ? (
+          // Over for this link: the meeting ended, or the link was replaced or ran out (its code may be gone too).
+          <section className="join-card">
+            <h1>{t('join.title')}</h1>
+            <p role="status" className="meeting-phase" data-phase={left}>
+              {t(left === 'ended' ? 'phase.ended' : 'join.denied')}
+            </p>
+          </section>
         ) : (
           <JoinForm
             code={code}
-            notice={left ? t(left === 'left' ? 'join.youLeft' : 'join.denied') : undefined}
+            notice={left === 'left' ? t('join.youLeft') : undefined}
             onJoined={(value) => {
               guestToken.set(code, value);
               setLeft(undefined);

@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2EServer, axeViolations, browserAvailable, shot, startServer } from './harness.js';
+import {
+  type MeetingWorld,
+  bookingNow,
+  clearRoom,
+  deviceTracks,
+  expectMediaFlowing,
+  launchParticipant,
+  meetingWorld,
+  openJoin,
+  openStaff,
+  openTerminal,
+  staffHeaders,
+  terminalToken,
+} from './meeting-support.js';
+import { tr } from './ui.js';
+
+/** "At once": released within a couple of seconds of the meeting ending for this participant, without a reload. */
+const AT_ONCE = { timeout: 3_000, interval: 100 };
+const released = async (page: Page) => {
+  const tracks = await deviceTracks(page);
+  return tracks.opened > 0 && tracks.live === 0;
+};
+/** The words of "reconnecting…" (the page's own and a tile's), which must not show once the meeting is over. */
+const reconnecting = (page: Page) =>
+  page.evaluate(
+    ([own, tile]) => document.body.innerText.includes(own!) || document.body.innerText.includes(tile!),
+    [tr('fi', 'meeting:phase.reconnecting'), tr('fi', 'meeting:peer.reconnecting').replace('{{name}}: ', '')],
+  );
+
+describe.skipIf(!browserAvailable)('a meeting that ends, is left, or whose link is revoked releases the devices at once', () => {
+  let server: E2EServer;
+  let world: MeetingWorld;
+  let browsers: Browser[];
+  beforeAll(async () => {
+    server = await startServer();
+    world = await meetingWorld(server);
+    browsers = await Promise.all([launchParticipant({ colour: 'blue' }), launchParticipant({ colour: 'red' }), launchParticipant({ colour: 'green' })]);
+  });
+  afterAll(async () => {
+    await Promise.all((browsers ?? []).map((b) => b.close()));
+    await server?.stop();
+  });
+
+  /** A running meeting of the kiosk, the expert and (by link and PIN) an interpreter, media flowing between all. */
+  async function meetingOfThree() {
+    const [terminalBrowser, expertBrowser, interpreterBrowser] = browsers as [Browser, Browser, Browser];
+    await clearRoom(server, world.roomId);
+    const booking = await bookingNow(server, world, { interpretingLanguage: 'fse', status: 'checked-in' });
+    const token = await terminalToken(server, world.roomId);
+    const terminal = await openTerminal(terminalBrowser, server, token);
+    const expert = await openStaff(expertBrowser, server, 'asiantuntija@vero.demo', '/expert');
+    const opened = await expert.request.post(`/api/bookings/${booking.id}/meeting`, { headers: staffHeaders(expert) });
+    const meetingId = ((await opened.json()) as { id: string }).id;
+    await expert.goto(`/expert/meetings/${meetingId}`);
+    await expert.getByRole('button', { name: tr('fi', 'meeting:meeting.admit') }).click();
+    const link = await expert.request.post(`/api/meetings/${meetingId}/interpreter-link`, { headers: staffHeaders(expert) });
+    const { url, pin } = (await link.json()) as { url: string; pin: string };
+    const interpreter = await openJoin(interpreterBrowser, server, new URL(url).pathname);
+    await interpreter.getByLabel(tr('fi', 'meeting:join.pin'), { exact: true }).fill(pin);
+    await interpreter.getByRole('button', { name: tr('fi', 'meeting:join.submit') }).click();
+    await Promise.all([expectMediaFlowing(terminal, 2), expectMediaFlowing(expert, 2), expectMediaFlowing(interpreter, 2)]);
+    return { terminal, expert, interpreter, meetingId };
+  }
+
+  it('ends for everyone: every camera and microphone stops at once and every screen says the meeting has ended', async () => {
+    const { terminal, expert, interpreter } = await meetingOfThree();
+    for (const page of [terminal, expert, interpreter]) expect((await deviceTracks(page)).live).toBeGreaterThan(0);
+
+    await expert.getByRole('button', { name: tr('fi', 'meeting:end.start') }).click();
+    await expert.getByRole('radio', { name: tr('fi', 'meeting:outcome.completed') }).check();
+    await expert.getByRole('button', { name: tr('fi', 'meeting:end.submit') }).click();
+
+    await Promise.all([terminal, expert, interpreter].map((page) => expect.poll(() => released(page), AT_ONCE).toBe(true)));
+    await interpreter.getByText(tr('fi', 'meeting:phase.ended')).waitFor({ timeout: 3_000 });
+    expect(await reconnecting(interpreter)).toBe(false);
+    expect(await interpreter.locator('video').count()).toBe(0);
+    await terminal.getByRole('heading', { name: tr('fi', 'terminal:feedback.question') }).or(terminal.getByText(tr('fi', 'terminal:meeting.ended'))).first().waitFor();
+    expect(await reconnecting(terminal)).toBe(false);
+    await expert.getByText(tr('fi', 'meeting:meeting.endedNotice').split('{{')[0]!.trim()).first().waitFor();
+    expect(await reconnecting(expert)).toBe(false);
+    await shot(interpreter, 'meeting-ended-interpreter');
+    expect(await axeViolations(interpreter)).toEqual([]);
+    for (const page of [terminal, expert, interpreter]) await page.context().close();
+  });
+
+  it('an interpreter who leaves, an expert who leaves and an interpreter whose link is replaced release their devices', async () => {
+    const { terminal, expert, interpreter, meetingId } = await meetingOfThree();
+
+    // The expert replaces the link: the old one no longer lets its holder in (checked every 20 s).
+    await expert.request.post(`/api/meetings/${meetingId}/interpreter-link`, { headers: staffHeaders(expert) });
+    await interpreter.getByText(tr('fi', 'meeting:join.denied')).waitFor({ timeout: 30_000 });
+    await expect.poll(() => released(interpreter), AT_ONCE).toBe(true);
+    expect(await reconnecting(interpreter)).toBe(false);
+
+    // Back in by the new link, then out by the button.
+    const link = await expert.request.post(`/api/meetings/${meetingId}/interpreter-link`, { headers: staffHeaders(expert) });
+    const { url, pin } = (await link.json()) as { url: string; pin: string };
+    await interpreter.goto(new URL(url).pathname);
+    await interpreter.getByLabel(tr('fi', 'meeting:join.pin'), { exact: true }).fill(pin);
+    await interpreter.getByRole('button', { name: tr('fi', 'meeting:join.submit') }).click();
+    await expectMediaFlowing(interpreter, 2);
+    await interpreter.getByRole('button', { name: tr('fi', 'meeting:meeting.leave') }).click();
+    await interpreter.getByText(tr('fi', 'meeting:join.youLeft')).waitFor({ timeout: 3_000 });
+    await expect.poll(() => released(interpreter), AT_ONCE).toBe(true);
+
+    await expert.getByRole('button', { name: tr('fi', 'meeting:meeting.leave') }).click();
+    await expect.poll(() => released(expert), AT_ONCE).toBe(true);
+    for (const page of [terminal, expert, interpreter]) await page.context().close();
+  });
+});
