@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerminalSessionView } from '../../../shared/meetings';
 import { meetingError } from '../../meeting/meetingError';
@@ -18,6 +18,9 @@ export function CheckInForm({ token, onCheckedIn, onCancel }: Props) {
   const { t } = useTranslation(['terminal', 'meeting', 'common']);
   const [reference, setReference] = useState('');
   const [tried, setTried] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  // "Check in" was pressed: the reference is what comes next, for a keyboard and a screen reader alike.
+  useEffect(() => field.current?.focus(), []);
   const submit = useMutation({ mutationFn: (ref: string) => checkIn(token, ref), onSuccess: onCheckedIn });
   useIdle(ABANDON_MS, onCancel, { shared: false });
   const tooShort = reference.length < 4;
@@ -42,6 +45,7 @@ export function CheckInForm({ token, onCheckedIn, onCancel }: Props) {
       </label>
       <input
         id="checkin-reference"
+        ref={field}
         className="terminal-code terminal-reference"
         autoComplete="off"
         autoCapitalize="characters"

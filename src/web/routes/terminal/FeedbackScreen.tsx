@@ -8,12 +8,15 @@ import { sendFeedback } from './sessionApi';
 const SCORES = [1, 2, 3, 4, 5] as const;
 export const FEEDBACK_TIMEOUT_MS = 60_000;
 
-type Props = { token: string; meetingId: string; onDone(): void };
+type Props = { token: string; meetingId: string; onDone(): void; onAnswered?(): void };
 
-/** After the meeting: one question. Then back to the start; the kiosk keeps nothing about the customer. */
-export function FeedbackScreen({ token, meetingId, onDone }: Props) {
+/**
+ * After the meeting: one question, then a few seconds of thanks (and a reminder to take one's documents), then back
+ * to the start; the kiosk keeps nothing about the customer.
+ */
+export function FeedbackScreen({ token, meetingId, onDone, onAnswered }: Props) {
   const { t } = useTranslation('terminal');
-  const send = useMutation({ mutationFn: (score: number) => sendFeedback(token, meetingId, score) });
+  const send = useMutation({ mutationFn: (score: number) => sendFeedback(token, meetingId, score), onSuccess: onAnswered });
 
   useEffect(() => {
     const timer = setTimeout(onDone, send.isSuccess ? 5_000 : FEEDBACK_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TerminalSelf } from '../../../shared/directory';
 import type { TerminalSessionView } from '../../../shared/meetings';
 import i18next from '../../i18n/index';
@@ -24,9 +25,13 @@ type Props = { token: string; self: TerminalSelf; lang: Language; offline: boole
  * every track is stopped, the language returns to Finnish.
  */
 export function TerminalHome({ token, self, lang, offline, assist, onBusy }: Props) {
+  const { t } = useTranslation('terminal');
   const client = useQueryClient();
   const [checkingIn, setCheckingIn] = useState(false);
   const [doneFeedback, setDoneFeedback] = useState<string>();
+  // The meeting whose feedback screen is up: it stays up for the thanks after the answer, although the session
+  // stops offering feedback the moment the answer is stored.
+  const [feedbackShown, setFeedbackShown] = useState<string>();
   const key = sessionKey(token);
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: sessionKey(token) }), [client, token]);
   const live = useEventHints({ scopes: [{ servicePointId: self.servicePoint.id }], types: ['meeting.changed', 'booking.changed'], onHint: refresh, deviceToken: token });
@@ -37,7 +42,9 @@ export function TerminalHome({ token, self, lang, offline, assist, onBusy }: Pro
     refetchIntervalInBackground: true,
   });
   const view: TerminalSessionView | undefined = session.data;
-  const feedbackFor = view?.feedbackFor && view.feedbackFor !== doneFeedback ? view.feedbackFor : undefined;
+  const offered = view?.feedbackFor && view.feedbackFor !== doneFeedback ? view.feedbackFor : undefined;
+  if (offered && offered !== feedbackShown) setFeedbackShown(offered);
+  const feedbackFor = offered ?? (feedbackShown && feedbackShown !== doneFeedback ? feedbackShown : undefined);
   const meeting = !feedbackFor && view?.meeting?.status === 'open' ? view.meeting : undefined;
   const booking = feedbackFor ? null : (view?.booking ?? null);
 
@@ -58,14 +65,32 @@ export function TerminalHome({ token, self, lang, offline, assist, onBusy }: Pro
   useEffect(() => onBusy(busy), [busy, onBusy]);
 
   const backToIdle = useCallback(() => {
-    setDoneFeedback(view?.feedbackFor ?? undefined);
+    setDoneFeedback(feedbackFor);
     setCheckingIn(false);
     client.removeQueries({ queryKey: ['terminal-session'] });
     void i18next.changeLanguage('fi');
-  }, [client, view?.feedbackFor]);
+  }, [client, feedbackFor]);
 
-  if (feedbackFor) return <FeedbackScreen token={token} meetingId={feedbackFor} onDone={backToIdle} />;
-  const inMeeting = meeting && (meeting.admitted || snapshot.phase === 'live') && snapshot.phase !== 'ended';
+  if (feedbackFor)
+    return (
+      <>
+        <FeedbackScreen token={token} meetingId={feedbackFor} onDone={backToIdle} onAnswered={refresh} />
+        {assist}
+      </>
+    );
+  const over = snapshot.phase === 'ended' || snapshot.phase === 'denied';
+  if (meeting && over)
+    return (
+      <>
+        <div className="terminal-feedback">
+          <h1 className="terminal-title" role="status">
+            {t('meeting.ended')}
+          </h1>
+        </div>
+        {assist}
+      </>
+    );
+  const inMeeting = meeting && (meeting.admitted || snapshot.phase === 'live');
   if (meeting && inMeeting) return <TerminalMeeting session={meetingSession} snapshot={snapshot} local={local} lang={lang} assist={assist} capture={capture} />;
   if (booking)
     return (
