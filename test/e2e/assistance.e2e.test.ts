@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     advisor2 = await pageAs('neuvoja2@porvoo.demo', 'en');
     await advisor2.waitForURL('**/desk');
     // Notifications are asked for only from a button, never on load.
-    await advisor2.getByRole('button', { name: tr('en', 'assistance:alerts.allowNotifications') }).waitFor();
+    await advisor2.getByRole('button', { name: tr('en', 'assistance:sound.enable') }).waitFor();
     expect(await advisor1.getByTestId('call-alert').count()).toBe(0);
 
     const callButton = terminal.getByRole('button', { name: tr('fi', 'assistance:terminal.call') });
@@ -133,7 +133,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     // It chimed (two tones) and showed a desktop notification; permission was granted, so no button asks for it.
     await expect.poll(() => advisor1.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(2);
     expect(await advisor1.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual([`Kutsu tilasta: ${ROOM}`]);
-    expect(await advisor1.getByRole('button', { name: tr('fi', 'assistance:alerts.allowNotifications') }).count()).toBe(0);
+    expect(await advisor1.getByRole('button', { name: tr('fi', 'assistance:sound.enable') }).count()).toBe(0);
     await advisor2.getByTestId('call-alert').getByText('Call from the room: Remote service room').waitFor();
     // Nobody answered in time: the sweep escalated it (set here in the row, as the sweep does).
     await db().update(calls).set({ escalatedAt: new Date() });

@@ -8,7 +8,7 @@ import { localized, useLanguage } from '../../../localized';
 import { useOrganisations, useServicePoints } from '../../../queries';
 import { useLiveEvents } from '../../../realtime/useLiveEvents';
 import { useBooking } from '../calendar/queries';
-import { type NotificationState, askNotificationPermission, notificationState, unlockSound } from './alertSignals';
+import { AlertSound } from './AlertSound';
 import { useAcknowledgeCall, useAcknowledgeCheck, useCalls, useCloseCall, useOpenIdentityChecks } from './api';
 import { assistanceError } from './assistanceError';
 import { useFormatters } from './format';
@@ -46,7 +46,7 @@ export function CallAlerts() {
       {pointIds.map((id) => (
         <PointAlerts key={id} pointId={id} point={points.data?.find((p) => p.id === id)} announce={announce} />
       ))}
-      <NotificationsButton />
+      <AlertSound />
     </div>
   );
 }
@@ -181,25 +181,5 @@ function CheckAlert({ check, room }: { check: IdentityCheckView; room: string })
         </p>
       )}
     </li>
-  );
-}
-
-/** Browser notifications are asked for only when the advisor presses this; pressing it also unlocks the chime. */
-function NotificationsButton() {
-  const { t } = useTranslation('assistance');
-  const [state, setState] = useState<NotificationState>(notificationState);
-  if (state !== 'default') return null;
-  return (
-    <div className="assist-notify">
-      <Button
-        variant="secondaryNoBorder"
-        onClick={async () => {
-          unlockSound();
-          setState(await askNotificationPermission());
-        }}
-      >
-        {t('alerts.allowNotifications')}
-      </Button>
-    </div>
   );
 }

@@ -37,10 +37,25 @@ export function playChime(): void {
   }
 }
 
-/** Unlocks sound after a click (autoplay rules), so later alerts can chime. */
+/** Unlocks sound after a click (autoplay rules), so later alerts can chime. Call it inside the click's handler. */
 export function unlockSound(): void {
   const ctx = context();
   if (ctx?.state === 'suspended') void ctx.resume().catch(() => undefined);
+}
+
+/** Whether a chime can sound now: `blocked` until the browser lets this page make sound (after a click). */
+export type SoundState = 'on' | 'blocked' | 'unsupported';
+
+export function soundState(): SoundState {
+  const ctx = context();
+  return !ctx ? 'unsupported' : ctx.state === 'running' ? 'on' : 'blocked';
+}
+
+/** For useSyncExternalStore: the audio context says when the browser lets it run. */
+export function subscribeSound(listener: () => void): () => void {
+  const ctx = context();
+  ctx?.addEventListener('statechange', listener);
+  return () => ctx?.removeEventListener('statechange', listener);
 }
 
 export type NotificationState = NotificationPermission | 'unsupported';
