@@ -9,6 +9,7 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { localized, useLanguage } from '../../../localized';
 import { useOrganisations } from '../../../queries';
 import { LiveStatus } from '../../../realtime/LiveStatus';
+import { PdfPreview } from '../../../pdf/PdfPreview';
 import { useTitle } from '../../../useTitle';
 import { contentUrl, useAcknowledge, useDocumentEvents, useHandover, useHandovers, useRetentionNotice } from '../../desk/documents/api';
 import { HandoverTable } from '../../desk/documents/DeskDocumentsArea';
@@ -97,9 +98,7 @@ function PageFigure({ h, page }: { h: HandoverView; page: PageView }) {
   return (
     <figure>
       {isPdf ? (
-        <object data={contentUrl(h, page)} type="application/pdf" aria-label={t('pages.item', { n })}>
-          <a href={contentUrl(h, page)}>{t('pages.open', { n })}</a>
-        </object>
+        <PdfPreview url={contentUrl(h, page)} label={t('pages.item', { n })} />
       ) : (
         <img src={contentUrl(h, page)} alt={t('pages.imageAlt', { n })} />
       )}
