@@ -82,10 +82,8 @@ export function TerminalHome({ token, self, lang, offline, assist, onBusy }: Pro
   if (meeting && over)
     return (
       <>
-        <div className="terminal-feedback">
-          <h1 className="terminal-title" role="status">
-            {t('meeting.ended')}
-          </h1>
+        <div className="terminal-feedback" role="status">
+          <h1 className="terminal-title">{t('meeting.ended')}</h1>
         </div>
         {assist}
       </>
