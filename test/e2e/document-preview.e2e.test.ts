@@ -17,7 +17,7 @@ const inked = (page: Page) =>
     return dark;
   });
 
-describe.skipIf(!browserAvailable)('the expert previews a PDF inside the inbox', () => {
+describe.skipIf(!browserAvailable)('the expert (and the advisor before sending) previews a PDF inside the app', () => {
   const env = suiteEnvironment();
 
   /** A walk-in's three-page PDF for Kela, registered and sent by the advisor through the API. */
@@ -38,6 +38,12 @@ describe.skipIf(!browserAvailable)('the expert previews a PDF inside the inbox',
       data: await makePdf(3, { label: 'Hakemus' }),
     });
     expect(upload.ok()).toBe(true);
+    // The advisor checks the draft's PDF in the editor the same way: inside the app, not in a new tab.
+    await advisor.goto(`/desk/documents/${id}`);
+    await advisor.getByText(tr('fi', 'documents:pages.open').replace('{{n}}', '1')).click();
+    await expect.poll(() => advisor.locator('canvas.pdf-canvas').getAttribute('data-rendered')).toBe('1:2');
+    expect(await inked(advisor)).toBeGreaterThan(50);
+    expect(advisor.context().pages()).toHaveLength(1);
     expect((await advisor.request.post(`/api/documents/${id}/send`, { headers })).ok()).toBe(true);
     await advisor.context().close();
     return id;

@@ -5,6 +5,7 @@ import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { HandoverView, PageView } from '../../../../shared/documents';
 import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
 import { QueryStatus } from '../../../components/QueryStatus';
+import { PdfPreview } from '../../../pdf/PdfPreview';
 import { localized, useLanguage } from '../../../localized';
 import { useOrganisations } from '../../../queries';
 import { useTitle } from '../../../useTitle';
@@ -68,6 +69,7 @@ function PageItem({ h, page, index, count, onMove, onRemove, busy }: { h: Handov
   const { t } = useTranslation('documents');
   const n = index + 1;
   const isPdf = page.mediaType === 'application/pdf';
+  const [previewing, setPreviewing] = useState(false);
   return (
     <li className="doc-page" data-testid="doc-page">
       {isPdf ? <span className="doc-thumb doc-thumb-pdf">PDF</span> : <img className="doc-thumb" src={contentUrl(h, page)} alt={t('pages.imageAlt', { n })} />}
@@ -77,9 +79,12 @@ function PageItem({ h, page, index, count, onMove, onRemove, busy }: { h: Handov
           {isPdf ? t('pages.pdf', { count: page.pageCount }) : t(page.source === 'upload' ? 'pages.image' : 'pages.camera')} · {formatBytes(page.byteSize)}
         </div>
         {isPdf && (
-          <a href={contentUrl(h, page)} target="_blank" rel="noreferrer">
-            {t('pages.open', { n })}
-          </a>
+          // Previewed inside the app (PDF.js), as in the agency's inbox: no new tab, nothing downloaded.
+          <details className="doc-pdf-preview" onToggle={(e) => setPreviewing(e.currentTarget.open)}>
+            <summary>{t('pages.open', { n })}</summary>
+            {/* Read (and audited) only when opened. */}
+            {previewing && <PdfPreview url={contentUrl(h, page)} label={t('pages.item', { n })} />}
+          </details>
         )}
         <div className="doc-page-actions">
           <button type="button" disabled={busy || index === 0} onClick={() => onMove(-1)} aria-label={t('pages.moveUp', { n })}>
