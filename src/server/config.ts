@@ -94,6 +94,8 @@ const schema = z.object({
   TIME_MEASURED_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
   /** Accessibility feedback (306/2019): how many messages one client address may send per hour. */
   ACCESSIBILITY_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Audit events are kept this many years, then removed behind a chain anchor (docs/architecture.md, Audit log). */
+  AUDIT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export type Config = {
@@ -154,6 +156,7 @@ export type Config = {
   timeStandardMinutes: { call: number; 'identity-check': number; 'booking-event': number; 'walk-in': number; handover: number };
   timeMeasuredMaxMinutes: number;
   accessibilityFeedbackPerHour: number;
+  auditRetentionYears: number;
 };
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     timeMeasuredMaxMinutes: e.TIME_MEASURED_MAX_MINUTES,
     accessibilityFeedbackPerHour: e.ACCESSIBILITY_FEEDBACK_PER_HOUR,
+    auditRetentionYears: e.AUDIT_RETENTION_YEARS,
   };
 }
 

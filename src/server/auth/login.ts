@@ -1,7 +1,7 @@
 import type { LoginRequest } from '../../shared/auth.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem } from '../http/problem.js';
-import { recordAudit } from '../modules/audit/record.js';
+import { recordAudit, signingInUser } from '../modules/audit/record.js';
 import { userRepository } from '../modules/users/repository.js';
 import { anonymous } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
@@ -74,7 +74,8 @@ export async function login(ctx: AppContext, input: LoginRequest, client: LoginC
       csrfToken,
       expiresAt: new Date(now.getTime() + config.sessionMaxHours * 3_600_000),
     });
-    await recordAudit(tx, { kind: 'anonymous' }, { action: 'auth.login', targetType: 'user', targetId: user.id, organisationId: user.organisationId, details: { mfa: totpStep !== undefined } }, ip);
+    // The person signed in: the event is theirs (not "unidentified"), the account its target.
+    await recordAudit(tx, signingInUser(user.id), { action: 'auth.login', targetType: 'user', targetId: user.id, organisationId: user.organisationId, details: { mfa: totpStep !== undefined } }, ip);
   });
   throttle.succeed(keys);
   return { sessionId, csrfToken, userId: user.id, deviceCookie: throttle.deviceCookieAfterSuccess(keys, client.deviceCookie) };

@@ -1,5 +1,6 @@
 import { startAccessibilityJobs } from '../modules/accessibility/jobs.js';
 import { startAgreementJobs } from '../modules/agreements/jobs.js';
+import { startAuditJobs } from '../modules/audit/jobs.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { createLogger } from '../ops/logging.js';
@@ -53,6 +54,7 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
     const documents = await startDocumentJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const agreements = await startAgreementJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const accessibility = await startAccessibilityJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    const audit = await startAuditJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
@@ -61,6 +63,7 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
         await documents.stop();
         await agreements.stop();
         await accessibility.stop();
+        await audit.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },

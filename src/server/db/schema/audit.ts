@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only audit log. Rows are appended unsealed; a sealer (one at a time, in the database: see the custom
@@ -32,3 +32,16 @@ export const auditEvents = pgTable(
     index('audit_events_unsealed_idx').on(t.id).where(sql`seal_seq IS NULL`),
   ],
 );
+
+/**
+ * Where the kept chain begins after old rows were removed for retention: `throughSeq` is the last removed row's
+ * `seal_seq` and `hash` its hash, so the first row kept must link to it. Append-only (custom migration 0012).
+ */
+export const auditChainAnchors = pgTable('audit_chain_anchors', {
+  throughSeq: bigint('through_seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  /** Rows removed with this anchor, and the cut-off they were older than. */
+  removed: integer('removed').notNull(),
+  cutoff: timestamp('cutoff', { withTimezone: true }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -9,7 +9,7 @@ import { openSecondConnection, openTestDatabase, testDatabaseKinds } from '../..
 import type { SystemActor } from '../../auth/actor.js';
 import { type Database, openPglite } from '../../db/client.js';
 import { recordAudit } from './record.js';
-import { sealAuditEvents, verifyAuditChain } from './repository.js';
+import { sealAuditEvents, verifyAuditChain } from './chain.js';
 import { sealPendingAuditEvents } from './sealer.js';
 
 const actor: SystemActor = { kind: 'system', component: 'audit-test' };

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { AUDIT_ACTION_GROUPS, type AuditActionGroup } from '../../../shared/audit.js';
 import type { Db } from '../../db/client.js';
-import { auditEvents } from '../../db/schema/index.js';
+import { auditEvents, bookings, documentHandovers, meetings } from '../../db/schema/index.js';
 
 export type NewAuditEvent = {
   actorType: string;
@@ -14,6 +15,53 @@ export type NewAuditEvent = {
   details?: Record<string, unknown>;
 };
 
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+export type AuditFilter = {
+  from?: Date;
+  to?: Date;
+  action?: string;
+  group?: AuditActionGroup;
+  person?: string;
+  organisation?: string;
+  /** The ids an object search matched (see `objectIds`): the object itself and what belongs to it. */
+  object?: { ids: string[]; bookingIds: string[] };
+};
+
+const prefix = sql`split_part(${auditEvents.action}, '.', 1)`;
+const allPrefixes = Object.values(AUDIT_ACTION_GROUPS).flat() as string[];
+
+function conditions(f: AuditFilter): SQL[] {
+  const where: (SQL | undefined)[] = [];
+  if (f.from) where.push(gte(auditEvents.at, f.from));
+  if (f.to) where.push(lte(auditEvents.at, f.to));
+  if (f.action) where.push(eq(auditEvents.action, f.action));
+  if (f.group) {
+    const prefixes = AUDIT_ACTION_GROUPS[f.group] as readonly string[];
+    where.push(f.group === 'other' ? notInArray(prefix, allPrefixes) : inArray(prefix, [...prefixes]));
+  }
+  if (f.person) {
+    where.push(
+      or(
+        and(eq(auditEvents.actorType, 'user'), eq(auditEvents.actorId, f.person)),
+        and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, f.person)),
+      ),
+    );
+  }
+  if (f.organisation) where.push(eq(auditEvents.organisationId, f.organisation));
+  if (f.object) {
+    where.push(
+      or(
+        inArray(auditEvents.targetId, f.object.ids),
+        f.object.bookingIds.length ? inArray(sql`${auditEvents.details}->>'bookingId'`, f.object.bookingIds) : undefined,
+      ),
+    );
+  }
+  return where.filter((w): w is SQL => w !== undefined);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const auditRepository = {
   async append(db: Db, event: NewAuditEvent): Promise<void> {
     await this.appendQuery(db, event);
@@ -24,51 +72,33 @@ export const auditRepository = {
     return db.insert(auditEvents).values({ ...event, details: event.details ?? {} });
   },
 
-  async list(db: Db, q: { from?: Date; to?: Date; action?: string; beforeId?: number; limit: number }) {
-    const where: SQL[] = [];
-    if (q.from) where.push(gte(auditEvents.at, q.from));
-    if (q.to) where.push(lte(auditEvents.at, q.to));
-    if (q.action) where.push(eq(auditEvents.action, q.action));
-    if (q.beforeId) where.push(lt(auditEvents.id, q.beforeId));
+  async list(db: Db, f: AuditFilter & { beforeId?: number; limit: number }) {
+    const where = conditions(f);
+    if (f.beforeId) where.push(lt(auditEvents.id, f.beforeId));
     return db
       .select()
       .from(auditEvents)
       .where(and(...where))
       .orderBy(desc(auditEvents.id))
-      .limit(q.limit);
+      .limit(f.limit);
   },
 
-  /** Rows in chain order with the payload the database hashes, for verification. */
-  async chainPage(db: Db, afterId: number, limit: number) {
-    return db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(limit);
+  /**
+   * What an object search means: a booking reference finds the booking, its meeting and its document handovers (and
+   * events naming the booking in their details); a handover's reference finds the handover; anything else is taken as
+   * an object's id.
+   */
+  async objectIds(db: Db, object: string): Promise<{ ids: string[]; bookingIds: string[] }> {
+    const reference = object.toUpperCase();
+    const booked = await db.select({ id: bookings.id }).from(bookings).where(eq(sql`upper(${bookings.reference})`, reference));
+    const bookingIds = booked.map((b) => b.id);
+    const handovers = await db
+      .select({ id: documentHandovers.id })
+      .from(documentHandovers)
+      .where(or(eq(sql`upper(${documentHandovers.reference})`, reference), bookingIds.length ? inArray(documentHandovers.bookingId, bookingIds) : undefined));
+    const meetingRows = bookingIds.length ? await db.select({ id: meetings.id }).from(meetings).where(inArray(meetings.bookingId, bookingIds)) : [];
+    const ids = [...bookingIds, ...handovers.map((h) => h.id), ...meetingRows.map((m) => m.id)];
+    if (ids.length === 0 || UUID.test(object)) ids.push(UUID.test(object) ? object.toLowerCase() : object);
+    return { ids, bookingIds };
   },
 };
-
-/** Seals up to `batch` committed unsealed rows (one sealer at a time in the whole database); how many it sealed. */
-export async function sealAuditEvents(db: Db, batch = 1000): Promise<number> {
-  const result = await db.execute(sql`SELECT audit_events_seal(${batch}::int) AS n`);
-  return Number((result as unknown as { rows: { n: number | string }[] }).rows[0]!.n);
-}
-
-/**
- * Recomputes every sealed row's hash in the database and checks each row links to the one before it in chain order
- * (seal_seq, without gaps). Rows not sealed yet are pending: written moments ago, or by a process that stopped
- * before its sealer ran; the next sealer takes them.
- */
-export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; pending: number; firstBrokenId?: number }> {
-  const result = await db.execute(sql`
-    WITH chain AS (
-      SELECT id, seal_seq, hash, prev_hash, lag(hash) OVER w AS previous, lag(seal_seq) OVER w AS previous_seq,
-        encode(sha256(convert_to(audit_event_payload(id, at, actor_type, actor_id, action, outcome, target_type,
-          target_id, organisation_id, details, prev_hash), 'UTF8')), 'hex') AS expected
-      FROM audit_events WHERE seal_seq IS NOT NULL
-      WINDOW w AS (ORDER BY seal_seq))
-    SELECT count(*)::int AS checked,
-      (array_agg(id ORDER BY seal_seq) FILTER (WHERE hash IS DISTINCT FROM expected OR prev_hash IS DISTINCT FROM previous
-        OR seal_seq <> coalesce(previous_seq, 0) + 1))[1] AS first_broken,
-      (SELECT count(*)::int FROM audit_events WHERE seal_seq IS NULL) AS pending
-    FROM chain`);
-  const row = (result as unknown as { rows: { checked: number; pending: number; first_broken: string | number | null }[] }).rows[0]!;
-  const firstBrokenId = row.first_broken === null ? undefined : Number(row.first_broken);
-  return { ok: firstBrokenId === undefined, checked: Number(row.checked), pending: Number(row.pending), ...(firstBrokenId === undefined ? {} : { firstBrokenId }) };
-}

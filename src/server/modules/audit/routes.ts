@@ -1,45 +1,51 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditListResponse, auditQuery, auditVerifyResponse } from '../../../shared/audit.js';
+import { auditExportQuery, auditExportResponse, auditFilterOptions, auditListResponse, auditQuery, auditVerifyResponse } from '../../../shared/audit.js';
 import { authorize } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
+import { verifyAuditChain } from './chain.js';
+import { auditExportCsv, exportAuditPeriod } from './export-period.js';
+import { auditFilterOptions as readFilterOptions, listAuditEvents } from './list-events.js';
 import { recordAudit } from './record.js';
-import { auditRepository, verifyAuditChain } from './repository.js';
 import { sealPendingAuditEvents } from './sealer.js';
+
+const tags = ['audit'];
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/audit-events', { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditListResponse } } }, async (request) => {
-    authorize(request.actor, 'audit:read');
-    const q = request.query;
-    const rows = await auditRepository.list(ctx.db, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
-    // Reading the audit log is itself processing of personal data.
-    await recordAudit(ctx.db, request.actor, { action: 'audit.read', details: { count: rows.length } }, request.ip);
-    return {
-      events: rows.map((e) => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        actorType: e.actorType,
-        actorId: e.actorId ?? undefined,
-        action: e.action,
-        outcome: e.outcome,
-        targetType: e.targetType ?? undefined,
-        targetId: e.targetId ?? undefined,
-        organisationId: e.organisationId ?? undefined,
-        details: e.details,
-        hash: e.hash ?? '',
-      })),
-      nextBeforeId: rows.length === q.limit ? rows[rows.length - 1]!.id : undefined,
-    };
-  });
+  r.get('/api/audit-events', { schema: { tags, querystring: auditQuery, response: { 200: auditListResponse } } }, async (request) =>
+    listAuditEvents(ctx, request.actor, request.query, request.ip),
+  );
 
-  r.get('/api/audit-events/verify', { schema: { tags: ['audit'], response: { 200: auditVerifyResponse } } }, async (request) => {
+  r.get('/api/audit-events/filters', { schema: { tags, response: { 200: auditFilterOptions } } }, async (request) => readFilterOptions(ctx, request.actor, request.ip));
+
+  r.get('/api/audit-events/verify', { schema: { tags, response: { 200: auditVerifyResponse } } }, async (request) => {
     authorize(request.actor, 'audit:read');
     // Seal what is committed first, so only rows written in the meantime (or being sealed by another instance) are pending.
     await sealPendingAuditEvents(ctx.db);
     const result = await verifyAuditChain(ctx.db);
     await recordAudit(ctx.db, request.actor, { action: 'audit.verify', details: { ok: result.ok, checked: result.checked, pending: result.pending } }, request.ip);
     return result;
+  });
+
+  /** A period (Helsinki days, inclusive) as JSON or CSV with the chain's proof. */
+  r.get('/api/audit-events/export', { schema: { tags, querystring: auditExportQuery, response: { 200: auditExportResponse } } }, async (request, reply) => {
+    const q = request.query;
+    const result = await exportAuditPeriod(ctx, request.actor, q, request.ip);
+    const { proof } = result;
+    reply
+      .header('content-disposition', `attachment; filename="audit-${q.from}_${q.to}.${q.format}"`)
+      .header('cache-control', 'private, no-store')
+      .header('x-audit-anchor-hash', proof.anchorHash)
+      .header('x-audit-first-hash', proof.firstHash)
+      .header('x-audit-last-hash', proof.lastHash)
+      .header('x-audit-count', String(proof.count));
+    if (q.format === 'json') return result;
+    // The serializer is for JSON only; a file goes out as it is.
+    return reply
+      .type('text/csv; charset=utf-8')
+      .serializer((payload: unknown) => payload as string)
+      .send(auditExportCsv(result) as never);
   });
 }

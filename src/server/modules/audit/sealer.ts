@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { sealAuditEvents } from './repository.js';
+import { sealAuditEvents } from './chain.js';
 
 const BATCH = 1000;
 export const AUDIT_SEAL_INTERVAL_MS = 200;
