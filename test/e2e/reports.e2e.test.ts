@@ -27,34 +27,5 @@ describe.skipIf(!browserAvailable)('reports', () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
-
-  it('an auditor filters the log by action, pages back and verifies the chain', async () => {
-    // Sixty failed sign-ins of unknown addresses: more events than one page holds.
-    const anonymous = await browser.newContext({ baseURL: server.url });
-    for (let i = 0; i < 60; i++) await anonymous.request.post('/api/auth/login', { data: { email: `nobody${i}@example.test`, password: 'x' } });
-    await anonymous.close();
-
-    const context = await newContext(browser, server.url, 'en');
-    const page = await context.newPage();
-    await signInAs(page, 'tarkastaja@vm.demo');
-    await page.waitForURL('**/reports');
-    const shown = (n: number) => tr('en', 'reports:audit.shown').replace('{{n}}', String(n));
-    await page.getByText(shown(50)).waitFor();
-    expect(await page.getByRole('heading', { name: tr('en', 'reports:overview.heading') }).count()).toBe(0);
-
-    await page.getByRole('button', { name: tr('en', 'reports:audit.loadMore') }).click();
-    await expect.poll(async () => Number(/\d+/.exec(await page.getByRole('status').first().innerText())?.[0])).toBeGreaterThan(50);
-
-    await page.getByLabel(tr('en', 'reports:audit.action'), { exact: true }).fill('auth.login');
-    await page.getByRole('button', { name: tr('en', 'reports:audit.search') }).click();
-    await page.getByText(shown(50)).waitFor();
-    const actions = await page.locator('tbody code').allInnerTexts();
-    expect(new Set(actions)).toEqual(new Set(['auth.login']));
-    expect(await page.getByRole('cell', { name: tr('en', 'reports:audit.outcomes.failure') }).count()).toBeGreaterThan(0);
-
-    await page.getByRole('button', { name: tr('en', 'reports:audit.verify.button') }).click();
-    await expect.poll(() => page.getByText(/^The log is intact\./).count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
-  });
+  // The auditor's log has its own suite: audit.e2e.test.ts.
 });

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/Alerts';
 import { Loading } from '../../../components/Loading';
 import { errorMessage } from '../../../errors';
 import { type AuditFilter, AuditFilters } from './AuditFilters';
+import { AuditExport } from './AuditExport';
 import { AuditTable } from './AuditTable';
 import { AuditVerify } from './AuditVerify';
 
@@ -21,7 +22,7 @@ function auditUrl(filter: AuditFilter, beforeId?: number) {
   return `/api/audit-events?${q}`;
 }
 
-/** The audit log for auditors: filter, page back in time, verify the hash chain. */
+/** The audit log for auditors: the chain verified on opening, export of a period, filters, paging back in time. */
 export function AuditLog() {
   const { t } = useTranslation(['reports', 'common']);
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -42,6 +43,7 @@ export function AuditLog() {
       </Heading>
       <Paragraph mb="m">{t('audit.intro')}</Paragraph>
       <AuditVerify />
+      <AuditExport />
       <AuditFilters onApply={setFilter} />
       {log.isFetchNextPageError && <ErrorAlert>{errorMessage(t, log.error)}</ErrorAlert>}
       {log.isPending ? (
@@ -52,7 +54,7 @@ export function AuditLog() {
         <Paragraph>{t('audit.empty')}</Paragraph>
       ) : (
         <>
-          <p role="status">{t('audit.shown', { n: events.length })}</p>
+          <p role="status">{t('audit.shown', { count: events.length })}</p>
           <AuditTable events={events} labelledBy="audit-heading" />
           <div className="audit-more">
             {log.hasNextPage && (

@@ -1,16 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { get } from '../../../api';
 import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
 import { errorMessage } from '../../../errors';
 
-type VerifyResult = { ok: boolean; checked: number; pending: number; firstBrokenId?: number };
+type VerifyResult = { ok: boolean; checked: number; pending: number; firstBrokenId?: number; anchor?: { throughSeq: number; hash: string } };
 
-/** Recomputes the hash chain on the server and says whether the log is intact. */
+/** Recomputes the hash chain on the server when the page opens (and on request) and says whether the log is unchanged. */
 export function AuditVerify() {
   const { t } = useTranslation(['reports', 'common']);
-  const verify = useMutation({ mutationFn: () => get<VerifyResult>('/api/audit-events/verify') });
+  // Each check is itself recorded: run once on opening, then only when asked.
+  const verify = useQuery({ queryKey: ['audit-verify'], queryFn: () => get<VerifyResult>('/api/audit-events/verify'), staleTime: Infinity, refetchOnWindowFocus: false, retry: false });
   const result = verify.data;
   return (
     <section className="audit-verify" aria-labelledby="audit-verify-heading">
@@ -18,12 +19,13 @@ export function AuditVerify() {
         {t('audit.verify.heading')}
       </Heading>
       <Paragraph mb="s">{t('audit.verify.intro')}</Paragraph>
+      {!verify.isFetching && result?.ok && <NoticeAlert>{t('audit.verify.ok', { n: result.checked })}</NoticeAlert>}
+      {!verify.isFetching && result && result.pending > 0 && <Paragraph mb="s">{t('audit.verify.pending', { n: result.pending })}</Paragraph>}
+      {!verify.isFetching && result?.anchor && <Paragraph mb="s">{t('audit.verify.anchor', { seq: result.anchor.throughSeq })}</Paragraph>}
+      {!verify.isFetching && result && !result.ok && <ErrorAlert>{t('audit.verify.broken', { n: result.checked, id: result.firstBrokenId })}</ErrorAlert>}
       {verify.isError && <ErrorAlert>{errorMessage(t, verify.error)}</ErrorAlert>}
-      {result?.ok && <NoticeAlert>{t('audit.verify.ok', { n: result.checked })}</NoticeAlert>}
-      {result && !result.ok && <ErrorAlert>{t('audit.verify.broken', { n: result.checked, id: result.firstBrokenId })}</ErrorAlert>}
-      {result && result.pending > 0 && <Paragraph mb="s">{t('audit.verify.pending', { n: result.pending })}</Paragraph>}
-      <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
-        {verify.isPending ? t('audit.verify.running') : t('audit.verify.button')}
+      <Button variant="secondary" onClick={() => void verify.refetch()} disabled={verify.isFetching}>
+        {verify.isFetching ? t('audit.verify.running') : t('audit.verify.button')}
       </Button>
     </section>
   );
