@@ -16,6 +16,7 @@ export const AUDIT_ACTION_GROUPS = {
   documents: ['document', 'document_key', 'document_master_key', 'agency_token'],
   agreements: ['agreement'],
   'time-reports': ['time_entry', 'time_suggestion', 'cost_claim'],
+  accessibility: ['accessibility-feedback', 'accessibility-statement'],
   audit: ['audit'],
   other: [],
 } as const satisfies Record<string, readonly string[]>;
