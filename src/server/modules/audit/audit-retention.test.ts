@@ -7,11 +7,12 @@ import { testConfig } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
+import { startJobs } from '../../jobs/boss.js';
 import { InProcessBus } from '../../realtime/bus.js';
 import { verifyAuditChain } from './chain.js';
 import { exportAuditPeriod } from './export-period.js';
 import { recordAudit } from './record.js';
-import { removeExpiredAuditEvents } from './retention.js';
+import { removeExpiredAuditEvents, retentionCutoff } from './retention.js';
 import { sealPendingAuditEvents } from './sealer.js';
 
 const system: SystemActor = { kind: 'system', component: 'retention-test' };
@@ -28,18 +29,19 @@ describe.each(testDatabaseKinds)('audit retention on %s', (kind) => {
     await database.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change`);
   };
 
+  // Three events of 2019, two of 2020, one of 2024: sealed in that order.
+  const written = [
+    ['old.a', '2019-03-01'],
+    ['old.b', '2019-06-01'],
+    ['old.c', '2019-12-30'],
+    ['kept.a', '2020-01-02'],
+    ['kept.b', '2020-06-01'],
+    ['kept.c', '2024-05-05'],
+  ] as const;
+
   beforeEach(async () => {
     database = await openTestDatabase(kind);
     ctx = { db: database.db, database, config: testConfig({ auditRetentionYears: 5 }), bus: new InProcessBus() };
-    // Three events of 2019, two of 2020, one of 2024: sealed in that order.
-    const written = [
-      ['old.a', '2019-03-01'],
-      ['old.b', '2019-06-01'],
-      ['old.c', '2019-12-30'],
-      ['kept.a', '2020-01-02'],
-      ['kept.b', '2020-06-01'],
-      ['kept.c', '2024-05-05'],
-    ] as const;
     for (const [action, at] of written) await database.db.insert(auditEvents).values({ actorType: 'system', actorId: 'retention-test', action, at: day(at), details: { at } });
     await sealPendingAuditEvents(database.db);
   });
@@ -103,4 +105,17 @@ describe.each(testDatabaseKinds)('audit retention on %s', (kind) => {
     expect(verifyExport(exported.events, exported.proof.anchorHash)).toMatchObject({ ok: true, lastHash: exported.proof.lastHash });
     expect(exported.proof.chainVerified).toBe(true);
   });
+
+  it('is done by the pg-boss job when jobs start (today’s clock: everything before five years ago goes)', async () => {
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const jobs = await startJobs(ctx, { log: silent, pollingIntervalSeconds: 0.5 });
+    try {
+      // Whatever today is, exactly the events written before five years ago go.
+      const cutoff = retentionCutoff(new Date(), 5);
+      await expect.poll(remaining).toEqual(written.filter(([, at]) => day(at) >= cutoff).map(([action]) => action));
+    } finally {
+      await jobs.stop();
+    }
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, pending: 0 });
+  }, 60_000);
 });
