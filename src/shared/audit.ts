@@ -10,7 +10,7 @@ export const AUDIT_ACTION_GROUPS = {
   accounts: ['user'],
   directory: ['organisation', 'service_point', 'room', 'service', 'interpreter', 'working_hours', 'closure'],
   terminals: ['terminal', 'call_button'],
-  bookings: ['booking', 'walk_in', 'customer_message'],
+  bookings: ['booking', 'public_booking', 'walk_in', 'customer_message'],
   meetings: ['meeting'],
   assistance: ['call', 'identity_check', 'incident'],
   documents: ['document', 'document_key', 'document_master_key', 'agency_token'],
