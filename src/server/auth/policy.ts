@@ -74,6 +74,11 @@ const auditor: Rule = (a) => hasRole(a, 'auditor');
 /** The kiosk of the resource's room. */
 const terminalInRoom: Rule = (a, r) => a.kind === 'terminal' && !!r.roomId && a.roomId === r.roomId;
 
+const statisticsAgencies = (a: Actor) => [...orgsWithRole(a, 'agency-admin'), ...orgsWithRole(a, 'expert')];
+const managedPoints = (a: Actor) => (a.kind === 'user' ? a.roles.filter((g) => g.role === 'point-manager' && g.servicePointId).map((g) => g.servicePointId!) : []);
+const statisticsAgencyMember: Rule = (a, r) => statisticsAgencies(a).length > 0 && (!r.organisationId || statisticsAgencies(a).includes(r.organisationId));
+const statisticsPointManager: Rule = (a, r) => managedPoints(a).length > 0 && (!r.servicePointId || managedPoints(a).includes(r.servicePointId));
+
 const rules = {
   // Directory reads: every signed-in role sees the organisations and service points (public information).
   'organisation:list': signedIn,
@@ -178,6 +183,9 @@ const rules = {
   'accessibility-statement:manage': mainAdmin,
   'accessibility-feedback:read': any(coordinator, mainAdmin),
   'accessibility-feedback:answer': any(coordinator, mainAdmin),
+  // Statistics (issue 14): VM and auditors see all; an agency's admins and experts their agency's; a point manager
+  // its points'. Resource: the agency and the point the request filters by, which must then be the actor's own.
+  'statistics:read': any(mainAdmin, coordinator, auditor, statisticsAgencyMember, statisticsPointManager),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -223,3 +231,14 @@ export function timeEntryScope(actor: Actor): TimeEntryScope {
 /** Whether the actor reads entries as the contractor (advisor, manager) or VM, who see the advisors' notes. */
 export const readsNotes = (actor: Actor, entry: { userId: string; servicePointId: string }) =>
   self(actor, { userId: entry.userId }) || pointManagerAt(actor, { servicePointId: entry.servicePointId }) || mainAdmin(actor, {}) || coordinator(actor, {});
+
+/**
+ * Which rows statistics may count for the actor (the same rule as `statistics:read`, as filters for the queries):
+ * `all`, or those of the agencies they work for or of the points they manage (either).
+ */
+export type StatisticsScope = { all: true } | { all: false; agencyIds: string[]; servicePointIds: string[] };
+export function statisticsScope(actor: Actor): StatisticsScope {
+  if (actor.kind !== 'user' || actor.mfaPending) return { all: false, agencyIds: [], servicePointIds: [] };
+  if (mainAdmin(actor, {}) || coordinator(actor, {}) || auditor(actor, {})) return { all: true };
+  return { all: false, agencyIds: [...new Set(statisticsAgencies(actor))], servicePointIds: managedPoints(actor) };
+}

@@ -11,6 +11,7 @@ import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { publicBookingRoutes } from './public-booking/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
+import { statisticsRoutes } from './statistics/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
 import { costClaimRoutes } from './time-reports/claims-routes.js';
 import { reportRoutes } from './time-reports/report-routes.js';
@@ -35,4 +36,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   costClaimRoutes,
   reportRoutes,
   accessibilityRoutes,
+  statisticsRoutes,
 ];

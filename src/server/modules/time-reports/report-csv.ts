@@ -1,13 +1,7 @@
 import type { ReimbursementReport } from '../../../shared/time-reports.js';
+import { csvDocument } from '../../http/download.js';
 import type { ReportLanguage } from './build-report.js';
 import { labelsFor } from './report-labels.js';
-
-const cell = (v: string | number) => {
-  const s = String(v);
-  // Quoted when needed (RFC 4180); a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 /**
  * The report as CSV, one figure per row: `section,key,label,status,date,minutes,cents`. Money in cents and time in
@@ -36,5 +30,5 @@ export function reportCsv(r: ReimbursementReport, lang: ReportLanguage): string 
   rows.push(['works', 'premisesWorksCents', l.works, '', '', '', r.premisesWorksCents]);
   rows.push(['total', 'totalCents', l.total, '', '', r.totalMinutes, r.totalCents]);
   rows.push(['total', 'approvedTotalCents', l.approvedTotal, 'approved', '', r.approvedMinutes, r.approvedTotalCents]);
-  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

@@ -3,18 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { reimbursementReport, reportQuery } from '../../../shared/time-reports.js';
 import { requireUser } from '../../auth/routes.js';
 import type { AppContext } from '../../context.js';
+import { sendDownload } from '../../http/download.js';
 import { buildReport } from './build-report.js';
 import { reportCsv } from './report-csv.js';
 import { reportPdf } from './report-pdf.js';
 import { reportXlsx } from './report-xlsx.js';
 
 const tags = ['time-reports'];
-const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-} as const;
-
 /** The reimbursement report as JSON, CSV, XLSX or PDF: the same figures in each (docs/time-reports.md). */
 export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,12 +18,6 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     const report = await buildReport(ctx, requireUser(request), q, lang);
     if (format === 'json') return report;
     const body = format === 'csv' ? reportCsv(report, lang) : format === 'xlsx' ? await reportXlsx(report, lang) : await reportPdf(report, lang);
-    // The serializer is for JSON only; a file goes out as it is.
-    return reply
-      .type(TYPES[format])
-      .header('content-disposition', `attachment; filename="${report.invoiceBasis.reference}.${format}"`)
-      .header('cache-control', 'private, no-store')
-      .serializer((payload: unknown) => payload as string)
-      .send(body as never);
+    return sendDownload(reply, format, report.invoiceBasis.reference, body);
   });
 }

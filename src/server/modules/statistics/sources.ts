@@ -1,0 +1,120 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { StatisticsGroupBy } from '../../../shared/statistics.js';
+import type { StatisticsScope } from '../../auth/policy.js';
+
+/** Statistics count Helsinki days and weeks (Monday to Sunday in wall-clock time, so a DST week is one week). */
+export const TZ = 'Europe/Helsinki';
+
+/** What one request counts: the period as instants and as days, the grouping, the filters and the actor's scope. */
+export type Selection = {
+  start: Date;
+  end: Date;
+  fromDay: string;
+  toDay: string;
+  groupBy: StatisticsGroupBy;
+  scope: StatisticsScope;
+  servicePointId?: string;
+  agencyId?: string;
+  serviceId?: string;
+  channel?: string;
+  language?: string;
+  interpreting?: boolean;
+};
+
+/**
+ * A table that statistics count, by what it knows: its time (an instant or a day), its service point, its agency
+ * (if it has one) and whether its rows are bookings' (alias `b`, with service, channel, language, interpreting).
+ */
+export type Source = { instant?: SQL; day?: SQL; point: SQL; agency: SQL | null; booking: boolean };
+
+export const sources = {
+  bookings: { instant: sql`b.starts_at`, point: sql`b.service_point_id`, agency: sql`b.agency_id`, booking: true },
+  documents: { instant: sql`d.created_at`, point: sql`d.service_point_id`, agency: sql`d.agency_id`, booking: false },
+  incidents: { instant: sql`n.reported_at`, point: sql`n.service_point_id`, agency: sql`n.agency_id`, booking: false },
+  calls: { instant: sql`c.created_at`, point: sql`c.service_point_id`, agency: null, booking: false },
+  feedback: { day: sql`f.given_on`, point: sql`f.service_point_id`, agency: sql`f.agency_id`, booking: false },
+  time: { day: sql`t.date`, point: sql`t.service_point_id`, agency: sql`t.agency_id`, booking: false },
+} satisfies Record<string, Source>;
+
+const week = (s: Source) =>
+  s.instant ? sql`to_char(date_trunc('week', ${s.instant} AT TIME ZONE ${TZ}), 'YYYY-MM-DD')` : sql`to_char(date_trunc('week', ${s.day}::timestamp), 'YYYY-MM-DD')`;
+
+/** The group key of a source's row (uuids and enums come back as text from both drivers), or null when the source does not know the grouping. */
+export function keyOf(s: Source, groupBy: StatisticsGroupBy): SQL | null {
+  switch (groupBy) {
+    case 'agency':
+      return s.agency;
+    case 'servicePoint':
+      return s.point;
+    case 'week':
+      return week(s);
+    case 'service':
+      return s.booking ? sql`b.service_id` : null;
+    case 'channel':
+      return s.booking ? sql`b.channel` : null;
+    case 'language':
+      return s.booking ? sql`b.language` : null;
+  }
+}
+
+export const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The conditions on a source's rows: the period, the actor's scope and the filters; null when the source cannot
+ * honour one of them (a filter by agency on calls, which belong to no agency): then it is not counted at all.
+ */
+export function whereOf(s: Source, q: Selection): SQL | null {
+  const parts: SQL[] = [
+    s.instant ? sql`${s.instant} >= ${q.start.toISOString()}::timestamptz AND ${s.instant} < ${q.end.toISOString()}::timestamptz` : sql`${s.day} BETWEEN ${q.fromDay}::date AND ${q.toDay}::date`,
+  ];
+  if (!q.scope.all) {
+    const either: SQL[] = [];
+    if (q.scope.agencyIds.length > 0 && s.agency) either.push(sql`${s.agency} = ANY(${uuids(q.scope.agencyIds)})`);
+    if (q.scope.servicePointIds.length > 0) either.push(sql`${s.point} = ANY(${uuids(q.scope.servicePointIds)})`);
+    if (either.length === 0) return null;
+    parts.push(sql`(${sql.join(either, sql` OR `)})`);
+  }
+  if (q.servicePointId) parts.push(sql`${s.point} = ${q.servicePointId}::uuid`);
+  if (q.agencyId) {
+    if (!s.agency) return null;
+    parts.push(sql`${s.agency} = ${q.agencyId}::uuid`);
+  }
+  const bookingFilters = [
+    q.serviceId && sql`b.service_id = ${q.serviceId}::uuid`,
+    q.channel && sql`b.channel = ${q.channel}::booking_channel`,
+    q.language && sql`b.language = ${q.language}`,
+    q.interpreting !== undefined && (q.interpreting ? sql`b.interpreting_language IS NOT NULL` : sql`b.interpreting_language IS NULL`),
+  ].filter((p): p is SQL => !!p);
+  if (bookingFilters.length > 0 && !s.booking) return null;
+  parts.push(...bookingFilters);
+  return sql.join(parts, sql` AND `);
+}
+
+/** Key and conditions of a source for this selection, or null when it cannot be counted so. */
+export function plan(s: Source, q: Selection): { key: SQL; where: SQL } | null {
+  const key = keyOf(s, q.groupBy);
+  const where = whereOf(s, q);
+  return key && where ? { key, where } : null;
+}
+
+/** The active service points whose rooms' open time counts: the filtered point, or the managed points of a point manager. */
+export function openPoints(q: Selection): SQL {
+  const points = [sql`p.active`];
+  if (q.servicePointId) points.push(sql`p.id = ${q.servicePointId}::uuid`);
+  if (!q.scope.all && q.scope.agencyIds.length === 0) points.push(sql`p.id = ANY(${uuids(q.scope.servicePointIds)})`);
+  return sql.join(points, sql` AND `);
+}
+
+/**
+ * The open room time of each day of the period at each point (`o`: day, weekday, point `p`, opening hours `oh`, rooms
+ * `rooms`): opening hours of the point's weekday, less the holidays given and the point's closures.
+ */
+export function openDays(q: Selection, holidays: string[]): SQL {
+  return sql`SELECT d.day, d.weekday, p.id AS point_id, oh.opens, oh.closes, rc.rooms
+    FROM (SELECT g::date AS day, extract(isodow FROM g)::int AS weekday FROM generate_series(${q.fromDay}::date, ${q.toDay}::date, interval '1 day') g
+      WHERE NOT (g::date = ANY(${`{${holidays.join(',')}}`}::date[]))) d
+    JOIN opening_hours oh ON oh.weekday = d.weekday
+    JOIN service_points p ON p.id = oh.service_point_id
+    JOIN (SELECT service_point_id, count(*)::int AS rooms FROM rooms WHERE active GROUP BY 1) rc ON rc.service_point_id = p.id
+    WHERE ${openPoints(q)} AND NOT EXISTS (SELECT 1 FROM closures c WHERE c.service_point_id = p.id AND d.day BETWEEN c.starts_on AND c.ends_on)`;
+}
