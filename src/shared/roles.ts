@@ -25,7 +25,8 @@ export const ROLE_AREAS: Record<Role, Area[]> = {
   coordinator: ['reports'],
   auditor: ['reports'],
   advisor: ['desk'],
-  expert: ['expert'],
+  // Experts also read their agency's statistics (/reports/statistics).
+  expert: ['expert', 'reports'],
   'agency-booker': ['expert'],
   'agency-admin': ['admin', 'reports'],
   // The contractor's supervisor of a service point (esihenkilö): reads its agreements, later submits its time reports.

@@ -3,6 +3,8 @@ import {
   CANCELLERS,
   IDENTITY_RESULTS,
   INCIDENT_CATEGORIES,
+  MEASURE_GROUPS,
+  type MeasureGroup,
   OUTCOMES,
   type PeopleFigure,
   type StatisticsRow,
@@ -18,9 +20,8 @@ import { TIME_TASKS } from './time-reports.js';
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export type Cell = PeopleFigure;
-export type Column = { key: string; label: string; value: (row: StatisticsRow) => Cell; percent?: boolean; decimals?: number };
-export const MEASURE_GROUPS = ['bookings', 'meetings', 'capacity', 'times', 'outcomes', 'calls', 'identity', 'documents', 'incidents', 'interpreting', 'feedback', 'time'] as const;
-export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
+/** `chart: false`: in the table only (a total beside its parts, a figure in another unit than the chart's). */
+export type Column = { key: string; label: string; value: (row: StatisticsRow) => Cell; percent?: boolean; decimals?: number; chart?: boolean };
 export type ColumnGroup = { group: MeasureGroup; label: string; columns: Column[] };
 
 const round = (v: Cell, decimals: number) => (typeof v === 'number' ? Math.round(v * 10 ** decimals) / 10 ** decimals : v);
@@ -30,29 +31,29 @@ export function statisticsColumns(rows: StatisticsRow[], t: Translate, languageN
   const interpretingLanguages = [...new Set(rows.flatMap((r) => Object.keys(r.interpreting)))].sort();
   const all: Record<MeasureGroup, Column[]> = {
     bookings: [
-      c('bookings', t('columns.bookings'), (r) => r.bookings),
+      c('bookings', t('columns.bookings'), (r) => r.bookings, { chart: false }),
       ...BOOKING_CHANNELS.map((ch) => c(`bookingsByChannel.${ch}`, t('channelsPrefix', { channel: t(`channels.${ch}`) }), (r) => r.bookingsByChannel[ch])),
       c('cancellations', t('columns.cancellations'), (r) => r.cancellations),
-      ...CANCELLERS.map((w) => c(`cancellationsBy.${w}`, t('cancelledBy', { who: t(`cancellers.${w}`) }), (r) => r.cancellationsBy[w])),
+      ...CANCELLERS.map((w) => c(`cancellationsBy.${w}`, t('cancelledBy', { who: t(`cancellers.${w}`) }), (r) => r.cancellationsBy[w], { chart: false })),
     ],
     meetings: [c('meetings', t('columns.meetings'), (r) => r.meetings), c('noShows', t('columns.noShows'), (r) => r.noShows), c('walkIns', t('columns.walkIns'), (r) => r.walkIns)],
     capacity: [
-      c('capacity.bookedMinutes', t('columns.bookedMinutes'), (r) => r.capacity.bookedMinutes),
-      c('capacity.openMinutes', t('columns.openMinutes'), (r) => r.capacity.openMinutes),
+      c('capacity.bookedMinutes', t('columns.bookedMinutes'), (r) => r.capacity.bookedMinutes, { chart: false }),
+      c('capacity.openMinutes', t('columns.openMinutes'), (r) => r.capacity.openMinutes, { chart: false }),
       c('capacity.share', t('columns.share'), (r) => round(r.capacity.share, 4), { percent: true }),
     ],
     times: [
-      c('waiting.count', t('columns.waitingCount'), (r) => r.waiting.count),
+      c('waiting.count', t('columns.waitingCount'), (r) => r.waiting.count, { chart: false }),
       c('waiting.median', t('columns.waitingMedian'), (r) => round(r.waiting.median, 1), { decimals: 1 }),
       c('waiting.p90', t('columns.waitingP90'), (r) => round(r.waiting.p90, 1), { decimals: 1 }),
-      c('duration.count', t('columns.durationCount'), (r) => r.duration.count),
+      c('duration.count', t('columns.durationCount'), (r) => r.duration.count, { chart: false }),
       c('duration.median', t('columns.durationMedian'), (r) => round(r.duration.median, 1), { decimals: 1 }),
     ],
     outcomes: OUTCOMES.map((o) => c(`outcomes.${o}`, t(`outcomes.${o}`), (r) => r.outcomes[o])),
     calls: [
       c('calls.count', t('columns.calls'), (r) => r.calls?.count ?? null),
-      c('calls.acknowledgedMedian', t('columns.acknowledgedMedian'), (r) => round(r.calls?.acknowledgedMedian ?? null, 0)),
-      c('calls.acknowledgedP90', t('columns.acknowledgedP90'), (r) => round(r.calls?.acknowledgedP90 ?? null, 0)),
+      c('calls.acknowledgedMedian', t('columns.acknowledgedMedian'), (r) => round(r.calls?.acknowledgedMedian ?? null, 0), { chart: false }),
+      c('calls.acknowledgedP90', t('columns.acknowledgedP90'), (r) => round(r.calls?.acknowledgedP90 ?? null, 0), { chart: false }),
       c('calls.escalated', t('columns.escalated'), (r) => r.calls?.escalated ?? null),
     ],
     identity: IDENTITY_RESULTS.map((k) => c(`identityChecks.${k}`, t(`identity.${k}`), (r) => r.identityChecks[k])),
@@ -60,8 +61,8 @@ export function statisticsColumns(rows: StatisticsRow[], t: Translate, languageN
     incidents: INCIDENT_CATEGORIES.map((k) => c(`incidents.${k}`, t(`incidents.${k}`), (r) => r.incidents?.[k] ?? null)),
     interpreting: interpretingLanguages.map((l) => c(`interpreting.${l}`, t('interpretingPrefix', { language: languageName(l) }), (r) => r.interpreting[l] ?? 0)),
     feedback: [
-      c('feedback.count', t('columns.feedbackCount'), (r) => r.feedback?.count ?? null),
-      c('feedback.mean', t('columns.feedbackMean'), (r) => round(r.feedback?.mean ?? null, 2), { decimals: 2 }),
+      c('feedback.count', t('columns.feedbackCount'), (r) => r.feedback?.count ?? null, { chart: false }),
+      c('feedback.mean', t('columns.feedbackMean'), (r) => round(r.feedback?.mean ?? null, 2), { decimals: 2, chart: false }),
       ...[1, 2, 3, 4, 5].map((s) => c(`feedback.score${s}`, t('columns.score', { score: s }), (r) => r.feedback?.distribution[s - 1] ?? null)),
     ],
     time: TIME_TASKS.map((k) => c(`time.${k}`, t(`tasks.${k}`), (r) => r.time?.[k] ?? null)),

@@ -9,6 +9,8 @@ import { TIME_TASKS } from './time-reports.js';
 
 export const STATISTICS_GROUPS = ['agency', 'servicePoint', 'service', 'channel', 'language', 'week'] as const;
 export type StatisticsGroupBy = (typeof STATISTICS_GROUPS)[number];
+export const MEASURE_GROUPS = ['bookings', 'meetings', 'capacity', 'times', 'outcomes', 'calls', 'identity', 'documents', 'incidents', 'interpreting', 'feedback', 'time'] as const;
+export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
 export const STATISTICS_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export const BOOKING_CHANNELS = ['on-site', 'agency-phone', 'service-point-phone'] as const;
 /** Who cancelled: the booking agency's staff, the service point (advisor), the system (no user), or anyone else. */
@@ -44,6 +46,13 @@ export const statisticsQuery = z
     channel: z.enum(BOOKING_CHANNELS).optional(),
     language: z.string().regex(/^[a-z]{2,3}(-[a-z]{2,8})?$/).optional(),
     interpreting: boolParam.optional(),
+    /** For the exports: the measure groups on screen, comma-separated (all when absent). */
+    measures: z
+      .string()
+      .regex(/^[a-z]+(,[a-z]+)*$/)
+      .transform((v) => v.split(','))
+      .pipe(z.array(z.enum(MEASURE_GROUPS)))
+      .optional(),
     format: z.enum(STATISTICS_FORMATS).default('json'),
     lang: z.enum(LANGUAGES).default('fi'),
   })

@@ -1,20 +1,21 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../../shared/common.js';
 import { type ColumnGroup, statisticsColumns } from '../../../shared/statistics-columns.js';
-import type { StatisticsView } from '../../../shared/statistics.js';
+import type { MeasureGroup, StatisticsView } from '../../../shared/statistics.js';
 import { csvDocument } from '../../http/download.js';
 import { languageNamer, translator } from './labels.js';
 
-const columnsOf = (view: StatisticsView, lang: Language): ColumnGroup[] => statisticsColumns(view.rows, translator(lang), languageNamer(lang));
+const columnsOf = (view: StatisticsView, lang: Language, measures?: readonly MeasureGroup[]): ColumnGroup[] =>
+  statisticsColumns(view.rows, translator(lang), languageNamer(lang), measures);
 const dayText = (iso: string) => iso.split('-').reverse().map(Number).join('.');
 
 /**
  * The statistics as CSV, one row per group as on screen: a header of `measure group: column` labels in the asker's
  * language, then the figures as numbers (a share as a fraction), "< 5" where suppressed and empty where not known.
  */
-export function statisticsCsv(view: StatisticsView, lang: Language): string {
+export function statisticsCsv(view: StatisticsView, lang: Language, measures?: readonly MeasureGroup[]): string {
   const t = translator(lang);
-  const columns = columnsOf(view, lang).flatMap((g) => g.columns.map((c) => ({ ...c, label: `${g.label}: ${c.label}` })));
+  const columns = columnsOf(view, lang, measures).flatMap((g) => g.columns.map((c) => ({ ...c, label: `${g.label}: ${c.label}` })));
   return csvDocument([
     [t(`groupBy.${view.groupBy}`), 'id', ...columns.map((c) => c.label)],
     ...view.rows.map((r) => [r.group.name, r.group.id, ...columns.map((c) => c.value(r))]),
@@ -22,9 +23,9 @@ export function statisticsCsv(view: StatisticsView, lang: Language): string {
 }
 
 /** The same table as a spreadsheet: a title row, measure groups over their columns, numbers as numbers. */
-export async function statisticsXlsx(view: StatisticsView, lang: Language): Promise<Buffer> {
+export async function statisticsXlsx(view: StatisticsView, lang: Language, measures?: readonly MeasureGroup[]): Promise<Buffer> {
   const t = translator(lang);
-  const groups = columnsOf(view, lang);
+  const groups = columnsOf(view, lang, measures);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Etäpiste';
   const ws = wb.addWorksheet(t('title'));

@@ -14,13 +14,13 @@ const tags = ['statistics'];
 export function statisticsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/statistics', { schema: { tags, querystring: statisticsQuery, response: { 200: statisticsView } } }, async (request, reply) => {
-    const { format, ...q } = request.query;
+    const { format, measures, ...q } = request.query;
     const actor = requireUser(request);
     const view = await buildStatistics(ctx, actor, q);
     if (format === 'json') return view;
     // Pseudonymous figures, but an export leaves the system: the log says who took which selection out.
-    await recordAudit(ctx.db, actor, { action: 'statistics.exported', targetType: 'statistics', details: { format, ...q } }, request.ip);
-    const body = format === 'csv' ? statisticsCsv(view, q.lang) : await statisticsXlsx(view, q.lang);
+    await recordAudit(ctx.db, actor, { action: 'statistics.exported', targetType: 'statistics', details: { format, measures, ...q } }, request.ip);
+    const body = format === 'csv' ? statisticsCsv(view, q.lang, measures) : await statisticsXlsx(view, q.lang, measures);
     return sendDownload(reply, format, `statistics-${view.from}-${view.to}`, body);
   });
 }

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Heading } from 'suomifi-ui-components';
@@ -16,7 +17,11 @@ import { ServicePointsOverview } from './ServicePointsOverview';
 import { ClaimsPage } from '../time-reports/ClaimsPage';
 import { MonthPage } from '../time-reports/MonthPage';
 import { TimeReportLink } from '../time-reports/TimeReportLinks';
+import { StatisticsLink } from '../statistics/StatisticsLink';
 import './reports.css';
+
+// The charts library is loaded only by those who open the statistics.
+const StatisticsPage = lazy(() => import('../statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 const OVERVIEW_ROLES: Role[] = ['main-admin', 'coordinator', 'agency-admin'];
 /** Who reads agreements here (read-only; the main admin and agency admins also have them in administration). */
@@ -25,6 +30,8 @@ const AGREEMENT_READERS: Role[] = ['main-admin', 'coordinator', 'auditor', 'agen
 const TIME_REPORT_ROLES: Role[] = ['main-admin', 'coordinator', 'point-manager'];
 /** Who answers accessibility feedback (306/2019): VM's coordinators, and the main admin. */
 const FEEDBACK_ROLES: Role[] = ['coordinator', 'main-admin'];
+/** Who reads statistics (issue 14): VM and auditors all, agency admins and experts their agency's, point managers their points'. */
+const STATISTICS_ROLES: Role[] = ['main-admin', 'coordinator', 'auditor', 'agency-admin', 'expert', 'point-manager'];
 
 /** Reports: the service points' status for those who oversee them; the audit log for auditors only. */
 export function ReportsArea() {
@@ -34,6 +41,7 @@ export function ReportsArea() {
   const readsAgreements = me.roles.some((r) => AGREEMENT_READERS.includes(r.role));
   const timeReports = me.roles.some((r) => TIME_REPORT_ROLES.includes(r.role));
   const feedback = me.roles.some((r) => FEEDBACK_ROLES.includes(r.role));
+  const statistics = me.roles.some((r) => STATISTICS_ROLES.includes(r.role));
   return (
     <>
       {coordinator && <EscalationAlerts />}
@@ -43,6 +51,7 @@ export function ReportsArea() {
         {timeReports && <Route path="time" element={<MonthPage />} />}
         {timeReports && <Route path="claims" element={<ClaimsPage />} />}
         {feedback && <Route path="accessibility-feedback" element={<FeedbackInboxPage />} />}
+        {statistics && <Route path="statistics" element={<StatisticsPage />} />}
         <Route path="*" element={<ReportsHome />} />
       </Routes>
     </>
@@ -68,6 +77,7 @@ function ReportsHome() {
         </>
       )}
       {FEEDBACK_ROLES.some((r) => roles.has(r)) && <FeedbackLink />}
+      {STATISTICS_ROLES.some((r) => roles.has(r)) && <StatisticsLink />}
       {OVERVIEW_ROLES.some((r) => roles.has(r)) && <ServicePointsOverview />}
       {roles.has('auditor') && <AuditLog />}
     </>
