@@ -2,10 +2,12 @@
 //   year:       the last 365 days for all points, grouped by agency, asked by a coordinator;
 //   pointMonth: the last full month of the busiest point, grouped by week.
 // Sequential requests through app.inject (server time = reply.elapsedTime); interleaved in the same run, the SQL the
-// endpoint issued (captured from the pool, the session look-up excluded) replayed one after another with pg.
+// endpoint issued (captured from every pg client, the session look-up excluded; its transaction included) replayed one
+// after another on one connection.
 // Load average at start and end, since the machine is shared. One JSON line.
 // Usage: npx tsx bench/statistics.ts   (BENCH_N=30 requests per case; BENCH_DB_NAME / BENCH_KEEP: see bench/national-data.ts)
 import os from 'node:os';
+import pg from 'pg';
 import { hashPassword } from '../src/server/auth/password.js';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
@@ -47,13 +49,14 @@ let armed = false;
 app.addHook('preHandler', async (request) => {
   if (captured && request.url.startsWith('/api/statistics')) armed = true;
 });
-const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-(pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (config: unknown, values?: unknown) => {
+// Every statement any connection runs (the endpoint reads inside one transaction, on a client of its own).
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
   const c = config as { text?: string; values?: unknown[] };
   // The audit sealer runs on its own timer: not the endpoint's.
-  const text = typeof config === 'string' ? config : (c.text ?? '');
-  if (captured && armed && !text.includes('audit_events_seal')) captured.push({ text: typeof config === 'string' ? config : c.text!, values: (values as unknown[]) ?? c.values ?? [] });
-  return poolQuery(config, values);
+  const text = typeof config === 'string' ? config : (c?.text ?? '');
+  if (captured && armed && text && !text.includes('audit_events_seal')) captured.push({ text, values: (Array.isArray(values) ? values : undefined) ?? c.values ?? [] });
+  return clientQuery.call(this, config, values, callback);
 };
 await app.ready();
 

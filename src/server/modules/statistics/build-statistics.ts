@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Language } from '../../../shared/common.js';
 import { type StatisticsGroupBy, type StatisticsQuery, type StatisticsView, isoWeek } from '../../../shared/statistics.js';
 import type { UserActor } from '../../auth/actor.js';
@@ -49,20 +50,26 @@ export async function buildStatistics(ctx: AppContext, actor: UserActor, query: 
   const { start, end } = instantRange(from, to);
   const q: Selection = { ...filters, start, end, fromDay: from, toDay: to, scope: statisticsScope(actor) };
   const holidays = eachDate(from, to).filter((d) => holidayOn(d));
-  const db = ctx.db;
-  const figures = {
-    bookings: await repo.bookingFigures(db, q),
-    cancellers: await repo.cancellerFigures(db, q),
-    meetings: await repo.meetingFigures(db, q),
-    identity: await repo.identityFigures(db, q),
-    documents: await repo.documentFigures(db, q),
-    incidents: await repo.incidentFigures(db, q),
-    calls: await repo.callFigures(db, q),
-    feedback: await repo.feedbackFigures(db, q),
-    time: await repo.timeFigures(db, q),
-    open: await repo.openMinutes(db, q, holidays),
-  };
-  const openHours = await openMinutesByHour(db, q, holidays);
+  // One snapshot for every figure (they add up), and room to hash a year's groups in memory rather than sort on disk.
+  const { figures, openHours } = await ctx.db.transaction(
+    async (db) => {
+      await db.execute(sql`SET LOCAL work_mem = '64MB'`);
+      const figures = {
+        bookings: await repo.bookingFigures(db, q),
+        cancellers: await repo.cancellerFigures(db, q),
+        meetings: await repo.meetingFigures(db, q),
+        identity: await repo.identityFigures(db, q),
+        documents: await repo.documentFigures(db, q),
+        incidents: await repo.incidentFigures(db, q),
+        calls: await repo.callFigures(db, q),
+        feedback: await repo.feedbackFigures(db, q),
+        time: await repo.timeFigures(db, q),
+        open: await repo.openMinutes(db, q, holidays),
+      };
+      return { figures, openHours: await openMinutesByHour(db, q, holidays) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   const weekly = (figures.bookings ?? []).filter((r) => r.set === 'week').sort((a, b) => a.week!.localeCompare(b.week!));
   const booked = (figures.bookings ?? []).filter((r) => r.set === 'hour');
   figures.bookings = figures.bookings?.filter((r) => r.set === 'row') ?? null;
