@@ -124,3 +124,15 @@ export function suiteEnvironment(overrides: Partial<Config> = {}, options: Serve
   });
   return env;
 }
+
+/** Console errors and refused or failed API calls on the pages a test visits: there should be none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.url().includes('/api/') && (r.status() === 403 || r.status() >= 500)) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  return problems;
+}

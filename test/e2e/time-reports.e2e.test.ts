@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { timeEntries, timeReportMonths, users } from '../../src/server/db/schema/index.js';
-import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
+import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment, watchProblems as watch } from './harness.js';
 import { tr } from './ui.js';
 
 const helsinkiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
@@ -10,18 +10,6 @@ function previousMonth() {
   const first = new Date(`${helsinkiToday().slice(0, 7)}-01T12:00:00Z`);
   first.setUTCDate(0);
   return first.toISOString().slice(0, 7);
-}
-
-/** Console errors and refused or failed API calls on the pages a test visits: there should be none. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.url().includes('/api/') && (r.status() === 403 || r.status() >= 500)) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  return problems;
 }
 
 describe.skipIf(!browserAvailable)('time reports', () => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Column, cellText } from '../../../shared/statistics-columns';
 import type { StatisticsRow } from '../../../shared/statistics';
@@ -8,9 +9,7 @@ export function DataTable({ caption, groupLabel, rows, columns }: { caption: str
   const { t } = useTranslation('statistics');
   const { lang } = useLanguage();
   return (
-    <div className="st-table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="st-table">
-        <caption>{caption}</caption>
+    <TableFrame caption={caption}>
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
@@ -33,6 +32,17 @@ export function DataTable({ caption, groupLabel, rows, columns }: { caption: str
             </tr>
           ))}
         </tbody>
+    </TableFrame>
+  );
+}
+
+/** A captioned table in a focusable region that scrolls sideways on its own (keyboard users can scroll it too). */
+export function TableFrame({ caption, className = '', children }: { caption: string; className?: string; children: ReactNode }) {
+  return (
+    <div className="st-table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className={`st-table ${className}`}>
+        <caption>{caption}</caption>
+        {children}
       </table>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatisticsView } from '../../../shared/statistics';
 import { capitalize, useLanguage } from '../../localized';
+import { TableFrame } from './DataTable';
 
 const level = (share: number | null) => (share === null ? 'none' : share < 0.25 ? '1' : share < 0.5 ? '2' : share < 0.75 ? '3' : '4');
 
@@ -17,9 +18,7 @@ export function HeatMap({ view, caption }: { view: StatisticsView; caption: stri
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   if (cells.length === 0) return <p>{t('empty')}</p>;
   return (
-    <div className="st-table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="st-table st-heat">
-        <caption>{caption}</caption>
+    <TableFrame caption={caption} className="st-heat">
         <thead>
           <tr>
             <th scope="col">{t('charts.weekday')}</th>
@@ -46,7 +45,6 @@ export function HeatMap({ view, caption }: { view: StatisticsView; caption: stri
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </TableFrame>
   );
 }

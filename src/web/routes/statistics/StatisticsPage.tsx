@@ -10,7 +10,7 @@ import { useTitle } from '../../useTitle';
 import { interpretingLanguageName } from '../desk/calendar/languages';
 import { type StatisticsParams, statisticsUrl, useStatistics } from './api';
 import { MeasureChart, WeeklyChart, weeklyTable } from './Charts';
-import { DataTable } from './DataTable';
+import { DataTable, TableFrame } from './DataTable';
 import { Filters, useScopeNote } from './Filters';
 import { HeatMap } from './HeatMap';
 import './statistics.css';
@@ -67,9 +67,7 @@ function Results({ view, measures }: { view: StatisticsView; measures: MeasureGr
           <h2 id={`${id}-weekly`}>{t('charts.weekly')}</h2>
           <div className="st-pair">
             <WeeklyChart view={view} />
-            <div className="st-table-wrap" role="region" aria-label={t('charts.weeklyTable')} tabIndex={0}>
-              <table className="st-table">
-                <caption>{t('charts.tableOf', { what: t('charts.weekly') })}</caption>
+            <TableFrame caption={t('charts.tableOf', { what: t('charts.weekly') })}>
                 <thead>
                   <tr>
                     <th scope="col">{t('groupBy.week')}</th>
@@ -92,8 +90,7 @@ function Results({ view, measures }: { view: StatisticsView; measures: MeasureGr
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </TableFrame>
           </div>
         </section>
       )}
