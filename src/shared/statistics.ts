@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGES } from './common.js';
+import { BOOKING_CHANNELS } from './scheduling.js';
+
+export { BOOKING_CHANNELS };
 import { TIME_TASKS } from './time-reports.js';
 
 /**
@@ -12,9 +15,8 @@ export type StatisticsGroupBy = (typeof STATISTICS_GROUPS)[number];
 export const MEASURE_GROUPS = ['bookings', 'meetings', 'capacity', 'times', 'outcomes', 'calls', 'identity', 'documents', 'incidents', 'interpreting', 'feedback', 'time'] as const;
 export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
 export const STATISTICS_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export const BOOKING_CHANNELS = ['on-site', 'agency-phone', 'service-point-phone'] as const;
-/** Who cancelled: the booking agency's staff, the service point (advisor), the system (no user), or anyone else. */
-export const CANCELLERS = ['agency', 'servicePoint', 'system', 'other'] as const;
+/** Who cancelled: the booking agency's staff, the service point (advisor), the customer online, the system (no user), or anyone else. */
+export const CANCELLERS = ['agency', 'servicePoint', 'customer', 'system', 'other'] as const;
 export const OUTCOMES = ['completed', 'customer-left', 'technical-failure', 'referred-elsewhere'] as const;
 export const INCIDENT_CATEGORIES = ['video', 'audio', 'network', 'terminal', 'document-camera', 'other'] as const;
 export const IDENTITY_RESULTS = ['verified', 'notVerified', 'cancelled'] as const;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/server/db/client.js';
+import { CUSTOMER_CANCELLED } from '../../src/server/modules/public-booking/change-managed-booking.js';
 import {
   bookingEvents,
   bookings,
@@ -30,7 +32,8 @@ import { createOrganisation, createServicePoint, createUser } from './factories.
  *   outside: 19.10 23:30 (before) and 3.11 00:30 (after, 2.11 22:30Z).
  * Meetings of #1, #2, #5, #6, #8–#10 (7): checked in 5 min before the start, admitted 0…6 min after it (waits 5…11,
  * median 8, p90 10.4), 20 minutes each; outcomes 5 completed, 1 customer left, 1 technical failure.
- * Identity checks: 5 verified, 1 not. Handovers: 2 sent (3 + 4 pages), 1 draft. Agency B at P1: 2 completed bookings.
+ * Identity checks: 5 verified, 1 not. Handovers: 2 sent (3 + 4 pages), 1 draft. Agency B at P1: 2 completed bookings and
+ * one online booking the customer cancelled.
  * Agency A at P2: 1 completed booking. P1: 6 calls acknowledged after 10…60 s (median 35, p90 55), 1 escalated;
  * incidents: video (A) and network (no agency). Feedback A at P1: 5, 5, 4, 3, 5, 1. Time: 90 min booking (A), 30 training.
  */
@@ -53,7 +56,7 @@ export async function statisticsWorld(db: Db) {
   const auditor = await createUser(db, { organisationId: ministry.id, role: 'auditor' });
 
   let n = 0;
-  const book = async (at: string, o: { status?: 'completed' | 'cancelled' | 'no-show'; channel?: 'on-site' | 'agency-phone' | 'service-point-phone'; language?: string; interpreting?: string; walkIn?: boolean; agency?: 'A' | 'B'; point?: typeof p1; expert?: string } = {}) => {
+  const book = async (at: string, o: { status?: 'completed' | 'cancelled' | 'no-show'; channel?: 'on-site' | 'agency-phone' | 'service-point-phone' | 'online'; language?: string; interpreting?: string; walkIn?: boolean; agency?: 'A' | 'B'; point?: typeof p1; expert?: string } = {}) => {
     const start = new Date(at);
     const agencyB_ = o.agency === 'B';
     const point = o.point ?? p1;
@@ -91,11 +94,14 @@ export async function statisticsWorld(db: Db) {
   await book('2025-11-02T22:30:00Z');
   await book('2025-10-21T08:00:00Z', { agency: 'B' });
   await book('2025-10-22T08:00:00Z', { agency: 'B' });
+  const online = await book('2025-10-23T08:00:00Z', { agency: 'B', status: 'cancelled', channel: 'online' });
+  await db.update(bookings).set({ cancelReason: CUSTOMER_CANCELLED }).where(eq(bookings.id, online.id));
   await book('2025-10-21T07:00:00Z', { point: p2, expert: expertA2.id });
 
   await db.insert(bookingEvents).values([
     { bookingId: b3.id, actorId: expertA.id, kind: 'status', fromStatus: 'booked', toStatus: 'cancelled' },
     { bookingId: b7.id, actorId: advisor.id, kind: 'status', fromStatus: 'booked', toStatus: 'cancelled' },
+    { bookingId: online.id, actorId: null, kind: 'status', fromStatus: 'booked', toStatus: 'cancelled' },
   ]);
   const met = [b1, b2, b5, b6, ...extra];
   const outcomes = ['completed', 'completed', 'completed', 'completed', 'completed', 'customer-left', 'technical-failure'] as const;

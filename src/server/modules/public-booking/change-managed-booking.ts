@@ -45,4 +45,5 @@ export async function cancelManagedBooking(ctx: AppContext, token: string, ip: s
 }
 
 /** The reason staff see: the customer cancelled with their link (no free text from the public page). */
-const CUSTOMER_CANCELLED = 'Asiakas perui verkossa · Kunden avbokade på webben · Cancelled online by the customer';
+/** The cancel reason of a customer's own cancellation (statistics count these as the customer's). */
+export const CUSTOMER_CANCELLED = 'Asiakas perui verkossa · Kunden avbokade på webben · Cancelled online by the customer';

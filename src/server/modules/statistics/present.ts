@@ -75,9 +75,9 @@ export function presentRows(f: Figures, names: Map<string, string>): StatisticsR
     return {
       group: { id: k, name: names.get(k) ?? k },
       bookings: sum(b, (r) => r.bookings),
-      bookingsByChannel: { 'on-site': sum(b, (r) => r.on_site), 'agency-phone': sum(b, (r) => r.agency_phone), 'service-point-phone': sum(b, (r) => r.service_point_phone) },
+      bookingsByChannel: { 'on-site': sum(b, (r) => r.on_site), 'agency-phone': sum(b, (r) => r.agency_phone), 'service-point-phone': sum(b, (r) => r.service_point_phone), online: sum(b, (r) => r.online) },
       cancellations: sum(b, (r) => r.cancellations),
-      cancellationsBy: { agency: cancelledBy('agency'), servicePoint: cancelledBy('servicePoint'), system: cancelledBy('system'), other: cancelledBy('other') },
+      cancellationsBy: { agency: cancelledBy('agency'), servicePoint: cancelledBy('servicePoint'), customer: cancelledBy('customer'), system: cancelledBy('system'), other: cancelledBy('other') },
       noShows: people(sum(b, (r) => r.no_shows)),
       walkIns: people(sum(b, (r) => r.walk_ins)),
       meetings: people(sum(b, (r) => r.meetings)),

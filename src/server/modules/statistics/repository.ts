@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { CUSTOMER_CANCELLED } from '../public-booking/change-managed-booking.js';
 import { type Selection, type Source, TZ, openDays, plan, sources, uuids } from './sources.js';
 
 /**
@@ -28,6 +29,7 @@ export type BookingFigures = Row & {
   on_site: number;
   agency_phone: number;
   service_point_phone: number;
+  online: number;
   cancellations: number;
   no_shows: number;
   walk_ins: number;
@@ -51,6 +53,7 @@ export const bookingFigures = (db: Db, q: Selection) =>
       count(*) FILTER (WHERE x.channel = 'on-site')::int AS on_site,
       count(*) FILTER (WHERE x.channel = 'agency-phone')::int AS agency_phone,
       count(*) FILTER (WHERE x.channel = 'service-point-phone')::int AS service_point_phone,
+      count(*) FILTER (WHERE x.channel = 'online')::int AS online,
       count(*) FILTER (WHERE x.status = 'cancelled')::int AS cancellations,
       count(*) FILTER (WHERE x.status = 'no-show')::int AS no_shows,
       count(*) FILTER (WHERE x.walk_in)::int AS walk_ins,
@@ -66,14 +69,14 @@ export const bookingFigures = (db: Db, q: Selection) =>
 
 export type CancellerFigures = Row & { who: string; n: number };
 
-/** Cancelled bookings by who cancelled them: the last cancelling event's user, compared with the booking's agency. */
+/** Cancelled bookings by who cancelled them: the last cancelling event's user, compared with the booking's agency; the customer online. */
 export const cancellerFigures = (db: Db, q: Selection) =>
   grouped<CancellerFigures>(
     db,
     sources.bookings,
     q,
     (key, where) => sql`SELECT ${key} AS k,
-      CASE WHEN e.booking_id IS NULL THEN 'other' WHEN e.actor_id IS NULL THEN 'system' WHEN u.organisation_id = b.agency_id THEN 'agency'
+      CASE WHEN e.booking_id IS NULL THEN 'other' WHEN e.actor_id IS NULL AND b.cancel_reason = ${CUSTOMER_CANCELLED} THEN 'customer' WHEN e.actor_id IS NULL THEN 'system' WHEN u.organisation_id = b.agency_id THEN 'agency'
         WHEN o.kind = 'contractor' THEN 'servicePoint' ELSE 'other' END AS who, count(*)::int AS n
     FROM bookings b
     LEFT JOIN LATERAL (SELECT e.booking_id, e.actor_id FROM booking_events e WHERE e.booking_id = b.id AND e.to_status = 'cancelled' ORDER BY e.at DESC LIMIT 1) e ON true

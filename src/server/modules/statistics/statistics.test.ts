@@ -57,9 +57,9 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     expect(a.group.name).toBe(w.agencyA.name.fi);
     // 10 at P1 in the period + 1 at P2; the bookings before 20.10 00:00 and after 2.11 24:00 Helsinki time are out.
     expect(a.bookings).toBe(11);
-    expect(a.bookingsByChannel).toEqual({ 'on-site': 9, 'agency-phone': 1, 'service-point-phone': 1 });
+    expect(a.bookingsByChannel).toEqual({ 'on-site': 9, 'agency-phone': 1, 'service-point-phone': 1, online: 0 });
     expect(a.cancellations).toBe(2);
-    expect(a.cancellationsBy).toEqual({ agency: 1, servicePoint: 1, system: 0, other: 0 });
+    expect(a.cancellationsBy).toEqual({ agency: 1, servicePoint: 1, customer: 0, system: 0, other: 0 });
     expect(a.noShows).toBe('< 5');
     expect(a.walkIns).toBe('< 5');
     expect(a.meetings).toBe(8);
@@ -77,7 +77,9 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     // Two points open 10 working days × 6 h; A booked 9 × 30 min that were not cancelled.
     expect(a.capacity).toEqual({ bookedMinutes: 270, openMinutes: 7200, share: 270 / 7200 });
     const b = row(v, w.agencyB.id);
-    expect(b.bookings).toBe(2); // bookings are never suppressed
+    expect(b.bookings).toBe(3); // bookings are never suppressed
+    expect(b.bookingsByChannel.online).toBe(1);
+    expect(b.cancellationsBy).toEqual({ agency: 0, servicePoint: 0, customer: 1, system: 0, other: 0 });
     expect(b.meetings).toBe('< 5');
     expect(b.waiting).toEqual({ count: 0, median: null, p90: null });
   });
