@@ -84,6 +84,8 @@ const schema = z.object({
   DOCUMENT_KEEP_AFTER_ACK_HOURS: z.coerce.number().min(0).max(24 * 14).default(0),
   DOCUMENT_MAX_FILE_MB: z.coerce.number().min(0.01).max(100).default(20),
   DOCUMENT_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(50),
+  /** Customer data (docs/privacy.md): days after a booking ended until its customer's data is removed; agencies may override. */
+  CUSTOMER_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(730).default(30),
   /** Time reports (docs/time-reports.md): standard minutes of a suggested entry whose events give no duration. */
   TIME_STANDARD_BOOKING_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
   TIME_STANDARD_WALK_IN_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
@@ -148,6 +150,7 @@ export type Config = {
   documentMasterKey?: Buffer;
   documentMasterKeyPrevious?: Buffer;
   documentRetentionDays: number;
+  customerDataRetentionDays: number;
   documentWarnDays: number;
   documentKeepAfterAckHours: number;
   documentMaxFileBytes: number;
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMasterKey: keyFromBase64('DOCUMENT_MASTER_KEY', e.DOCUMENT_MASTER_KEY),
     documentMasterKeyPrevious: keyFromBase64('DOCUMENT_MASTER_KEY_PREVIOUS', e.DOCUMENT_MASTER_KEY_PREVIOUS),
     documentRetentionDays: e.DOCUMENT_RETENTION_DAYS,
+    customerDataRetentionDays: e.CUSTOMER_DATA_RETENTION_DAYS,
     documentWarnDays: e.DOCUMENT_WARN_DAYS,
     documentKeepAfterAckHours: e.DOCUMENT_KEEP_AFTER_ACK_HOURS,
     documentMaxFileBytes: Math.round(e.DOCUMENT_MAX_FILE_MB * 1024 * 1024),

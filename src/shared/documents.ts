@@ -79,7 +79,7 @@ export const handoverView = z.object({
   acknowledgedAt: instant.nullable(),
   purgeAt: instant,
   purgedAt: instant.nullable(),
-  purgeReason: z.enum(['acknowledged', 'retention']).nullable(),
+  purgeReason: z.enum(['acknowledged', 'retention', 'erasure']).nullable(),
   /** Personal data and content: present only for those who may read them (the advisor's draft, the agency). */
   customerName: z.string().nullable().optional(),
   coverNote: z.string().nullable().optional(),

@@ -146,6 +146,8 @@ export const bookingView = z.object({
   language: languageSchema,
   note: z.string().optional(),
   cancelReason: z.string().optional(),
+  /** The retention purge or an erasure removed the customer's data (docs/privacy.md). */
+  customerDataRemoved: z.literal(true).optional(),
   createdAt: instant,
   updatedAt: instant,
 });

@@ -186,6 +186,11 @@ const rules = {
   // Statistics (issue 14): VM and auditors see all; an agency's admins and experts their agency's; a point manager
   // its points'. Resource: the agency and the point the request filters by, which must then be the actor's own.
   'statistics:read': any(mainAdmin, coordinator, auditor, statisticsAgencyMember, statisticsPointManager),
+  // Privacy (docs/privacy.md). Each agency is the controller of its customers' data: only its own admin finds,
+  // exports and erases a data subject's records; its staff read its record of processing, its admin writes it.
+  'privacy:data-subjects': agencyAdminOf,
+  'privacy:record:read': agencyMemberOf,
+  'privacy:record:manage': agencyAdminOf,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

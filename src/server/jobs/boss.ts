@@ -9,6 +9,7 @@ import type { Database } from '../db/client.js';
 import type { Channels } from '../modules/notifications/deliver-message.js';
 import { startNotificationJobs } from '../modules/notifications/jobs.js';
 import { startDocumentJobs } from '../modules/documents/jobs.js';
+import { startPrivacyJobs } from '../modules/privacy/jobs.js';
 
 export type JobsLogger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 
@@ -24,6 +25,8 @@ export type Jobs = {
   boss: PgBoss;
   /** Queue due customer messages now instead of at the next minute. */
   dispatchMessages(): Promise<void>;
+  /** Run the customer-data retention purge now instead of at the next quarter hour. */
+  purgeCustomerData(): Promise<void>;
   /** Stops taking jobs, lets running ones finish (up to 15 s), closes pg-boss's connections. */
   stop(): Promise<void>;
 };
@@ -55,15 +58,18 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
     const agreements = await startAgreementJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const accessibility = await startAccessibilityJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const audit = await startAuditJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    const privacy = await startPrivacyJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
+      purgeCustomerData: privacy.purge,
       async stop() {
         await notifications.stop();
         await documents.stop();
         await agreements.stop();
         await accessibility.stop();
         await audit.stop();
+        await privacy.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },

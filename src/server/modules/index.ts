@@ -10,6 +10,7 @@ import { meetingRoutes } from './meetings/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { publicBookingRoutes } from './public-booking/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { schedulingRoutes } from './scheduling/routes.js';
 import { statisticsRoutes } from './statistics/routes.js';
 import { terminalRoutes } from './terminals/routes.js';
@@ -37,4 +38,5 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   reportRoutes,
   accessibilityRoutes,
   statisticsRoutes,
+  privacyRoutes,
 ];

@@ -90,13 +90,15 @@ export const identityChecks = pgTable(
     documentType: identityDocumentType('document_type'),
     photoMatched: boolean('photo_matched'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** The retention purge clears the document type and photo match; that the check happened, and its outcome, stay. */
+    customerDataRemovedAt: timestamp('customer_data_removed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('identity_checks_one_open_per_booking_idx').on(t.bookingId).where(sql`status IN ('requested', 'acknowledged')`),
     index('identity_checks_point_idx').on(t.servicePointId, t.status),
     index('identity_checks_booking_idx').on(t.bookingId, t.requestedAt),
     check('identity_checks_result_check', sql`status <> 'completed' OR (verified IS NOT NULL AND completed_at IS NOT NULL AND completed_by IS NOT NULL)`),
-    check('identity_checks_verified_check', sql`verified IS NOT TRUE OR (document_type IS NOT NULL AND photo_matched IS TRUE)`),
+    check('identity_checks_verified_check', sql`verified IS NOT TRUE OR customer_data_removed_at IS NOT NULL OR (document_type IS NOT NULL AND photo_matched IS TRUE)`),
   ],
 );
 

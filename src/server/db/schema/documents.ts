@@ -23,7 +23,7 @@ export const agencyDocumentKeys = pgTable('agency_document_keys', {
 export const documentKind = pgEnum('document_kind', ['application', 'attachment', 'certificate', 'identity-document-copy', 'letter', 'other']);
 export const handoverStatus = pgEnum('document_handover_status', ['draft', 'sent', 'acknowledged', 'purged']);
 export const handoverSource = pgEnum('document_handover_source', ['desk', 'terminal']);
-export const purgeReason = pgEnum('document_purge_reason', ['acknowledged', 'retention']);
+export const purgeReason = pgEnum('document_purge_reason', ['acknowledged', 'retention', 'erasure']);
 
 /**
  * A document handover (asiakirjan vastaanotto ja välitys): what a customer handed over at a service point for one

@@ -8,3 +8,4 @@ export * from './agreements.js';
 export * from './time-reports.js';
 export * from './accessibility.js';
 export * from './public-booking.js';
+export * from './privacy.js';

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type LocalizedText, organisations, rooms, servicePoints, users } from './directory.js';
 
 /** What an agency offers remotely: names in three languages, a fixed duration, the languages it is served in. */
@@ -101,12 +102,15 @@ export const bookings = pgTable(
     status: bookingStatus('status').notNull().default('booked'),
     channel: bookingChannel('channel').notNull(),
     walkIn: boolean('walk_in').notNull().default(false),
-    customerName: text('customer_name').notNull(),
+    /** The customer's name, phone, e-mail, the note and a cancellation reason are cleared by the retention purge. */
+    customerName: text('customer_name'),
     customerPhone: text('customer_phone'),
     customerEmail: text('customer_email'),
     language: text('language').notNull(),
     note: text('note'),
     cancelReason: text('cancel_reason'),
+    /** When the customer's data was removed (retention purge or a data subject's erasure); the statistics stay. */
+    customerDataRemovedAt: timestamp('customer_data_removed_at', { withTimezone: true }),
     /** Incremented on every change that customers are told about; messages carry it so stale ones are skipped. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
@@ -115,6 +119,8 @@ export const bookings = pgTable(
   },
   (t) => [
     uniqueIndex('bookings_reference_idx').on(t.reference),
+    check('bookings_customer_check', sql`customer_name IS NOT NULL OR customer_data_removed_at IS NOT NULL`),
+    index('bookings_retention_idx').on(t.endsAt).where(sql`customer_data_removed_at IS NULL`),
     index('bookings_point_time_idx').on(t.servicePointId, t.startsAt),
     index('bookings_agency_time_idx').on(t.agencyId, t.startsAt),
     index('bookings_expert_time_idx').on(t.expertId, t.startsAt),
@@ -146,7 +152,8 @@ export const walkIns = pgTable(
     servicePointId: uuid('service_point_id').notNull().references(() => servicePoints.id),
     agencyId: uuid('agency_id').notNull().references(() => organisations.id),
     serviceId: uuid('service_id').notNull().references(() => services.id),
-    customerName: text('customer_name').notNull(),
+    /** Null once the retention purge or an erasure removed it. */
+    customerName: text('customer_name'),
     language: text('language').notNull(),
     interpretingLanguage: text('interpreting_language'),
     status: text('status').notNull().default('waiting'),
@@ -154,8 +161,12 @@ export const walkIns = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     takenAt: timestamp('taken_at', { withTimezone: true }),
+    customerDataRemovedAt: timestamp('customer_data_removed_at', { withTimezone: true }),
   },
-  (t) => [index('walk_ins_queue_idx').on(t.servicePointId, t.agencyId, t.status, t.createdAt)],
+  (t) => [
+    check('walk_ins_customer_check', sql`customer_name IS NOT NULL OR customer_data_removed_at IS NOT NULL`),
+    index('walk_ins_queue_idx').on(t.servicePointId, t.agencyId, t.status, t.createdAt),
+  ],
 );
 
 /**

@@ -20,10 +20,12 @@ export function presentBooking(b: BookingRow): BookingView {
     interpretingLanguage: b.interpretingLanguage ?? undefined,
     channel: b.channel,
     walkIn: b.walkIn,
-    customer: { name: b.customerName, phone: b.customerPhone ?? undefined, email: b.customerEmail ?? undefined },
+    // A booking whose customer data was removed keeps its statistics; the name reads as empty (`customerDataRemoved`).
+    customer: { name: b.customerName ?? '', phone: b.customerPhone ?? undefined, email: b.customerEmail ?? undefined },
     language: b.language as Language,
     note: b.note ?? undefined,
     cancelReason: b.cancelReason ?? undefined,
+    customerDataRemoved: b.customerDataRemovedAt ? true : undefined,
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
   };
@@ -51,7 +53,7 @@ export function presentWalkIn(w: typeof walkIns.$inferSelect): z.infer<typeof wa
     servicePointId: w.servicePointId,
     agencyId: w.agencyId,
     serviceId: w.serviceId,
-    customerName: w.customerName,
+    customerName: w.customerName ?? '',
     language: w.language as Language,
     interpretingLanguage: w.interpretingLanguage ?? undefined,
     status: w.status as 'waiting' | 'taken' | 'cancelled',

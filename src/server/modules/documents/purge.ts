@@ -9,16 +9,17 @@ export const documentsActor: SystemActor = { kind: 'system', component: 'documen
 const BATCH = 100;
 
 /**
- * Removes a handover's content when it is due: the pages (ciphertext) are deleted and the data key, cover note and
+ * Removes a handover's content when it is due (or at once for a data subject's erasure): the pages (ciphertext) are deleted and the data key, cover note and
  * walk-in customer's name are cleared, so nothing can be decrypted any more. The record stays: who registered it,
  * when, where, for which agency, kind, page count, delivered and acknowledged. Rows locked by someone else are
  * skipped (the next pass takes them).
  */
-export async function purgeHandover(ctx: AppContext, id: string, now = new Date()): Promise<HandoverRow | undefined> {
+export async function purgeHandover(ctx: AppContext, id: string, now = new Date(), erasure?: 'erasure'): Promise<HandoverRow | undefined> {
   const purged = await ctx.db.transaction(async (tx) => {
-    const h = await handoverRepository.forUpdate(tx, id, { skipLocked: true });
-    if (!h || h.status === 'purged' || h.purgeAt > now) return undefined;
-    const reason = h.status === 'acknowledged' ? 'acknowledged' : 'retention';
+    // A data subject's erasure waits for a lock held elsewhere and purges whatever the purge time.
+    const h = await handoverRepository.forUpdate(tx, id, { skipLocked: !erasure });
+    if (!h || h.status === 'purged' || (!erasure && h.purgeAt > now)) return undefined;
+    const reason = erasure ?? (h.status === 'acknowledged' ? 'acknowledged' : 'retention');
     const files = await pageRepository.deleteOfHandover(tx, id);
     const row = await handoverRepository.update(tx, id, {
       status: 'purged',

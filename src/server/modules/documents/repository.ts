@@ -89,7 +89,7 @@ export const handoverRepository = {
   async customerNames(db: Db, bookingIds: string[]): Promise<Map<string, string>> {
     if (bookingIds.length === 0) return new Map();
     const rows = await db.select({ id: bookings.id, name: bookings.customerName }).from(bookings).where(inArray(bookings.id, bookingIds));
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map(rows.map((r) => [r.id, r.name ?? '']));
   },
 
   /** Where and for whom, for the receipt. */

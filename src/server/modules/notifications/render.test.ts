@@ -30,6 +30,7 @@ function context(language: string, overrides: Partial<MessageContext['booking']>
       language,
       note: '010190-123A salainen muistiinpano',
       cancelReason: 'syy',
+      customerDataRemovedAt: null,
       version: 2,
       createdBy: null,
       createdAt: new Date(),

@@ -28,6 +28,7 @@ export async function assertNoCustomerName(db: Db, servicePointId: string, date:
   const { start, end } = instantRange(from, to);
   const text = normalise(note);
   for (const name of await repo.customerNames(db, servicePointId, start, end)) {
+    if (!name) continue;
     const n = normalise(name);
     if (n.length < 3) continue;
     const reversed = n.split(' ').reverse().join(' ');

@@ -1,52 +1,10 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import { A4, MARGIN, helveticaWriter } from '../../pdf/writer.js';
 import type { ReimbursementReport } from '../../../shared/time-reports.js';
 import type { ReportLanguage } from './build-report.js';
 import { day, euros, labelsFor } from './report-labels.js';
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
 const hours = (minutes: number) => (minutes / 60).toFixed(2).replace('.', ',');
-
-/** Writes lines top-down on A4 pages, starting a new page when one is full. */
-class Writer {
-  page!: PDFPage;
-  y = 0;
-  private chars: Set<number>;
-  constructor(
-    private doc: PDFDocument,
-    private font: PDFFont,
-    private bold: PDFFont,
-  ) {
-    this.chars = new Set(font.getCharacterSet());
-    this.newPage();
-  }
-  newPage() {
-    this.page = this.doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-  /** Characters the standard font cannot encode (WinAnsi) become '?', so a name never breaks the document. */
-  safe(text: string) {
-    return [...text].map((c) => (this.chars.has(c.codePointAt(0)!) ? c : '?')).join('');
-  }
-  line(cols: { text: string; x?: number; right?: number }[], o: { bold?: boolean; size?: number; gap?: number } = {}) {
-    const size = o.size ?? 10;
-    if (this.y < MARGIN + size * 2) this.newPage();
-    const font = o.bold ? this.bold : this.font;
-    for (const c of cols) {
-      const text = this.safe(c.text);
-      const x = c.right !== undefined ? c.right - font.widthOfTextAtSize(text, size) : (c.x ?? MARGIN);
-      this.page.drawText(text, { x, y: this.y, size, font, color: rgb(0, 0, 0) });
-    }
-    this.y -= size + (o.gap ?? 5);
-  }
-  space(h = 8) {
-    this.y -= h;
-  }
-  rule() {
-    this.page.drawLine({ start: { x: MARGIN, y: this.y + 4 }, end: { x: A4[0] - MARGIN, y: this.y + 4 }, thickness: 0.5, color: rgb(0.4, 0.4, 0.4) });
-    this.space(6);
-  }
-}
 
 /** The report as a print-quality A4 PDF in Finnish or Swedish, with the parties' names and a signature line. */
 export async function reportPdf(r: ReimbursementReport, lang: ReportLanguage): Promise<Buffer> {
@@ -55,7 +13,7 @@ export async function reportPdf(r: ReimbursementReport, lang: ReportLanguage): P
   doc.setTitle(`${l.title} ${r.invoiceBasis.reference}`);
   doc.setLanguage(lang === 'fi' ? 'fi-FI' : 'sv-FI');
   doc.setProducer('Etäpiste');
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = await helveticaWriter(doc);
   const right = A4[0] - MARGIN;
   const pair = (label: string, value: string) => w.line([{ text: label }, { text: value, x: 200 }]);
 

@@ -166,7 +166,7 @@ function HandoverView({ live }: { live: ReturnType<typeof useDocumentEvents> }) 
               </div>
             )}
             {acknowledge.isError && <ErrorAlert>{documentError(t, acknowledge.error)}</ErrorAlert>}
-            {h.status === 'purged' && <NoticeAlert>{t(h.purgeReason === 'acknowledged' ? 'inbox.purgedAcknowledged' : 'inbox.purgedRetention')}</NoticeAlert>}
+            {h.status === 'purged' && <NoticeAlert>{t(h.purgeReason === 'acknowledged' ? 'inbox.purgedAcknowledged' : h.purgeReason === 'erasure' ? 'inbox.purgedErasure' : 'inbox.purgedRetention')}</NoticeAlert>}
             {h.pages && h.pages.length > 0 && (
               <section className="doc-viewer" aria-labelledby="doc-viewer-h">
                 <h2 id="doc-viewer-h">{t('pages.heading')}</h2>
