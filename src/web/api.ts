@@ -44,12 +44,39 @@ export async function api<T>(method: string, url: string, body?: unknown, header
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!res.ok) {
-    const problem = (data as Problem | undefined) ?? { type: 'about:blank', title: res.statusText, status: res.status, code: 'unknown' };
-    if (res.status === 401 && problem.code === 'auth.required') onUnauthenticated?.();
-    throw new ApiError(problem);
-  }
+  if (!res.ok) throw failure(res, data);
   return data as T;
+}
+
+function failure(res: Response, data: unknown): ApiError {
+  const problem = (data as Problem | undefined) ?? { type: 'about:blank', title: res.statusText, status: res.status, code: 'unknown' };
+  if (res.status === 401 && problem.code === 'auth.required') onUnauthenticated?.();
+  return new ApiError(problem);
+}
+
+/**
+ * A POST whose answer is a file (an export whose request carries personal data, so it cannot be a link): the browser
+ * saves it under `filename`. Refusals arrive as problem+json like every other call.
+ */
+export async function postForFile(url: string, body: unknown, filename: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...csrfHeader() }, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network' });
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    throw failure(res, text ? (JSON.parse(text) as unknown) : undefined);
+  }
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 export const get = <T>(url: string) => api<T>('GET', url);

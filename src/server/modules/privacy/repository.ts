@@ -36,7 +36,7 @@ export const privacyRepository = {
   },
 
   async saveSettings(db: Db, row: typeof agencyPrivacy.$inferInsert) {
-    const { agencyId, ...rest } = row;
+    const { agencyId: _agencyId, ...rest } = row;
     await db
       .insert(agencyPrivacy)
       .values(row)

@@ -20,13 +20,14 @@ import { UserDetailPage } from './users/UserDetailPage';
 import { UsersPage } from './users/UsersPage';
 import { AgencyTokensPage } from './agencyTokens/AgencyTokensPage';
 import { StatementEditorPage } from '../accessibility/StatementEditorPage';
+import { PrivacyAdmin } from '../privacy/PrivacyAdmin';
 import './admin.css';
 
 // The area is mounted at /admin/*; links from a splat route resolve against the whole URL, so the tabs are absolute.
 /** Administration: the main admin manages the whole directory, an agency admin its own agency's users. */
 export function AdminArea() {
   const me = useUser();
-  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents', 'agreements', 'accessibility']);
+  const { t } = useTranslation(['admin', 'scheduling', 'assistance', 'documents', 'agreements', 'accessibility', 'privacy']);
   const isMainAdmin = me.roles.some((r) => r.role === 'main-admin');
   const isAgencyAdmin = me.roles.some((r) => r.role === 'agency-admin');
   // Overdue registration duties are the main admin's to chase: a badge on the tab wherever they are in admin.
@@ -42,7 +43,12 @@ export function AdminArea() {
     { to: 'services', label: t('scheduling:nav.services') },
     { to: 'working-hours', label: t('scheduling:nav.workingHours') },
     ...(isMainAdmin ? [{ to: 'interpreters', label: t('scheduling:nav.interpreters') }] : []),
-    ...(isAgencyAdmin ? [{ to: 'agency-tokens', label: t('documents:tokens.nav') }] : []),
+    ...(isAgencyAdmin
+      ? [
+          { to: 'agency-tokens', label: t('documents:tokens.nav') },
+          { to: 'privacy', label: t('privacy:nav.tab') },
+        ]
+      : []),
     ...(isMainAdmin
       ? [
           { to: 'call-buttons', label: t('assistance:admin.navButtons') },
@@ -83,6 +89,7 @@ export function AdminArea() {
         <Route path="working-hours" element={<ExpertsPage />} />
         <Route path="working-hours/:agencyId/:expertId" element={<ExpertHoursPage />} />
         {isAgencyAdmin && <Route path="agency-tokens" element={<AgencyTokensPage />} />}
+        {isAgencyAdmin && <Route path="privacy/*" element={<PrivacyAdmin />} />}
         {isMainAdmin && (
           <>
             <Route path="organisations" element={<OrganisationsPage />} />

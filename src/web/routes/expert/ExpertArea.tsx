@@ -14,6 +14,8 @@ import { ExpertMeetingsArea } from './meetings/ExpertMeetingsArea';
 import { MeetingsLink } from './meetings/MeetingsLink';
 import { DocumentsLink } from '../desk/documents/DeskDocumentsArea';
 import { ExpertDocumentsArea } from './documents/ExpertDocumentsArea';
+import { ProcessingRecordLink } from '../privacy/PrivacyAdmin';
+import { ProcessingRecordPage } from '../privacy/ProcessingRecordPage';
 import './expert.css';
 
 /** The expert area: the front page, the agency's bookings (/expert/bookings) and today's meetings (/expert/meetings). */
@@ -25,6 +27,7 @@ export function ExpertArea() {
       <Route path="bookings/*" element={<ExpertBookingsArea />} />
       <Route path="documents/*" element={<ExpertDocumentsArea />} />
       <Route path="meetings/*" element={<ExpertMeetingsArea />} />
+      <Route path="privacy" element={<ProcessingRecordPage />} />
       <Route path="*" element={<ExpertHome />} />
     </Routes>
   );
@@ -50,6 +53,7 @@ function ExpertHome() {
       <CalendarLink to="/expert/bookings" variant="expert" />
       {me.roles.some((r) => r.role === 'expert') && <DocumentsLink to="/expert/documents" />}
       <MeetingsLink />
+      <ProcessingRecordLink to="/expert/privacy" />
       {agencies.length > 0 && (
         <dl className="expert-agency">
           <dt>{t('agency')}</dt>
