@@ -74,6 +74,7 @@ function DataSubjects({ agencyId }: { agencyId: string }) {
           <Textarea
             labelText={t('subjects.reason')}
             hintText={t('subjects.reasonHint')}
+            fullWidth
             value={draft.reason}
             onChange={(e) => set('reason', e.target.value)}
             status={invalid.has('reason') ? 'error' : 'default'}

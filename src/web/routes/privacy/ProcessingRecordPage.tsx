@@ -57,7 +57,7 @@ function RecordView({ record }: { record: ProcessingRecordView }) {
             {record.retentionDays === null ? ` (${t('record.default')})` : ` (${t('record.ownSetting', { days: e.defaultRetentionDays })})`}
           </dd>
           <dt>{t('record.facts.documents')}</dt>
-          <dd>{t('record.documents', { days: e.documentRetentionDays, hours: e.documentKeepAfterAckHours })}</dd>
+          <dd>{e.documentKeepAfterAckHours > 0 ? t('record.documents', { days: e.documentRetentionDays, hours: e.documentKeepAfterAckHours }) : t('record.documentsAtOnce', { days: e.documentRetentionDays })}</dd>
           <dt>{t('record.facts.session')}</dt>
           <dd>{t('record.minutes', { count: e.sessionIdleMinutes })}</dd>
           <dt>{t('record.facts.hetu')}</dt>
@@ -88,11 +88,11 @@ function RecordTexts({ record }: { record: ProcessingRecordView }) {
   return (
     <section className="privacy-panel" aria-labelledby="privacy-texts-h">
       <h3 id="privacy-texts-h">{t('record.textsHeading')}</h3>
-      <dl className="privacy-facts">
+      <dl className="privacy-texts">
         {TEXTS.map((k) => (
           <div key={k}>
             <dt>{t(`record.fields.${k}`)}</dt>
-            <dd className="privacy-text">{record[k] || t('record.notWritten')}</dd>
+            <dd>{record[k] || t('record.notWritten')}</dd>
           </div>
         ))}
       </dl>
@@ -129,6 +129,7 @@ function RecordForm({ record }: { record: ProcessingRecordView }) {
             key={k}
             labelText={t(`record.fields.${k}`)}
             hintText={t(`record.hints.${k}`)}
+            fullWidth
             value={draft[k]}
             onChange={(ev) => set(k, ev.target.value)}
             status={invalid.has(k) ? 'error' : 'default'}
