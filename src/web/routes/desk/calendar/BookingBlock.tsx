@@ -4,6 +4,7 @@ import type { BookingView, BusyView } from '../../../../shared/scheduling';
 import { useLanguage } from '../../../localized';
 import { useCalendar } from './CalendarContext';
 import { formatTimeRange, zonedParts } from './time';
+import { useCustomerName } from '../../privacy/customerName';
 
 export type CalendarItem = BookingView | BusyView;
 export const isBusy = (item: CalendarItem): item is BusyView => 'busy' in item;
@@ -16,6 +17,7 @@ type Props = { item: CalendarItem; selected?: boolean; compact?: boolean; roomNa
  */
 export function BookingBlock({ item, selected, compact, roomName }: Props) {
   const { t } = useTranslation('calendar');
+  const customerName = useCustomerName();
   const { locale } = useLanguage();
   const cal = useCalendar();
   const time = formatTimeRange(item.start, item.end, locale, cal.timeZone);
@@ -35,7 +37,7 @@ export function BookingBlock({ item, selected, compact, roomName }: Props) {
       aria-current={selected ? 'true' : undefined}
     >
       <span className="cal-block-time">{time}</span> <span className="cal-block-agency">{cal.agencyShort(b.agencyId)}</span>{' '}
-      <span className="cal-block-ref">{b.reference}</span> <span className="cal-block-name">{b.customer.name}</span>
+      <span className="cal-block-ref">{b.reference}</span> <span className="cal-block-name">{customerName(b)}</span>
       {b.status !== 'booked' && <span className="cal-block-status"> · {t(`status.${b.status}`)}</span>}
       {roomName && <span className="cal-block-room"> · {roomName}</span>}
     </Link>

@@ -8,10 +8,12 @@ import { useCalendar } from './CalendarContext';
 import { interpretingLanguageName } from './languages';
 import { useExperts } from './queries';
 import { formatDayLong, formatTimeRange, zonedParts } from './time';
+import { useCustomerName } from '../../privacy/customerName';
 
 /** Everything the booking holds, as a definition list; nothing about the customer's case is stored. */
 export function BookingFacts({ booking: b }: { booking: BookingView }) {
   const { t } = useTranslation('calendar');
+  const customerName = useCustomerName();
   const { lang, locale } = useLanguage();
   const cal = useCalendar();
   const experts = useExperts(b.agencyId);
@@ -38,7 +40,7 @@ export function BookingFacts({ booking: b }: { booking: BookingView }) {
       )}
       {point && row(t('detail.place'), room ? `${localized(point.name, lang)}, ${localized(room.name, lang)}` : localized(point.name, lang))}
       {expert && row(t('detail.expert'), expert.name)}
-      {row(t('detail.customer'), b.customer.name)}
+      {row(t('detail.customer'), customerName(b))}
       {b.customer.phone && row(t('detail.phone'), <Link href={`tel:${b.customer.phone}`}>{b.customer.phone}</Link>)}
       {b.customer.email && row(t('detail.email'), b.customer.email)}
       {row(t('detail.language'), t(`bookingLanguage.${b.language}`))}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { BookingView } from '../../../../shared/scheduling';
 import { useLanguage } from '../../../localized';
+import { useCustomerName } from '../../privacy/customerName';
 import { useCalendar } from './CalendarContext';
 import { AgencyTag, StatusChip } from './StatusChip';
 import { formatDayShort, formatTimeRange, zonedParts } from './time';
@@ -9,6 +10,7 @@ import { formatDayShort, formatTimeRange, zonedParts } from './time';
 export function BookingRow({ booking: b, showDay = false, showService = false }: { booking: BookingView; showDay?: boolean; showService?: boolean }) {
   const { locale } = useLanguage();
   const cal = useCalendar();
+  const customerName = useCustomerName();
   const day = zonedParts(b.start, cal.timeZone).date;
   return (
     <Link to={cal.bookingHref(b.id, day)} className="cal-row">
@@ -17,7 +19,7 @@ export function BookingRow({ booking: b, showDay = false, showService = false }:
         {formatTimeRange(b.start, b.end, locale, cal.timeZone)}
       </span>
       <AgencyTag agencyId={b.agencyId} />
-      <span className="cal-row-name">{b.customer.name}</span>
+      <span className="cal-row-name">{customerName(b)}</span>
       <span className="cal-row-ref">{b.reference}</span>
       {showService && <span className="cal-row-service">{cal.serviceName(b.serviceId)}</span>}
       <StatusChip status={b.status} />
