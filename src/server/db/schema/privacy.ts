@@ -22,7 +22,7 @@ export const agencyPrivacy = pgTable(
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
+  () => [
     check('agency_privacy_retention_check', sql`retention_days BETWEEN 1 AND 730`),
     check(
       'agency_privacy_text_check',
