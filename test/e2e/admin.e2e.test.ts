@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
     expect(emails.sort()).toEqual(['admin@kela.demo', 'asiantuntija@kela.demo', 'varaaja@kela.demo']);
 
     const tabs = page.getByRole('navigation', { name: 'Administration', exact: true });
-    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Users', 'Services', 'Working hours', 'API tokens', 'Agreements']);
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Users', 'Services', 'Working hours', 'API tokens', 'Privacy', 'Agreements']);
     expect(await page.getByRole('button', { name: /Show users of$/ }).count()).toBe(0);
     await expectAccessible(page);
 
