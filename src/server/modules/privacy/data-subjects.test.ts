@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
@@ -17,7 +17,7 @@ describe.each(testDatabaseKinds)("data subjects' rights on %s", (kind) => {
   afterAll(() => t.close());
 
   const audits = async (action: string, agencyId: string) =>
-    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.organisationId, agencyId)));
+    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.organisationId, agencyId))).orderBy(asc(auditEvents.id));
 
   async function world() {
     const w = await privacyWorld(t.ctx.db);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
@@ -20,7 +20,7 @@ describe.each(testDatabaseKinds)('customer data retention on %s', (kind) => {
 
   const bookingRow = async (id: string) => (await t.ctx.db.select().from(bookings).where(eq(bookings.id, id)))[0]!;
   const purges = async (agencyId: string) =>
-    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'customer_data.purged'), eq(auditEvents.organisationId, agencyId)));
+    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'customer_data.purged'), eq(auditEvents.organisationId, agencyId))).orderBy(asc(auditEvents.id));
 
   it('removes the customer data after each agency its own retention, keeps the booking for statistics, audits the purge', async () => {
     const w = await privacyWorld(t.ctx.db);
