@@ -9,6 +9,7 @@ import {
   documentHandovers,
   identityChecks,
   organisations,
+  publicBookingLinks,
   servicePoints,
   services,
   walkIns,
@@ -77,9 +78,9 @@ export const privacyRepository = {
 
   /**
    * Removes the customer's data from bookings: name, phone, e-mail, note and cancellation reason; with them the walk-in
-   * entries that became these bookings, the identity checks' document details and the message outbox's error texts
-   * (a message not yet sent is skipped: there is nobody to send it to). Times, agency, service, channel, language and
-   * status stay for the statistics. Returns the ids actually changed (a row already cleared is left alone).
+   * entries that became these bookings, the identity checks' document details, the message outbox's error texts (a
+   * message not yet sent is skipped: there is nobody to send it to) and an online booking's manage link. Times, agency,
+   * service, channel, language and status stay for the statistics. Returns the ids actually changed.
    */
   async clearBookings(db: Db, ids: string[], now: Date) {
     if (ids.length === 0) return { bookings: [] as string[], walkIns: 0, identityChecks: 0 };
@@ -104,6 +105,8 @@ export const privacyRepository = {
       .update(customerMessages)
       .set({ error: null, status: sql`CASE WHEN ${customerMessages.status} = 'pending' THEN 'skipped' ELSE ${customerMessages.status} END` })
       .where(inArray(customerMessages.bookingId, done));
+    // An online booking's manage link dies with the data it shows (and its keyed hash of the booker's address).
+    await db.delete(publicBookingLinks).where(inArray(publicBookingLinks.bookingId, done));
     return { bookings: done, walkIns: w.length, identityChecks: c.length };
   },
 
