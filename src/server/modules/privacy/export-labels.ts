@@ -35,7 +35,7 @@ const LABELS = {
     statuses: { booked: 'Varattu', 'checked-in': 'Ilmoittautunut', 'in-meeting': 'Tapaamisessa', completed: 'Päättynyt', 'no-show': 'Ei saapunut', cancelled: 'Peruttu', waiting: 'Jonossa', taken: 'Otettu palveltavaksi', draft: 'Luonnos', sent: 'Lähetetty', acknowledged: 'Kuitattu' },
     kinds: { application: 'Hakemus', attachment: 'Liite', certificate: 'Todistus', 'identity-document-copy': 'Kopio henkilöllisyystodistuksesta', letter: 'Kirje', other: 'Muu' },
     messageKinds: { confirmation: 'Vahvistus', change: 'Muutos', cancellation: 'Peruutus', reminder: 'Muistutus', email: 'sähköposti', sms: 'tekstiviesti' },
-    channels: { 'on-site': 'Palvelupisteessä', 'agency-phone': 'Viranomaisen puhelinpalvelu', 'service-point-phone': 'Palvelupisteen puhelin' },
+    channels: { 'on-site': 'Palvelupisteessä', 'agency-phone': 'Viranomaisen puhelinpalvelu', 'service-point-phone': 'Palvelupisteen puhelin', online: 'Asiakkaan oma verkkovaraus' },
   },
   sv: {
     title: 'Den registrerades uppgifter',
@@ -70,7 +70,7 @@ const LABELS = {
     statuses: { booked: 'Bokad', 'checked-in': 'Anmäld', 'in-meeting': 'I möte', completed: 'Avslutad', 'no-show': 'Uteblev', cancelled: 'Avbokad', waiting: 'I kön', taken: 'Tagen', draft: 'Utkast', sent: 'Skickad', acknowledged: 'Kvitterad' },
     kinds: { application: 'Ansökan', attachment: 'Bilaga', certificate: 'Intyg', 'identity-document-copy': 'Kopia av identitetshandling', letter: 'Brev', other: 'Annat' },
     messageKinds: { confirmation: 'Bekräftelse', change: 'Ändring', cancellation: 'Avbokning', reminder: 'Påminnelse', email: 'e-post', sms: 'textmeddelande' },
-    channels: { 'on-site': 'Vid servicepunkten', 'agency-phone': 'Myndighetens telefonservice', 'service-point-phone': 'Servicepunktens telefon' },
+    channels: { 'on-site': 'Vid servicepunkten', 'agency-phone': 'Myndighetens telefonservice', 'service-point-phone': 'Servicepunktens telefon', online: 'Kundens egen bokning på webben' },
   },
   en: {
     title: "Data subject's records",
@@ -105,7 +105,7 @@ const LABELS = {
     statuses: { booked: 'Booked', 'checked-in': 'Checked in', 'in-meeting': 'In meeting', completed: 'Completed', 'no-show': 'No-show', cancelled: 'Cancelled', waiting: 'Waiting', taken: 'Taken', draft: 'Draft', sent: 'Sent', acknowledged: 'Acknowledged' },
     kinds: { application: 'Application', attachment: 'Attachment', certificate: 'Certificate', 'identity-document-copy': 'Copy of an identity document', letter: 'Letter', other: 'Other' },
     messageKinds: { confirmation: 'Confirmation', change: 'Change', cancellation: 'Cancellation', reminder: 'Reminder', email: 'e-mail', sms: 'text message' },
-    channels: { 'on-site': 'At the service point', 'agency-phone': "Authority's phone service", 'service-point-phone': "Service point's phone" },
+    channels: { 'on-site': 'At the service point', 'agency-phone': "Authority's phone service", 'service-point-phone': "Service point's phone", online: "The customer's own online booking" },
   },
 } satisfies Record<Language, unknown>;
 

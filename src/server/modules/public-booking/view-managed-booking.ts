@@ -37,7 +37,7 @@ export async function presentManaged(ctx: AppContext, b: BookingRow, now = new D
     status: b.status,
     start: b.startsAt.toISOString(),
     end: b.endsAt.toISOString(),
-    firstName: b.customerName.trim().split(/\s+/)[0] ?? '',
+    firstName: (b.customerName ?? '').trim().split(/\s+/)[0] ?? '',
     servicePointId: b.servicePointId,
     agencyId: b.agencyId,
     serviceId: b.serviceId,
