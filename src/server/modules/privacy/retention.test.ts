@@ -5,7 +5,7 @@ import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { helsinki, privacyBooking, privacyWorld } from '../../../../test/helpers/privacy.js';
 import { workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { startJobs } from '../../jobs/boss.js';
-import { auditEvents, bookings, customerMessages, identityChecks, walkIns } from '../../db/schema/index.js';
+import { auditEvents, bookings, customerMessages, identityChecks, publicBookingLinks, walkIns } from '../../db/schema/index.js';
 import { purgeCustomerData } from './purge-customer-data.js';
 
 const DAY = 24 * 3600_000;
@@ -41,6 +41,8 @@ describe.each(testDatabaseKinds)('customer data retention on %s', (kind) => {
       .insert(identityChecks)
       .values({ bookingId: a.id, servicePointId: w.point.id, roomId: w.room.id, agencyId: w.a.id, requestedBy: w.staffA.expert.id, status: 'completed', completedBy: w.advisor.id, completedAt: new Date(a.start), verified: true, documentType: 'passport', photoMatched: true })
       .returning();
+    // Had the customer booked online, the manage link (with a keyed hash of their address) would point at it.
+    await t.ctx.db.insert(publicBookingLinks).values({ bookingId: a.id, tokenHash: `hash-${a.id}`, nonce: 'n', keyId: 'k', clientKey: 'client' });
 
     // Before A's cut-off nothing changes.
     expect(await purgeCustomerData(t.ctx, after(a.end, 9.9))).toEqual({ bookings: 0, walkIns: 0, identityChecks: 0 });
@@ -66,6 +68,7 @@ describe.each(testDatabaseKinds)('customer data retention on %s', (kind) => {
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.every((m) => m.status !== 'pending' && m.error === null)).toBe(true);
     expect((await bookingRow(b.id)).customerName).toBe('Matti Virtanen');
+    expect(await t.ctx.db.select().from(publicBookingLinks).where(eq(publicBookingLinks.bookingId, a.id))).toEqual([]);
 
     // The audit records the purge (ids, counts, the rule), never the data.
     const [event, ...more] = await purges(w.a.id);
