@@ -48,6 +48,9 @@ describe.each(testDatabaseKinds)('customer data retention on %s', (kind) => {
     expect(await purgeCustomerData(t.ctx, after(a.end, 9.9))).toEqual({ bookings: 0, walkIns: 0, identityChecks: 0 });
     expect(await bookingRow(a.id)).toMatchObject({ customerName: 'Maija Meikäläinen', customerPhone: '+358401234567', note: 'Tuo päätös mukanasi', customerDataRemovedAt: null });
     expect(await purges(w.a.id)).toHaveLength(0);
+    const statistics = () => adminA.get(`/api/statistics?from=${day}&to=${day}&agencyId=${w.a.id}`);
+    const counted = await statistics();
+    expect(counted.statusCode, counted.body).toBe(200);
 
     // After it, A's customer data is gone; B's (30 days) is not.
     const at = after(a.end, 10.1);
@@ -79,6 +82,9 @@ describe.each(testDatabaseKinds)('customer data retention on %s', (kind) => {
     // The booking still counts: the agency's list shows it with its times, service and outcome.
     const listed = (await adminA.get(`/api/bookings?agencyId=${w.a.id}&from=${encodeURIComponent(a.start)}&to=${encodeURIComponent(a.end)}`)).json();
     expect(listed.bookings).toEqual([expect.objectContaining({ id: a.id, start: a.start, end: a.end, serviceId: w.serviceA.id, status: 'booked', customerDataRemoved: true, customer: { name: '' } })]);
+
+    // And the statistics count it exactly as before.
+    expect((await statistics()).json()).toEqual(counted.json());
 
     // A second pass changes nothing; B's turn comes after 30 days.
     expect(await purgeCustomerData(t.ctx, after(a.end, 12))).toEqual({ bookings: 0, walkIns: 0, identityChecks: 0 });
