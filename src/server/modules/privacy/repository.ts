@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-or
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PersonCriteria } from '../../../shared/privacy.js';
 import type { Db } from '../../db/client.js';
+import { CUSTOMER_CANCELLED } from '../public-booking/change-managed-booking.js';
 import {
   agencyPrivacy,
   bookings,
@@ -86,7 +87,16 @@ export const privacyRepository = {
     if (ids.length === 0) return { bookings: [] as string[], walkIns: 0, identityChecks: 0 };
     const cleared = await db
       .update(bookings)
-      .set({ customerName: null, customerPhone: null, customerEmail: null, note: null, cancelReason: null, customerDataRemovedAt: now, updatedAt: now })
+      .set({
+        customerName: null,
+        customerPhone: null,
+        customerEmail: null,
+        note: null,
+        // The fixed marker of a cancellation by the customer online is no personal data, and the statistics count it.
+        cancelReason: sql`CASE WHEN ${bookings.cancelReason} = ${CUSTOMER_CANCELLED} THEN ${bookings.cancelReason} END`,
+        customerDataRemovedAt: now,
+        updatedAt: now,
+      })
       .where(and(inArray(bookings.id, ids), isNull(bookings.customerDataRemovedAt)))
       .returning({ id: bookings.id });
     const done = cleared.map((r) => r.id);
