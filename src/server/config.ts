@@ -98,6 +98,13 @@ const schema = z.object({
   ACCESSIBILITY_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Audit events are kept this many years, then removed behind a chain anchor (docs/architecture.md, Audit log). */
   AUDIT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** One OpenID Connect provider by environment (docs/oidc.md); more are configured by the main admin. */
+  OIDC_ISSUER: z.string().url().optional().or(z.literal('')),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The short name of the organisation whose accounts the provider signs in (e.g. `Kela`). */
+  OIDC_ORGANISATION: z.string().optional(),
+  OIDC_NAME: z.string().max(100).optional(),
 });
 
 export type Config = {
@@ -160,6 +167,8 @@ export type Config = {
   timeMeasuredMaxMinutes: number;
   accessibilityFeedbackPerHour: number;
   auditRetentionYears: number;
+  /** The OpenID Connect provider configured by environment variables, if any. */
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; organisation: string; name: string };
 };
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
@@ -250,6 +259,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeMeasuredMaxMinutes: e.TIME_MEASURED_MAX_MINUTES,
     accessibilityFeedbackPerHour: e.ACCESSIBILITY_FEEDBACK_PER_HOUR,
     auditRetentionYears: e.AUDIT_RETENTION_YEARS,
+    oidc: oidcFromEnv(e, production),
+  };
+}
+
+function oidcFromEnv(e: z.infer<typeof schema>, production: boolean): Config['oidc'] {
+  if (!e.OIDC_ISSUER) return undefined;
+  const problems = [
+    !e.OIDC_CLIENT_ID && 'OIDC_CLIENT_ID: required with OIDC_ISSUER',
+    !e.OIDC_ORGANISATION && 'OIDC_ORGANISATION: required with OIDC_ISSUER (the short name of the organisation, e.g. Kela)',
+    production && !e.OIDC_ISSUER.startsWith('https://') && 'OIDC_ISSUER: must be https:// in production',
+    !e.PUBLIC_URL && 'PUBLIC_URL: required with OIDC_ISSUER (the redirect URI is <PUBLIC_URL>/api/auth/oidc/callback)',
+  ].filter(Boolean);
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET || undefined,
+    organisation: e.OIDC_ORGANISATION!,
+    name: e.OIDC_NAME || e.OIDC_ORGANISATION!,
   };
 }
 

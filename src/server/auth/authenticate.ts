@@ -55,7 +55,8 @@ export async function fromSession(ctx: AppContext, sessionId: string, opts: { to
     name: found.user.name,
     roles,
     mfaEnabled: found.user.mfaEnabled,
-    mfaPending: !found.user.mfaEnabled && mfaRequired(ctx.config, roles),
+    // A provider that showed multi-factor sign-in (docs/oidc.md) meets the roles' requirement for this session.
+    mfaPending: !found.user.mfaEnabled && !found.session.mfaByProvider && mfaRequired(ctx.config, roles),
     sessionIdHash: idHash,
     csrfToken: found.session.csrfToken,
   };

@@ -5,11 +5,9 @@ import { recordAudit, signingInUser } from '../modules/audit/record.js';
 import { userRepository } from '../modules/users/repository.js';
 import { anonymous } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
-import { sessionRepository } from './session-repository.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { hashToken, newToken } from './tokens.js';
-import { isSealedCurrent, openTotpSecret, sealTotpSecret } from './totp-secret.js';
-import { matchTotp } from './totp.js';
+import { newSession } from './new-session.js';
+import { acceptedTotpStep, afterAcceptedTotp } from './totp-check.js';
 
 const invalidCredentials = () =>
   new HttpProblem(401, 'auth.invalid_credentials', 'Invalid credentials', 'The email address or password is wrong');
@@ -50,32 +48,19 @@ export async function login(ctx: AppContext, input: LoginRequest, client: LoginC
   let totpStep: number | undefined;
   if (user.mfaEnabled && user.mfaSecret) {
     if (!input.totp) throw new HttpProblem(401, 'auth.totp_required', 'Verification code required', 'Enter the code from your authenticator app');
-    totpStep = matchTotp(openTotpSecret(config, user.id, user.mfaSecret), input.totp, now.getTime());
-    if (totpStep === undefined || (user.mfaLastStep !== null && totpStep <= user.mfaLastStep)) {
+    totpStep = acceptedTotpStep(config, user, input.totp, now.getTime());
+    if (totpStep === undefined) {
       return reject('bad-totp', new HttpProblem(401, 'auth.totp_invalid', 'Invalid verification code', 'The verification code is wrong or already used'));
     }
   }
 
-  const sessionId = newToken();
-  const csrfToken = newToken(24);
-  await db.transaction(async (tx) => {
-    if (totpStep !== undefined) {
-      await userRepository.update(tx, user.id, {
-        mfaLastStep: totpStep,
-        // A secret stored before sealing (or under the previous master key) is sealed anew now.
-        ...(user.mfaSecret && !isSealedCurrent(config, user.mfaSecret) && config.documentMasterKey
-          ? { mfaSecret: sealTotpSecret(config, user.id, openTotpSecret(config, user.id, user.mfaSecret)) }
-          : {}),
-      });
-    }
-    await sessionRepository.create(tx, {
-      idHash: hashToken(sessionId),
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(now.getTime() + config.sessionMaxHours * 3_600_000),
-    });
+  const { sessionId, csrfToken } = await db.transaction(async (tx) => {
+    // A secret stored before sealing (or under the previous master key) is sealed anew now.
+    if (totpStep !== undefined) await userRepository.update(tx, user.id, afterAcceptedTotp(config, user, totpStep));
+    const session = await newSession(tx, config, user.id, {}, now);
     // The person signed in: the event is theirs (not "unidentified"), the account its target.
     await recordAudit(tx, signingInUser(user.id), { action: 'auth.login', targetType: 'user', targetId: user.id, organisationId: user.organisationId, details: { mfa: totpStep !== undefined } }, ip);
+    return session;
   });
   throttle.succeed(keys);
   return { sessionId, csrfToken, userId: user.id, deviceCookie: throttle.deviceCookieAfterSuccess(keys, client.deviceCookie) };

@@ -83,6 +83,8 @@ const rules = {
   // Directory reads: every signed-in role sees the organisations and service points (public information).
   'organisation:list': signedIn,
   'organisation:manage': mainAdmin,
+  // Identity providers (OpenID Connect) decide who can sign in as whom: the main admin alone configures them.
+  'identity-provider:manage': mainAdmin,
   'service-point:list': signedIn,
   'service-point:manage': mainAdmin,
   'room:manage': mainAdmin,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,6 +24,8 @@ import { confirmMfa, startMfaSetup } from './mfa.js';
 import { presentMe } from './present.js';
 import { sessionRepository } from './session-repository.js';
 import { passwordTokenInfo, setPassword } from './set-password.js';
+import { endSessionUrl } from './oidc/end-session.js';
+import { oidcRoutes } from './oidc/routes.js';
 
 export function requireUser(request: FastifyRequest): UserActor {
   if (request.actor.kind !== 'user') throw unauthenticated();
@@ -31,6 +33,8 @@ export function requireUser(request: FastifyRequest): UserActor {
 }
 
 const ok = z.object({ ok: z.literal(true) });
+/** `redirectTo`: the provider's end-session address, when the session came from one (RP-initiated logout). */
+const logoutResponse = z.object({ ok: z.literal(true), redirectTo: z.string().optional() });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?: () => number } = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,6 +45,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?
     const user = await userRepository.byId(ctx.db, actor.userId);
     return presentMe(actor, ctx.config, user?.preferredLanguage);
   }
+  const setSession = (reply: FastifyReply, sessionId: string) =>
+    reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: ctx.config.sessionMaxHours * 3600 });
+  oidcRoutes(app, ctx, { throttle, setSession, meFor });
 
   r.post(
     '/api/auth/login',
@@ -51,20 +58,23 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?
     async (request, reply) => {
       const result = await login(ctx, request.body, { ip: request.ip, deviceCookie: request.cookies[DEVICE_COOKIE], throttle });
       const actor = (await fromSession(ctx, result.sessionId)) as UserActor;
-      reply.setCookie(SESSION_COOKIE, result.sessionId, { ...cookieOptions, maxAge: ctx.config.sessionMaxHours * 3600 });
+      setSession(reply, result.sessionId);
       // Proof that this browser signed in to the account before: its attempts are throttled apart from strangers'.
       reply.setCookie(DEVICE_COOKIE, result.deviceCookie, { ...cookieOptions, path: '/api/auth/login', sameSite: 'strict', maxAge: 365 * 24 * 3600 });
       return { csrfToken: result.csrfToken, user: await meFor(actor) };
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ok } } }, async (request, reply) => {
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: logoutResponse } } }, async (request, reply) => {
+    let redirectTo: string | undefined;
     if (request.actor.kind === 'user') {
+      const found = await sessionRepository.findWithUser(ctx.db, request.actor.sessionIdHash);
       await sessionRepository.delete(ctx.db, request.actor.sessionIdHash);
       await recordAudit(ctx.db, request.actor, { action: 'auth.logout', targetType: 'user', targetId: request.actor.userId }, request.ip);
+      if (found) redirectTo = await endSessionUrl(ctx, found.session);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
+    return { ok: true as const, ...(redirectTo ? { redirectTo } : {}) };
   });
 
   r.get('/api/auth/session', { schema: { tags: ['auth'], response: { 200: sessionResponse } } }, async (request) => {

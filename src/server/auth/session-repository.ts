@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { roleAssignments, sessions, users } from '../db/schema/index.js';
 
 export const sessionRepository = {
-  async create(db: Db, s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date }) {
+  async create(db: Db, s: typeof sessions.$inferInsert) {
     await db.insert(sessions).values(s);
   },
 

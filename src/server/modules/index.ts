@@ -6,6 +6,7 @@ import { assistanceRoutes } from './assistance/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { directoryRoutes } from './directory/routes.js';
+import { identityProviderRoutes } from './identity-providers/routes.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -25,6 +26,7 @@ export const modules: Array<(app: FastifyInstance, ctx: AppContext) => void> = [
   directoryRoutes,
   terminalRoutes,
   userRoutes,
+  identityProviderRoutes,
   schedulingRoutes,
   bookingRoutes,
   publicBookingRoutes,

@@ -135,6 +135,12 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Signed in through an OpenID provider ('env' or a provider's id): sign-out also ends the provider's session. */
+    identityProvider: text('identity_provider'),
+    /** The provider's ID token, sealed: the `id_token_hint` of RP-initiated logout. */
+    idTokenSealed: text('id_token_sealed'),
+    /** The provider showed multi-factor authentication (amr/acr): the roles' MFA requirement is met for this session. */
+    mfaByProvider: boolean('mfa_by_provider').notNull().default(false),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -9,3 +9,4 @@ export * from './time-reports.js';
 export * from './accessibility.js';
 export * from './public-booking.js';
 export * from './privacy.js';
+export * from './identity-providers.js';
