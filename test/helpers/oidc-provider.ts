@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -95,4 +96,28 @@ export async function followProvider(url: string, appBase: string, jar = new Coo
     next = new URL(location, next).href;
   }
   throw new Error('too many redirects at the provider');
+}
+
+/**
+ * The whole code flow as a browser makes it: the app's start, the provider (signing in `sub`), and the callback
+ * carrying the flow cookie. `tamper` changes the authorization request on its way (a forged nonce or state).
+ */
+export async function signInThroughProvider(
+  app: FastifyInstance,
+  provider: TestProvider,
+  appBase: string,
+  sub: string,
+  opts: { amr?: string[]; acr?: string; providerId?: string; tamper?: (url: URL) => void; jar?: CookieJar } = {},
+) {
+  await provider.signInAs(sub, { amr: opts.amr, acr: opts.acr });
+  const start = await app.inject({ method: 'GET', url: `/api/auth/oidc/${opts.providerId ?? 'env'}/start?lang=sv` });
+  if (start.statusCode !== 303) throw new Error(`start answered ${start.statusCode}: ${start.body}`);
+  const flow = start.cookies.find((c) => c.name === 'etapiste_oidc');
+  if (!flow) return { location: start.headers.location as string, session: undefined, cookies: start.cookies, flowCookie: undefined };
+  const authorize = new URL(start.headers.location as string);
+  opts.tamper?.(authorize);
+  const back = await followProvider(authorize.href, appBase, opts.jar);
+  const res = await app.inject({ method: 'GET', url: back.pathname + back.search, cookies: { etapiste_oidc: flow.value } });
+  const session = res.cookies.find((c) => c.name === 'etapiste_session')?.value;
+  return { location: res.headers.location as string, session, cookies: res.cookies, flowCookie: flow };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/helpers/app.js';
 import { openTestDatabase, testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { createOrganisation, createUser } from '../../../../test/helpers/factories.js';
-import { CookieJar, type TestProvider, followProvider, startTestProvider } from '../../../../test/helpers/oidc-provider.js';
+import { CookieJar, type TestProvider, followProvider, signInThroughProvider, startTestProvider } from '../../../../test/helpers/oidc-provider.js';
 import { auditEvents, userIdentities, users } from '../../db/schema/index.js';
 import { sealTotpSecret } from '../totp-secret.js';
 import { totpAt, totpStep } from '../totp.js';
@@ -36,20 +36,7 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  /** The whole code flow as a browser makes it: the app's start, the provider, and the callback with the flow cookie. */
-  async function signInThroughProvider(sub: string, opts: { amr?: string[]; acr?: string; providerId?: string; tamper?: (url: URL) => void; jar?: CookieJar } = {}) {
-    await provider.signInAs(sub, opts);
-    const start = await t.app.inject({ method: 'GET', url: `/api/auth/oidc/${opts.providerId ?? 'env'}/start?lang=sv` });
-    expect(start.statusCode).toBe(303);
-    const flow = start.cookies.find((c) => c.name === 'etapiste_oidc')!;
-    expect(flow.httpOnly).toBe(true);
-    const authorize = new URL(start.headers.location as string);
-    opts.tamper?.(authorize);
-    const back = await followProvider(authorize.href, APP, opts.jar);
-    const res = await t.app.inject({ method: 'GET', url: back.pathname + back.search, cookies: { etapiste_oidc: flow.value } });
-    const session = res.cookies.find((c) => c.name === 'etapiste_session')?.value;
-    return { res, location: res.headers.location as string, session, cookies: res.cookies };
-  }
+  const signIn = (sub: string, opts: Parameters<typeof signInThroughProvider>[4] = {}) => signInThroughProvider(t.app, provider, APP, sub, opts);
 
   const me = (session: string) => t.app.inject({ method: 'GET', url: '/api/me', cookies: { etapiste_session: session } });
   const lastAudit = async (action: string, outcome = 'success') =>
@@ -68,6 +55,8 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
   it('asks for code, PKCE (S256), state and nonce at the provider', async () => {
     const start = await t.app.inject({ method: 'GET', url: '/api/auth/oidc/env/start' });
+    // The flow's secrets stay in the browser, sealed, HttpOnly, sent back only to the callback's path.
+    expect(start.cookies.find((c) => c.name === 'etapiste_oidc')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc' });
     const url = new URL(start.headers.location as string);
     expect(url.origin).toBe(provider.issuer);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
@@ -83,7 +72,7 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
   it('links an existing account of the organisation by verified e-mail at the first sign-in, audited, then by subject', async () => {
     const user = await kelaExpert('linked');
-    const first = await signInThroughProvider(`${kind}-linked`);
+    const first = await signIn(`${kind}-linked`);
     expect(first.location).toBe('/');
     expect((await me(first.session!)).json()).toMatchObject({ id: user.id, email: mail('linked'), mfaRequired: false });
     const linked = await lastAudit('auth.oidc_linked');
@@ -95,27 +84,27 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
     // The second sign-in finds the account by subject, even after the e-mail changed at the provider.
     await provider.addAccount({ sub: `${kind}-linked`, email: 'renamed@kela.example', email_verified: true });
-    const second = await signInThroughProvider(`${kind}-linked`);
+    const second = await signIn(`${kind}-linked`);
     expect((await me(second.session!)).json()).toMatchObject({ id: user.id });
     expect((await lastAudit('auth.oidc_linked'))!.id).toBe(linked!.id);
   });
 
   it('refuses an unknown person, an unverified e-mail and an account of another organisation, creating nothing', async () => {
     const before = (await t.ctx.db.select().from(users)).length;
-    const unknown = await signInThroughProvider('nobody');
+    const unknown = await signIn('nobody');
     expect(unknown.location).toBe('/login?oidcError=auth.oidc_no_account');
     expect(unknown.session).toBeUndefined();
     expect(await lastAudit('auth.login', 'failure')).toMatchObject({ details: { method: 'oidc', reason: 'unknown-account' } });
 
     await createUser(t.ctx.db, { organisationId: kelaId, role: 'expert', email: mail('unverified') });
     await provider.addAccount({ sub: `${kind}-unverified`, email: mail('unverified'), email_verified: false });
-    expect((await signInThroughProvider(`${kind}-unverified`)).location).toBe('/login?oidcError=auth.oidc_no_account');
+    expect((await signIn(`${kind}-unverified`)).location).toBe('/login?oidcError=auth.oidc_no_account');
     expect(await lastAudit('auth.login', 'failure')).toMatchObject({ details: { reason: 'email-unverified' } });
 
     const other = await createOrganisation(t.ctx.db);
     const stranger = await createUser(t.ctx.db, { organisationId: other.id, role: 'expert', email: mail('stranger') });
     await provider.addAccount({ sub: `${kind}-stranger`, email: mail('stranger'), email_verified: true });
-    expect((await signInThroughProvider(`${kind}-stranger`)).location).toBe('/login?oidcError=auth.oidc_no_account');
+    expect((await signIn(`${kind}-stranger`)).location).toBe('/login?oidcError=auth.oidc_no_account');
     expect(await lastAudit('auth.login', 'failure')).toMatchObject({ targetId: stranger.id, details: { reason: 'other-organisation' } });
     expect((await t.ctx.db.select().from(users)).length).toBe(before + 2);
     expect(await t.ctx.db.select().from(userIdentities).where(eq(userIdentities.userId, stranger.id))).toEqual([]);
@@ -123,9 +112,9 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
   it('refuses a deactivated account, linked or not', async () => {
     const user = await kelaExpert('leaver');
-    expect((await signInThroughProvider(`${kind}-leaver`)).session).toBeDefined();
+    expect((await signIn(`${kind}-leaver`)).session).toBeDefined();
     await t.ctx.db.update(users).set({ active: false }).where(eq(users.id, user.id));
-    const refused = await signInThroughProvider(`${kind}-leaver`);
+    const refused = await signIn(`${kind}-leaver`);
     expect(refused.location).toBe('/login?oidcError=auth.oidc_inactive');
     expect(refused.session).toBeUndefined();
     expect(await lastAudit('auth.login', 'failure')).toMatchObject({ targetId: user.id, details: { reason: 'inactive' } });
@@ -133,12 +122,12 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
   it('refuses an answer whose nonce or state is not the flow’s own', async () => {
     await kelaExpert('tampered');
-    const nonce = await signInThroughProvider(`${kind}-tampered`, { tamper: (url) => url.searchParams.set('nonce', 'another-nonce-0123456789abcdef') });
+    const nonce = await signIn(`${kind}-tampered`, { tamper: (url) => url.searchParams.set('nonce', 'another-nonce-0123456789abcdef') });
     expect(nonce.location).toBe('/login?oidcError=auth.oidc_failed');
     expect(nonce.session).toBeUndefined();
     expect((await lastAudit('auth.login', 'failure'))!.details.reason).toMatch(/nonce/);
 
-    const state = await signInThroughProvider(`${kind}-tampered`, { tamper: (url) => url.searchParams.set('state', 'another-state-0123456789abcdef') });
+    const state = await signIn(`${kind}-tampered`, { tamper: (url) => url.searchParams.set('state', 'another-state-0123456789abcdef') });
     expect(state.location).toBe('/login?oidcError=auth.oidc_failed');
     expect((await lastAudit('auth.login', 'failure'))!.details.reason).toMatch(/OAUTH_INVALID_RESPONSE/);
 
@@ -151,26 +140,24 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
     await kelaExpert('checks');
     try {
       await provider.misbehave('audience');
-      expect((await signInThroughProvider(`${kind}-checks`)).location).toBe('/login?oidcError=auth.oidc_failed');
+      expect((await signIn(`${kind}-checks`)).location).toBe('/login?oidcError=auth.oidc_failed');
       expect((await lastAudit('auth.login', 'failure'))!.details.reason).toMatch(/aud/);
       await provider.misbehave('issuer');
-      expect((await signInThroughProvider(`${kind}-checks`)).location).toBe('/login?oidcError=auth.oidc_failed');
+      expect((await signIn(`${kind}-checks`)).location).toBe('/login?oidcError=auth.oidc_failed');
       expect((await lastAudit('auth.login', 'failure'))!.details.reason).toMatch(/iss/);
       await provider.misbehave(null);
       // The provider's clock runs two hours behind: its one-hour ID token has expired when it arrives.
       await provider.setClock(-2 * 3600);
-      expect((await signInThroughProvider(`${kind}-checks`)).location).toBe('/login?oidcError=auth.oidc_failed');
+      expect((await signIn(`${kind}-checks`)).location).toBe('/login?oidcError=auth.oidc_failed');
       expect((await lastAudit('auth.login', 'failure'))!.details.reason).toMatch(/TIMESTAMP|exp/);
     } finally {
       await provider.misbehave(null);
       await provider.setClock(0);
     }
-    expect((await signInThroughProvider(`${kind}-checks`)).location).toBe('/');
+    expect((await signIn(`${kind}-checks`)).location).toBe('/');
   });
 
   it('refuses a provider whose discovery document names another issuer', async () => {
-    const admin = await createUser(t.ctx.db, { organisationId: kelaId, role: 'expert' });
-    void admin;
     const localhost = provider.issuer.replace('127.0.0.1', 'localhost');
     const { identityProviderRepository } = await import('./repository.js');
     const row = await identityProviderRepository.create(t.ctx.db, { name: 'Wrong', issuer: localhost, clientId: 'etapiste', organisationIds: [kelaId] });
@@ -181,12 +168,12 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
   it('picks up the provider’s new signing key after a key rotation', async () => {
     await kelaExpert('rotation');
-    expect((await signInThroughProvider(`${kind}-rotation`)).location).toBe('/');
+    expect((await signIn(`${kind}-rotation`)).location).toBe('/');
     await provider.rotateKeys();
     // openid-client fetches the provider's keys again for an unknown key id once its copy is a minute old.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
     try {
-      const after = await signInThroughProvider(`${kind}-rotation`);
+      const after = await signIn(`${kind}-rotation`);
       expect(after.location).toBe('/');
       expect(after.session).toBeDefined();
     } finally {
@@ -196,12 +183,12 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 
   it('meets an admin’s MFA requirement when amr shows multi-factor, and asks for enrolment when it does not', async () => {
     await kelaExpert('admin', 'agency-admin');
-    const withMfa = await signInThroughProvider(`${kind}-admin`, { amr: ['pwd', 'otp'] });
+    const withMfa = await signIn(`${kind}-admin`, { amr: ['pwd', 'otp'] });
     expect((await me(withMfa.session!)).json()).toMatchObject({ mfaRequired: false });
     expect(await lastAudit('auth.login')).toMatchObject({ details: { mfa: 'provider' } });
-    const byAcr = await signInThroughProvider(`${kind}-admin`, { acr: 'https://refeds.org/profile/mfa' });
+    const byAcr = await signIn(`${kind}-admin`, { acr: 'https://refeds.org/profile/mfa' });
     expect((await me(byAcr.session!)).json()).toMatchObject({ mfaRequired: false });
-    const passwordOnly = await signInThroughProvider(`${kind}-admin`, { amr: ['pwd'] });
+    const passwordOnly = await signIn(`${kind}-admin`, { amr: ['pwd'] });
     expect((await me(passwordOnly.session!)).json()).toMatchObject({ mfaRequired: true });
   });
 
@@ -210,7 +197,7 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
     const secret = 'JBSWY3DPEHPK3PXP';
     await t.ctx.db.update(users).set({ mfaEnabled: true, mfaSecret: sealTotpSecret(t.ctx.config, user.id, secret) }).where(eq(users.id, user.id));
 
-    const asked = await signInThroughProvider(`${kind}-totp`, { amr: ['pwd'] });
+    const asked = await signIn(`${kind}-totp`, { amr: ['pwd'] });
     expect(asked.location).toBe('/login?oidc=totp');
     expect(asked.session).toBeUndefined();
     const pending = asked.cookies.find((c) => c.name === 'etapiste_oidc_mfa')!.value;
@@ -224,7 +211,7 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
     const noCookie = await t.app.inject({ method: 'POST', url: '/api/auth/oidc/totp', payload: { totp: '123456' } });
     expect(noCookie.json()).toMatchObject({ status: 401, code: 'auth.oidc_expired' });
 
-    const skipped = await signInThroughProvider(`${kind}-totp`, { amr: ['mfa'] });
+    const skipped = await signIn(`${kind}-totp`, { amr: ['mfa'] });
     expect(skipped.location).toBe('/');
     expect(skipped.session).toBeDefined();
   });
@@ -232,7 +219,7 @@ describe.each(testDatabaseKinds)('OpenID Connect sign-in on %s', (kind) => {
   it('signs out of Etäpiste and sends the browser to the provider to end its session too', async () => {
     await kelaExpert('logout');
     const jar = new CookieJar();
-    const { session } = await signInThroughProvider(`${kind}-logout`, { jar });
+    const { session } = await signIn(`${kind}-logout`, { jar });
     const csrf = (await t.app.inject({ method: 'GET', url: '/api/auth/session', cookies: { etapiste_session: session! } })).json().csrfToken as string;
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { etapiste_session: session! }, headers: { 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(200);
