@@ -12,6 +12,8 @@ type AuthState = {
   user: Me | null | undefined;
   sessionEnded: boolean;
   signIn(input: LoginRequest): Promise<Me>;
+  /** The TOTP step after signing in through an organisation's provider (docs/oidc.md). */
+  confirmProviderSignIn(totp: string): Promise<Me>;
   signOut(): Promise<void>;
   refresh(): Promise<void>;
 };
@@ -45,17 +47,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => setUnauthenticatedHandler(undefined);
   }, [refresh]);
 
-  const signIn = useCallback(async (input: LoginRequest) => {
-    const res = await post<LoginResponse>('/api/auth/login', input);
+  const accept = useCallback((res: LoginResponse) => {
     setCsrfToken(res.csrfToken);
     setSessionEnded(false);
     setUser(res.user);
     return res.user;
   }, []);
+  const signIn = useCallback(async (input: LoginRequest) => accept(await post<LoginResponse>('/api/auth/login', input)), [accept]);
+  const confirmProviderSignIn = useCallback(async (totp: string) => accept(await post<LoginResponse>('/api/auth/oidc/totp', { totp })), [accept]);
 
   const signOut = useCallback(async () => {
     try {
-      await post('/api/auth/logout');
+      const res = await post<{ ok: true; redirectTo?: string }>('/api/auth/logout');
+      // Signed in through an organisation's provider: its session ends too (RP-initiated logout), then back here.
+      if (res.redirectTo) window.location.assign(res.redirectTo);
     } finally {
       setCsrfToken(undefined);
       setSessionEnded(false);
@@ -77,7 +82,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Continuing counts as activity here and is a request for the server, which keeps the session alive.
   const keepAlive = useCallback(() => void refresh().catch(() => undefined), [refresh]);
 
-  const value = useMemo(() => ({ user, sessionEnded, signIn, signOut, refresh }), [user, sessionEnded, signIn, signOut, refresh]);
+  const value = useMemo(
+    () => ({ user, sessionEnded, signIn, confirmProviderSignIn, signOut, refresh }),
+    [user, sessionEnded, signIn, confirmProviderSignIn, signOut, refresh],
+  );
   return (
     <AuthContext.Provider value={value}>
       {children}

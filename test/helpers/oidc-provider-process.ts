@@ -75,11 +75,12 @@ function build(keys: object[]) {
       }
     }
     if (misbehave === 'issuer') {
-      provider.issuer = `http://evil.invalid:${port}`;
+      const writable = provider as { issuer: string };
+      writable.issuer = `http://evil.invalid:${port}`;
       try {
         return await issue.apply(this, args);
       } finally {
-        provider.issuer = issuer;
+        writable.issuer = issuer;
       }
     }
     return issue.apply(this, args);
