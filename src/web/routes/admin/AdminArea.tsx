@@ -21,6 +21,8 @@ import { UsersPage } from './users/UsersPage';
 import { AgencyTokensPage } from './agencyTokens/AgencyTokensPage';
 import { StatementEditorPage } from '../accessibility/StatementEditorPage';
 import { PrivacyAdmin } from '../privacy/PrivacyAdmin';
+import { IdentityProviderEditPage } from './identityProviders/IdentityProviderEditPage';
+import { IdentityProvidersPage } from './identityProviders/IdentityProvidersPage';
 import './admin.css';
 
 // The area is mounted at /admin/*; links from a splat route resolve against the whole URL, so the tabs are absolute.
@@ -53,6 +55,7 @@ export function AdminArea() {
       ? [
           { to: 'call-buttons', label: t('assistance:admin.navButtons') },
           { to: 'accessibility', label: t('accessibility:editor.nav') },
+          { to: 'identity-providers', label: t('identityProviders.nav') },
         ]
       : []),
     ...(isMainAdmin || isAgencyAdmin
@@ -104,6 +107,9 @@ export function AdminArea() {
             <Route path="call-buttons" element={<CallButtonsPage />} />
             <Route path="accessibility" element={<Navigate to="/admin/accessibility/fi" replace />} />
             <Route path="accessibility/:language" element={<StatementEditorPage />} />
+            <Route path="identity-providers" element={<IdentityProvidersPage />} />
+            <Route path="identity-providers/new" element={<IdentityProviderEditPage />} />
+            <Route path="identity-providers/:id" element={<IdentityProviderEditPage />} />
           </>
         )}
         {(isMainAdmin || isAgencyAdmin) && <Route path="agreements/*" element={<AgreementsRoutes base="/admin/agreements" canEdit={isMainAdmin} />} />}
