@@ -57,14 +57,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const confirmProviderSignIn = useCallback(async (totp: string) => accept(await post<LoginResponse>('/api/auth/oidc/totp', { totp })), [accept]);
 
   const signOut = useCallback(async () => {
+    let redirectTo: string | undefined;
     try {
-      const res = await post<{ ok: true; redirectTo?: string }>('/api/auth/logout');
-      // Signed in through an organisation's provider: its session ends too (RP-initiated logout), then back here.
-      if (res.redirectTo) window.location.assign(res.redirectTo);
+      redirectTo = (await post<{ ok: true; redirectTo?: string }>('/api/auth/logout')).redirectTo;
     } finally {
       setCsrfToken(undefined);
       setSessionEnded(false);
       setUser(null);
+    }
+    if (redirectTo) {
+      // Signed in through an organisation's provider: its session ends too (RP-initiated logout), then back here.
+      // The page is leaving, so the caller's next step (showing the sign-in page) never runs.
+      window.location.assign(redirectTo);
+      await new Promise(() => undefined);
     }
   }, []);
 
