@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userIdentities, users } from '../../src/server/db/schema/index.js';
 import { type TestProvider, startTestProvider } from '../helpers/oidc-provider.js';
-import { axeViolations, browserAvailable, newContext, shot, suiteEnvironment } from './harness.js';
+import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import { navLinks, tr } from './ui.js';
 
 /** A Kela expert signs in with Kela's own account, through a real OpenID provider, in the browser. */
 describe.skipIf(!browserAvailable)('signing in with the organisation account', () => {
-  const env = suiteEnvironment({ demo: false });
+  const env = suiteEnvironment();
   let provider: TestProvider;
 
   beforeAll(async () => {
@@ -79,5 +79,37 @@ describe.skipIf(!browserAvailable)('signing in with the organisation account', (
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'oidc-refused-sv');
     await context.close();
+  });
+
+  it('the main admin adds a sign-in service in the admin area; it appears on the sign-in page', async () => {
+    const context = await newContext(env.browser, env.server.url, 'fi');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await signInAs(page, 'paakayttaja@vm.demo');
+    await page.goto('/admin/identity-providers');
+    await page.getByRole('heading', { level: 1, name: tr('fi', 'admin:identityProviders.title') }).waitFor();
+    expect(await page.getByText(`${env.server.url}/api/auth/oidc/callback`).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: tr('fi', 'admin:identityProviders.create') }).click();
+    await page.getByLabel(tr('fi', 'admin:identityProviders.name')).fill('Kela Virtu');
+    await page.getByLabel(tr('fi', 'admin:identityProviders.issuer')).fill(provider.issuer);
+    await page.getByLabel(tr('fi', 'admin:identityProviders.clientId')).fill('etapiste');
+    await page.getByLabel(tr('fi', 'admin:identityProviders.clientSecret')).fill('e2e-secret-0123456789');
+    await page.getByRole('checkbox', { name: 'Kansaneläkelaitos' }).check({ force: true });
+    await page.getByLabel(tr('fi', 'admin:identityProviders.domains')).fill('kela.demo');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'oidc-admin-form-fi-1024');
+    await page.getByRole('button', { name: tr('fi', 'admin:identityProviders.submitCreate') }).click();
+    await page.getByRole('link', { name: 'Kela Virtu' }).waitFor();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot(page, 'oidc-admin-list-fi-1920');
+    await context.close();
+
+    const visitor = await newContext(env.browser, env.server.url, 'sv');
+    const login = await visitor.newPage();
+    await login.goto('/login');
+    await login.getByRole('button', { name: tr('sv', 'login:oidc.button').replace('{{name}}', 'Kela Virtu') }).waitFor();
+    expect(await login.getByRole('button', { name: /FPA|Kela/ }).count()).toBe(2);
+    await visitor.close();
   });
 });

@@ -95,6 +95,7 @@ function ProviderForm({ provider }: { provider?: IdentityProviderView }) {
           labelText={t('identityProviders.issuer')}
           hintText={t('identityProviders.issuerHint')}
           type="url"
+          fullWidth
           value={issuer}
           onChange={(v) => setIssuer(text(v))}
           status={status('issuer')}
