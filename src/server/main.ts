@@ -13,6 +13,7 @@ import { startAssistanceSweep } from './modules/assistance/sweep.js';
 import { createFirstAdmin } from './modules/users/create-first-admin.js';
 import { resolveMasterKey } from './crypto/master-key.js';
 import { rotateAgencyKey, rotateMasterKey } from './modules/documents/keys.js';
+import { resealClientSecrets } from './auth/oidc/providers.js';
 import { resealTotpSecrets } from './auth/totp-secret.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
@@ -57,6 +58,7 @@ async function main() {
     if (values.master) {
       console.log(`master key ${(await rotateMasterKey(ctx, actor)).masterKeyId}: agency keys rewrapped`);
       console.log(`${await resealTotpSecrets(database.db, config)} TOTP secrets sealed under the new master key`);
+      console.log(`${await resealClientSecrets(database.db, config)} identity providers' client secrets sealed under the new master key`);
     }
     for (const agencyId of values.agency ?? []) {
       const result = await rotateAgencyKey(ctx, actor, agencyId);

@@ -47,12 +47,18 @@ const CONTROLS = [
 
 /** Credentials: compared with a hash, never stored as typed (`secret()` in src/shared/common.ts). */
 const SECRETS = [
+  'GET /api/auth/oidc/callback query code',
+  'GET /api/auth/oidc/callback query session_state',
+  'GET /api/auth/oidc/callback query state',
   'GET /api/join/{code} path code',
   'GET /api/password-tokens/{token} path token',
+  'PATCH /api/identity-providers/{id} body clientSecret',
   'POST /api/auth/login body password',
   'POST /api/auth/login body totp',
+  'POST /api/auth/oidc/totp body totp',
   'POST /api/auth/set-password body password',
   'POST /api/auth/set-password body token',
+  'POST /api/identity-providers body clientSecret',
   'POST /api/join/{code} body pin',
   'POST /api/join/{code} path code',
   'POST /api/me/mfa/confirm body code',

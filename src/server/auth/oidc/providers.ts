@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { openText, sealText } from '../../crypto/sealed-text.js';
+import { isSealedUnder, openText, sealText } from '../../crypto/sealed-text.js';
+import type { Db } from '../../db/client.js';
 import type { Config } from '../../config.js';
 import { type IdentityProviderRow, identityProviderRepository } from './repository.js';
 
@@ -81,4 +82,16 @@ export async function activeProvider(ctx: AppContext, id: string): Promise<Provi
 /** An http:// issuer only outside production (local providers and tests). */
 export function issuerAllowed(config: Config, issuer: string): boolean {
   return issuer.startsWith('https://') || (!config.production && issuer.startsWith('http://'));
+}
+
+/** After a master-key rotation: every provider's client secret sealed under the current master key. */
+export async function resealClientSecrets(db: Db, config: Config): Promise<number> {
+  let resealed = 0;
+  for (const row of await identityProviderRepository.list(db)) {
+    if (!row.clientSecretSealed || isSealedUnder(config.documentMasterKey, row.clientSecretSealed)) continue;
+    const plain = openText(config, SECRET_PURPOSE, secretAad(row.id), row.clientSecretSealed);
+    await identityProviderRepository.update(db, row.id, { clientSecretSealed: sealClientSecret(config, row.id, plain) });
+    resealed++;
+  }
+  return resealed;
 }

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { type TestProvider, signInThroughProvider, startTestProvider } from '../../../../test/helpers/oidc-provider.js';
-import { issuerAllowed } from '../../auth/oidc/providers.js';
+import { randomBytes } from 'node:crypto';
+import { activeProvider, issuerAllowed, resealClientSecrets } from '../../auth/oidc/providers.js';
+import { identityProviderRepository } from '../../auth/oidc/repository.js';
 import { testConfig } from '../../config.js';
 import { auditEvents, identityProviders, organisations, users } from '../../db/schema/index.js';
 
@@ -120,5 +122,14 @@ describe.each(testDatabaseKinds)('identity providers configured by the main admi
     await admin.patch(`/api/identity-providers/${providerId}`, { active: false });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/providers' })).json().providers).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: `/api/auth/oidc/${providerId}/start` })).statusCode).toBe(404);
+  });
+
+  it('reseals client secrets under a new master key (rotate-document-keys --master)', async () => {
+    const next = { ...t.ctx.config, documentMasterKey: randomBytes(32), documentMasterKeyPrevious: t.ctx.config.documentMasterKey };
+    expect(await resealClientSecrets(t.ctx.db, next)).toBe(1);
+    expect(await resealClientSecrets(t.ctx.db, next)).toBe(0);
+    await identityProviderRepository.update(t.ctx.db, providerId, { active: true });
+    expect((await activeProvider({ ...t.ctx, config: next }, providerId))!.clientSecret).toBe(SECRET);
+    await identityProviderRepository.update(t.ctx.db, providerId, { active: false });
   });
 });
