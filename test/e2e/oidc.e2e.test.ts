@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userIdentities, users } from '../../src/server/db/schema/index.js';
+import { sealTotpSecret } from '../../src/server/auth/totp-secret.js';
+import { totpAt, totpStep } from '../../src/server/auth/totp.js';
 import { type TestProvider, startTestProvider } from '../helpers/oidc-provider.js';
 import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import { navLinks, tr } from './ui.js';
@@ -111,5 +113,27 @@ describe.skipIf(!browserAvailable)('signing in with the organisation account', (
     await login.getByRole('button', { name: tr('sv', 'login:oidc.button').replace('{{name}}', 'Kela Virtu') }).waitFor();
     expect(await login.getByRole('button', { name: /FPA|Kela/ }).count()).toBe(2);
     await visitor.close();
+  });
+
+  it('an agency admin whose provider shows no multi-factor gives Etäpiste’s verification code, then lands in admin', async () => {
+    const db = env.server.database.db;
+    const [leena] = await db.select().from(users).where(eq(users.email, 'admin@kela.demo'));
+    const secret = 'JBSWY3DPEHPK3PXP';
+    await db.update(users).set({ mfaEnabled: true, mfaSecret: sealTotpSecret(env.server.config, leena!.id, secret) }).where(eq(users.id, leena!.id));
+    await provider.addAccount({ sub: 'kela-admin', email: 'admin@kela.demo', email_verified: true });
+    await provider.signInAs('kela-admin', { amr: ['pwd'] });
+    const context = await newContext(env.browser, env.server.url, 'sv');
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByRole('button', { name: tr('sv', 'login:oidc.button').replace('{{name}}', 'Kela') }).click();
+    await page.waitForURL('**/login?oidc=totp');
+    await page.getByRole('heading', { level: 2, name: tr('sv', 'login:oidc.totpHeading') }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'oidc-totp-sv');
+    await page.getByLabel(tr('sv', 'login:totp')).fill(totpAt(secret, totpStep(Date.now())));
+    await page.getByRole('button', { name: tr('sv', 'login:submit') }).click();
+    await page.waitForURL('**/admin/**');
+    expect(await page.locator('header').getByText('Leena Hakala').isVisible()).toBe(true);
+    await context.close();
   });
 });
