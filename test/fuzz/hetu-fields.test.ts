@@ -47,12 +47,15 @@ const CONTROLS = [
 
 /** Credentials: compared with a hash, never stored as typed (`secret()` in src/shared/common.ts). */
 const SECRETS = [
+  'DELETE /api/public/bookings/{token} path token',
   'GET /api/auth/oidc/callback query code',
   'GET /api/auth/oidc/callback query session_state',
   'GET /api/auth/oidc/callback query state',
   'GET /api/join/{code} path code',
   'GET /api/password-tokens/{token} path token',
+  'GET /api/public/bookings/{token} path token',
   'PATCH /api/identity-providers/{id} body clientSecret',
+  'PATCH /api/public/bookings/{token} path token',
   'POST /api/auth/login body password',
   'POST /api/auth/login body totp',
   'POST /api/auth/oidc/totp body totp',

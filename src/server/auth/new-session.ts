@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { sessionRepository } from './session-repository.js';
 import { hashToken, newToken } from './tokens.js';
 
-export type SessionOrigin = { identityProvider?: string; idTokenSealed?: (idHash: string) => string; mfaByProvider?: boolean };
+export type SessionOrigin = { identityProvider?: string; idTokenSealed?: (idHash: string) => string | undefined; mfaByProvider?: boolean };
 
 /** A new server-side session for a user who has proven who they are (password sign-in or an OpenID provider). */
 export async function newSession(db: Db, config: Config, userId: string, origin: SessionOrigin = {}, now = new Date()) {

@@ -17,7 +17,7 @@ const ID_TOKEN_PURPOSE = 'oidc id token';
 
 /** The ID token kept with the session for RP-initiated logout's `id_token_hint`, sealed to that session. */
 export function sealIdToken(ctx: AppContext, idToken: string) {
-  return (idHash: string) => (ctx.config.documentMasterKey ? sealText(ctx.config.documentMasterKey, ID_TOKEN_PURPOSE, `session:${idHash}`, idToken) : '');
+  return (idHash: string) => (ctx.config.documentMasterKey ? sealText(ctx.config.documentMasterKey, ID_TOKEN_PURPOSE, `session:${idHash}`, idToken) : undefined);
 }
 export const ID_TOKEN = { purpose: ID_TOKEN_PURPOSE, aad: (idHash: string) => `session:${idHash}` };
 

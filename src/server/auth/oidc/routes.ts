@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginResponse } from '../../../shared/auth.js';
+import { type Me, loginResponse } from '../../../shared/auth.js';
 import { oidcCallbackQuery, oidcStartParams, oidcStartQuery, oidcTotpRequest, signInProvidersResponse } from '../../../shared/identity-providers.js';
 import type { AppContext } from '../../context.js';
 import { HttpProblem } from '../../http/problem.js';
@@ -19,7 +19,7 @@ type Options = {
   throttle: LoginThrottle;
   /** Sets the session cookie, as the password sign-in does. */
   setSession: (reply: FastifyReply, sessionId: string) => void;
-  meFor: (actor: UserActor) => Promise<unknown>;
+  meFor: (actor: UserActor) => Promise<Me>;
 };
 
 /** Sign-in through an organisation's OpenID Connect provider (docs/oidc.md). Browser navigations, not XHR. */
@@ -89,7 +89,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext, { throttle, se
       reply.clearCookie(PENDING_COOKIE, { path: COOKIE_PATH });
       setSession(reply, session.sessionId);
       const actor = (await fromSession(ctx, session.sessionId)) as UserActor;
-      return { csrfToken: session.csrfToken, user: (await meFor(actor)) as never };
+      return { csrfToken: session.csrfToken, user: await meFor(actor) };
     },
   );
 }
