@@ -20,7 +20,7 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
 
 /** Picks a language from the header's language menu and waits for the page to say it is in that language. */
 export async function switchLanguage(page: Page, to: Lang) {
-  await page.locator('header').getByRole('button', { name: /^(Kieli|Språk|Language):/ }).click();
+  await page.locator('header').getByRole('button', { name: /^(FI|SV|EN) – (Kieli|Språk|Language):/ }).click();
   await page.getByRole('menuitem', { name: tr(to, `common:language.${to}`) }).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(to);
 }

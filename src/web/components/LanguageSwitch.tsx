@@ -7,10 +7,12 @@ import { setLanguage } from '../i18n/index';
 export function LanguageSwitch({ onChange }: { onChange?: (lang: Language) => void }) {
   const { t, i18n } = useTranslation();
   const current = i18n.language as Language;
+  const code = current.toUpperCase();
   return (
     <LanguageMenu
-      buttonText={current.toUpperCase()}
-      aria-label={t('language.current', { language: t(`language.${current}`) })}
+      buttonText={code}
+      // WCAG 2.5.3 Label in Name: the visible "FI" starts the accessible name ("FI – Kieli: Suomi").
+      aria-label={`${code} – ${t('language.current', { language: t(`language.${current}`) })}`}
       className="language-switch"
     >
       {LANGUAGES.map((lang) => (

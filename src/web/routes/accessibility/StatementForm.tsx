@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, DateInput, RadioButton, RadioButtonGroup, Textarea } from 'suomifi-ui-components';
 import { CONFORMANCE_LEVELS, type StatementVersionView } from '../../../shared/accessibility';
 import type { Language } from '../../../shared/common';
-import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
+import { ErrorAlert, StatusMessage } from '../../components/Alerts';
 import { errorMessage } from '../../errors';
 import { useSaveStatement } from './api';
 import { ShortcomingsFields } from './ShortcomingsFields';
@@ -73,7 +73,7 @@ export function StatementForm({ current, language }: { current: StatementVersion
       {text('assessment')}
       {errors.size > 0 && <ErrorAlert>{t('editor.fixErrors')}</ErrorAlert>}
       {save.isError && <ErrorAlert>{errorMessage(t, save.error)}</ErrorAlert>}
-      {save.isSuccess && <NoticeAlert>{t('editor.saved', { version: save.data.version })}</NoticeAlert>}
+      <StatusMessage message={save.isSuccess ? t('editor.saved', { version: save.data.version }) : undefined} />
       <div className="admin-form-actions">
         <Button type="submit" disabled={save.isPending}>
           {t('editor.save')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dropdown, DropdownItem, Heading } from 'suomifi-ui-components';
 import type { IncidentView, StatusBoard } from '../../../shared/assistance';
 import type { ServicePointView } from '../../../shared/directory';
-import { NoticeAlert } from '../../components/Alerts';
+import { NoticeAlert, StatusMessage } from '../../components/Alerts';
 import { QueryStatus } from '../../components/QueryStatus';
 import { localized, useLanguage } from '../../localized';
 import { useServicePoints } from '../../queries';
@@ -219,7 +219,7 @@ function ReportIncident({ rooms }: { rooms: { id: string; name: string }[] }) {
   if (!open)
     return (
       <div className="status-report">
-        {done && <NoticeAlert>{t('incident.reported')}</NoticeAlert>}
+        <StatusMessage message={done ? t('incident.reported') : undefined} />
         <Button
           variant="secondary"
           onClick={() => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
-import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
+import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { BookingFacts } from './BookingFacts';
 import { BookingHistory } from './BookingHistory';
@@ -40,11 +40,10 @@ export function BookingDetail({ id, created, level = 'h2' }: Props) {
       <Heading id={`${id}-heading`} ref={headingRef} tabIndex={-1} className={level === 'h1' ? 'cal-h1 cal-focus-target' : 'cal-panel-title cal-focus-target'}>
         {t('detail.title')}
       </Heading>
+      <StatusMessage message={done ?? (created && mode === 'view' ? t('create.saved') : undefined)} />
       <QueryStatus query={booking}>
         {(b) => (
           <>
-            {created && mode === 'view' && !done && <NoticeAlert>{t('create.saved')}</NoticeAlert>}
-            {done && <NoticeAlert>{done}</NoticeAlert>}
             <p className="cal-reference">
               <span className="cal-reference-label">{t('detail.reference')}</span>
               <strong className="cal-reference-value" data-testid="booking-reference">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import type { Language } from '../../../../shared/common';
 import { walkInInput } from '../../../../shared/scheduling';
-import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
+import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { LANGUAGES } from '../../../i18n/languages';
 import { useDelegatedTasks } from '../../agreements/api';
 import { calendarError } from './calendarError';
@@ -66,7 +66,7 @@ export function WalkInForm({ servicePointId }: { servicePointId: string }) {
         ))}
       </RadioButtonGroup>
       {queue.isError && <ErrorAlert>{calendarError(t, queue.error)}</ErrorAlert>}
-      {queue.isSuccess && <NoticeAlert>{t('walkIn.queued', { name: queue.data.customerName })}</NoticeAlert>}
+      <StatusMessage message={queue.isSuccess ? t('walkIn.queued', { name: queue.data.customerName }) : undefined} />
       <div className="cal-form-actions">
         <Button type="submit" disabled={queue.isPending}>
           {t('walkIn.submit')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { HandoverView, PageView } from '../../../../shared/documents';
-import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
+import { ErrorAlert, NoticeAlert, StatusMessage } from '../../../components/Alerts';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { PdfPreview } from '../../../pdf/PdfPreview';
 import { localized, useLanguage } from '../../../localized';
@@ -187,7 +187,7 @@ function DraftEditor({ h }: { h: HandoverView }) {
         </div>
       </div>
       {!!error && <ErrorAlert>{documentError(t, error)}</ErrorAlert>}
-      {upload.isPending && <NoticeAlert>{t('add.uploading')}</NoticeAlert>}
+      <StatusMessage message={upload.isPending ? t('add.uploading') : undefined} />
       <div className="doc-actions">
         <Button onClick={() => send.mutate(undefined)} disabled={busy || pages.length === 0}>
           {t('editor.send')}

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Button } from 'suomifi-ui-components';
 import type { Language } from '../../../../shared/common';
 import type { ReceiptView } from '../../../../shared/documents';
-import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
+import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { LANGUAGES } from '../../../i18n/languages';
 import { useTitle } from '../../../useTitle';
@@ -77,7 +77,7 @@ function EmailReceipt({ r, id, lang }: { r: ReceiptView; id: string; lang: Langu
         <span id={`${inputId}-hint`}>{r.customerEmail ? t('receiptPage.emailBooking') : t('receiptPage.emailGive')}</span>
       </div>
       {send.isError && <ErrorAlert>{documentError(t, send.error)}</ErrorAlert>}
-      {send.isSuccess && <NoticeAlert>{t('receiptPage.emailSent', { email: send.data.sentTo })}</NoticeAlert>}
+      <StatusMessage message={send.isSuccess ? t('receiptPage.emailSent', { email: send.data.sentTo }) : undefined} />
       <div>
         <Button type="submit" variant="secondary" disabled={send.isPending}>
           {t('receiptPage.emailSubmit')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
-import { NoticeAlert } from '../../../components/Alerts';
+import { StatusMessage } from '../../../components/Alerts';
 import { IncidentForm } from '../../status/IncidentForm';
 import '../../desk/assistance/assistance.css';
 import '../../status/status.css';
@@ -18,7 +18,7 @@ export function IncidentReportButton({ roomId, bookingId }: Props) {
   const [done, setDone] = useState(false);
   return (
     <div className="identity-incident">
-      {done && !open && <NoticeAlert>{t('incident.reportedExpert')}</NoticeAlert>}
+      <StatusMessage message={done && !open ? t('incident.reportedExpert') : undefined} />
       {open ? (
         <IncidentForm
           rooms={[{ id: roomId, name: '' }]}

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_OUTCOMES, type MeetingOutcome, type MeetingView } from '../../../../shared/meetings';
-import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
+import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { useLanguage } from '../../../localized';
 import { meetingError } from '../../../meeting/meetingError';
 import { type InterpreterLink, useBookingIncidents, useEnd, useExtend, useInterpreterLink, useInvitableExperts, useInvite } from './api';
@@ -26,7 +26,7 @@ export function ExtendMeeting({ view }: { view: MeetingView }) {
         ))}
       </div>
       {extend.isError && <ErrorAlert>{meetingError(t, extend.error)}</ErrorAlert>}
-      {extend.isSuccess && <NoticeAlert>{t('extend.done', { time: time.format(new Date(extend.data.booking.endsAt)) })}</NoticeAlert>}
+      <StatusMessage message={extend.isSuccess ? t('extend.done', { time: time.format(new Date(extend.data.booking.endsAt)) }) : undefined} />
     </section>
   );
 }
@@ -129,7 +129,7 @@ export function InviteExpert({ view }: { view: MeetingView }) {
           </div>
         </form>
       )}
-      {invite.isSuccess && <NoticeAlert>{t('invite.done')}</NoticeAlert>}
+      <StatusMessage message={invite.isSuccess ? t('invite.done') : undefined} />
       {(invite.isError || experts.isError) && <ErrorAlert>{meetingError(t, invite.error ?? experts.error)}</ErrorAlert>}
     </section>
   );

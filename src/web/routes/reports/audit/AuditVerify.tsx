@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { get } from '../../../api';
-import { ErrorAlert, NoticeAlert } from '../../../components/Alerts';
+import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { errorMessage } from '../../../errors';
 
 type VerifyResult = { ok: boolean; checked: number; pending: number; firstBrokenId?: number; anchor?: { throughSeq: number; hash: string } };
@@ -19,7 +19,7 @@ export function AuditVerify() {
         {t('audit.verify.heading')}
       </Heading>
       <Paragraph mb="s">{t('audit.verify.intro')}</Paragraph>
-      {!verify.isFetching && result?.ok && <NoticeAlert>{t('audit.verify.ok', { n: result.checked })}</NoticeAlert>}
+      <StatusMessage message={!verify.isFetching && result?.ok ? t('audit.verify.ok', { n: result.checked }) : undefined} />
       {!verify.isFetching && result && result.pending > 0 && <Paragraph mb="s">{t('audit.verify.pending', { n: result.pending })}</Paragraph>}
       {!verify.isFetching && result?.anchor && <Paragraph mb="s">{t('audit.verify.anchor', { seq: result.anchor.throughSeq })}</Paragraph>}
       {!verify.isFetching && result && !result.ok && <ErrorAlert>{t('audit.verify.broken', { n: result.checked, id: result.firstBrokenId })}</ErrorAlert>}
