@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { PDFFont } from 'pdf-lib';
 import type { Language } from '../../../shared/common.js';
 import type { ReceiptView } from '../../../shared/documents.js';
@@ -39,42 +41,35 @@ export async function getReceipt(ctx: AppContext, actor: Actor, id: string, ip?:
   };
 }
 
-/** Standard fonts speak WinAnsi: letters outside it (e.g. č, ŋ) print as their base letter. */
-function printable(font: PDFFont, text: string): string {
-  return [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        const base = ch.normalize('NFD')[0] ?? '?';
-        try {
-          font.encodeText(base);
-          return base;
-        } catch {
-          return '?';
-        }
-      }
-    })
-    .join('');
+/**
+ * DejaVu Sans (shipped by the dejavu-fonts-ttf package), embedded as a subset: the Unicode letters of Sámi and other
+ * names (đ, ŋ, ŧ, ʒ, č, ǩ) print as they are written. Read from disk once, on the first receipt.
+ */
+const resolvePackage = createRequire(import.meta.url).resolve;
+let fontFiles: Promise<[Buffer, Buffer]> | undefined;
+function receiptFonts(): Promise<[Buffer, Buffer]> {
+  fontFiles ??= Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => readFile(resolvePackage(`dejavu-fonts-ttf/ttf/${file}`)))) as Promise<
+    [Buffer, Buffer]
+  >;
+  return fontFiles;
 }
-
 /** A one-page A4 PDF of the receipt, in the chosen language. */
 export async function receiptPdf(r: ReceiptView, lang: Language = r.language): Promise<Buffer> {
   const t = RECEIPT_TEXTS[lang];
   // Loaded on first use: pdf-lib costs ~200 ms and ~15 MB at start-up for a rare request.
-  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+  const [{ PDFDocument, rgb }, { default: fontkit }, [regularTtf, boldTtf]] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), receiptFonts()]);
   const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
   doc.setTitle(`${t.title} ${r.reference}`);
   doc.setLanguage(lang === 'fi' ? 'fi-FI' : lang === 'sv' ? 'sv-FI' : 'en-GB');
   doc.setProducer('Etäpiste');
   const page = doc.addPage([595.28, 841.89]);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const regular = await doc.embedFont(regularTtf, { subset: true });
+  const bold = await doc.embedFont(boldTtf, { subset: true });
   let y = 780;
   const line = (text: string, opts: { font?: PDFFont; size?: number; gap?: number } = {}) => {
     const font = opts.font ?? regular;
-    page.drawText(printable(font, text), { x: 56, y, size: opts.size ?? 11, font, color: rgb(0.1, 0.1, 0.1), maxWidth: 480 });
+    page.drawText(text, { x: 56, y, size: opts.size ?? 11, font, color: rgb(0.1, 0.1, 0.1), maxWidth: 480 });
     y -= opts.gap ?? 18;
   };
   const tz = r.servicePoint.timeZone;
@@ -93,8 +88,8 @@ export async function receiptPdf(r: ReceiptView, lang: Language = r.language): P
     ['', r.servicePoint.phone],
   ];
   for (const [label, value] of rows) {
-    if (label) page.drawText(printable(bold, label), { x: 56, y, size: 11, font: bold });
-    page.drawText(printable(regular, value), { x: 200, y, size: 11, font: regular, maxWidth: 340 });
+    if (label) page.drawText(label, { x: 56, y, size: 11, font: bold });
+    page.drawText(value, { x: 200, y, size: 11, font: regular, maxWidth: 340 });
     y -= 20;
   }
   y -= 16;
