@@ -1,3 +1,4 @@
+import { ScrollTable } from './ScrollTable';
 import { useTranslation } from 'react-i18next';
 import type { OpeningHoursEntry } from '../../shared/directory';
 import { capitalize, useLanguage } from '../localized';
@@ -14,6 +15,7 @@ export function OpeningHours({ hours, timeZone, now, headingId }: Props) {
   const dayName = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const dayDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
   return (
+    <ScrollTable labelledBy={headingId}>
     <table className="opening-hours" aria-labelledby={headingId}>
       <thead>
         <tr>
@@ -38,5 +40,6 @@ export function OpeningHours({ hours, timeZone, now, headingId }: Props) {
         })}
       </tbody>
     </table>
+    </ScrollTable>
   );
 }

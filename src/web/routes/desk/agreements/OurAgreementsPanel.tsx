@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +29,7 @@ export function OurAgreementsPanel({ servicePointId, pointName }: { servicePoint
         ) : (
           <>
             <p>{t('desk.intro')}</p>
+            <ScrollTable labelledBy={headingId}>
             <table className="agr-table">
               <thead>
                 <tr>
@@ -54,6 +56,7 @@ export function OurAgreementsPanel({ servicePointId, pointName }: { servicePoint
                 ))}
               </tbody>
             </table>
+            </ScrollTable>
           </>
         ))}
     </section>
@@ -78,6 +81,7 @@ export function RearrangeNotice({ servicePointId }: { servicePointId: string }) 
         <strong>{t('rearrange.heading')}</strong>
         <br />
         {t('rearrange.intro')}
+        <ScrollTable label={t('rearrange.heading')}>
         <table className="agr-table">
           <thead>
             <tr>
@@ -101,6 +105,7 @@ export function RearrangeNotice({ servicePointId }: { servicePointId: string }) 
               ))}
           </tbody>
         </table>
+        </ScrollTable>
       </NoticeAlert>
     </div>
   );
