@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, Table } from 'suomifi-ui-components';
 import { OpenStatus } from '../../components/OpenStatus';
@@ -29,6 +30,7 @@ export function ServicePointsOverview() {
           list.length === 0 ? (
             <Paragraph>{t('overview.none')}</Paragraph>
           ) : (
+            <ScrollTable labelledBy="overview-heading">
             <Table
               aria-labelledby="overview-heading"
               columns={columns}
@@ -40,6 +42,7 @@ export function ServicePointsOverview() {
                 today: p.active ? <OpenStatus hours={p.openingHours} timeZone={p.timeZone} now={now} /> : t('overview.inactive'),
               }))}
             />
+            </ScrollTable>
           )
         }
       </QueryStatus>

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, TimeInput } from 'suomifi-ui-components';
 import { type DayHours, WEEKDAYS } from './draft';
@@ -12,7 +13,8 @@ export function OpeningHoursFields({ week, onChange, invalid }: Props) {
     <fieldset className="admin-fieldset">
       <legend>{t('hours.legend')}</legend>
       <p>{t('hours.help')}</p>
-      <table className="admin-hours">
+      <ScrollTable label={t('hours.legend')}>
+        <table className="admin-hours">
         <thead>
           <tr>
             <th scope="col">{t('hours.weekday')}</th>
@@ -64,7 +66,8 @@ export function OpeningHoursFields({ week, onChange, invalid }: Props) {
             );
           })}
         </tbody>
-      </table>
+        </table>
+      </ScrollTable>
     </fieldset>
   );
 }
