@@ -75,6 +75,8 @@ const schema = z.object({
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   /** The interpreter's link opens this long before the booking and closes this long after its end. */
   INTERPRETER_LINK_MARGIN_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
+  /** A booking can be checked in (at the desk or the kiosk) from this long before its start until its end. */
+  CHECK_IN_OPENS_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   /** Documents (docs/documents.md): the master key wrapping the agencies' keys, base64 of 32 bytes. */
   DOCUMENT_MASTER_KEY: z.string().optional(),
   /** The master key before a rotation, while `rotate-document-keys --master` rewraps the agency keys. */
@@ -153,6 +155,7 @@ export type Config = {
   stunUrls: string[];
   iceTransportPolicy: 'all' | 'relay';
   interpreterLinkMarginMinutes: number;
+  checkInOpensMinutes: number;
   /** Undefined until main.ts resolves it (DOCUMENT_MASTER_KEY, or a demo key in the data folder). */
   documentMasterKey?: Buffer;
   documentMasterKeyPrevious?: Buffer;
@@ -241,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stunUrls: list(e.STUN_URLS),
     iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     interpreterLinkMarginMinutes: e.INTERPRETER_LINK_MARGIN_MINUTES,
+    checkInOpensMinutes: e.CHECK_IN_OPENS_MINUTES,
     documentMasterKey: keyFromBase64('DOCUMENT_MASTER_KEY', e.DOCUMENT_MASTER_KEY),
     documentMasterKeyPrevious: keyFromBase64('DOCUMENT_MASTER_KEY_PREVIOUS', e.DOCUMENT_MASTER_KEY_PREVIOUS),
     documentRetentionDays: e.DOCUMENT_RETENTION_DAYS,

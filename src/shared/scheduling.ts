@@ -177,7 +177,8 @@ export const bookingEventView = z.object({
   fromStatus: z.string().optional(),
   toStatus: z.string().optional(),
 });
-export const bookingDetailResponse = bookingView.extend({ history: z.array(bookingEventView) });
+/** `checkInOpensAt`: from when the booking can be checked in (until its end). */
+export const bookingDetailResponse = bookingView.extend({ checkInOpensAt: instant, history: z.array(bookingEventView) });
 
 export const walkInView = z.object({
   id: z.uuid(),

@@ -1,5 +1,8 @@
 import type { TFunction } from 'i18next';
+import i18n from 'i18next';
 import { ApiError } from './api';
+import { formatDayTime } from './days';
+import { isLanguage } from './i18n/languages';
 import { agreementMessage } from './routes/agreements/agreementError';
 
 /** The user-facing message for a failed call, in the UI language, from the problem's stable code. */
@@ -11,4 +14,16 @@ export function errorMessage(t: TFunction, error: unknown): string {
   const key = `common:errors.${code}`;
   const fallback = error instanceof ApiError && error.status === 403 ? 'common:errors.forbidden' : 'common:errors.unknown';
   return t(key, { defaultValue: t(fallback) });
+}
+
+/**
+ * The values a problem's text may name, from its `params`: an instant (`opensAt`) as the user reads it, in Helsinki
+ * time and the UI language's format.
+ */
+export function problemValues(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.problem.params) return {};
+  const params: Record<string, string> = { ...error.problem.params };
+  const lang = isLanguage(i18n.language) ? i18n.language : 'fi';
+  if (params.opensAt) params.time = formatDayTime(params.opensAt, lang);
+  return params;
 }

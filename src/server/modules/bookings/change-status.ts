@@ -5,12 +5,16 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
+import { assertCheckInWindow } from './check-in-window.js';
 import { publishBookingChanged } from './events.js';
 import { enqueueCustomerMessages } from './messages.js';
 import { type BookingRow, bookingRepository } from './repository.js';
 
-/** `guard`: a further rule on the locked row (the customer's cut-off), checked before anything changes. */
-type StatusExtra = { cancelReason?: string; guard?: (current: BookingRow) => void };
+/**
+ * `guard`: a further rule on the locked row (the customer's cut-off), checked before anything changes.
+ * `checkInOpensMinutes`: checking in is refused outside its window (a meeting's admit moves on regardless).
+ */
+type StatusExtra = { cancelReason?: string; guard?: (current: BookingRow) => void; checkInOpensMinutes?: number };
 
 /** booked → checked-in → in-meeting → completed | no-show | cancelled. */
 const ALLOWED: Record<BookingStatus, BookingStatus[]> = {
@@ -22,6 +26,7 @@ const ALLOWED: Record<BookingStatus, BookingStatus[]> = {
   cancelled: [],
 };
 
+
 export async function changeStatus(
   ctx: AppContext,
   actor: Actor,
@@ -30,7 +35,8 @@ export async function changeStatus(
   ip: string,
   extra: StatusExtra = {},
 ): Promise<BookingRow> {
-  const updated = await ctx.db.transaction((tx) => applyStatusChange(tx, actor, bookingId, to, ip, extra));
+  const options = { ...extra, checkInOpensMinutes: ctx.config.checkInOpensMinutes };
+  const updated = await ctx.db.transaction((tx) => applyStatusChange(tx, actor, bookingId, to, ip, options));
   await publishBookingChanged(ctx, updated);
   return updated;
 }
@@ -56,6 +62,7 @@ export async function applyStatusChange(
   if (to === 'no-show' && current.startsAt.getTime() > Date.now()) {
     throw new HttpProblem(409, 'booking.not_started', 'Conflict', 'A customer can be marked absent only after the start time');
   }
+  if (to === 'checked-in' && extra.checkInOpensMinutes !== undefined) assertCheckInWindow(current, extra.checkInOpensMinutes);
   const cancelled = to === 'cancelled';
   const updated = await bookingRepository.update(tx, current.id, {
     status: to,
@@ -67,7 +74,7 @@ export async function applyStatusChange(
     const tz = (await bookingRepository.timeZoneOf(tx, current.servicePointId))!;
     await enqueueCustomerMessages(tx, updated, 'cancellation', tz);
   }
-  const action = cancelled ? 'booking.cancelled' : to === 'no-show' ? 'booking.no_show' : 'booking.status_changed';
+  const action = cancelled ? 'booking.cancelled' : to === 'no-show' ? 'booking.no_show' : to === 'booked' ? 'booking.check_in_undone' : 'booking.status_changed';
   await recordAudit(tx, actor, { action, targetType: 'booking', targetId: current.id, organisationId: current.agencyId, details: { from: current.status, to } }, ip);
   return updated;
 }

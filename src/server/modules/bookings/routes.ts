@@ -17,6 +17,7 @@ import { requireUser } from '../../auth/routes.js';
 import { authorize } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { changeStatus } from './change-status.js';
+import { checkInWindow } from './check-in-window.js';
 import { createBooking } from './create-booking.js';
 import { getBookingWithHistory, loadReadableBooking } from './get-booking.js';
 import { listBookings } from './list-bookings.js';
@@ -45,7 +46,8 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/bookings/:id', { schema: { tags, params: idParams, response: { 200: bookingDetailResponse } } }, async (request) => {
     requireUser(request);
     const { booking, history } = await getBookingWithHistory(ctx, request.actor, request.params.id, request.ip);
-    return { ...presentBooking(booking), history: history.map(presentHistory) };
+    const { opensAt } = checkInWindow(booking, ctx.config.checkInOpensMinutes);
+    return { ...presentBooking(booking), checkInOpensAt: opensAt.toISOString(), history: history.map(presentHistory) };
   });
 
   r.patch('/api/bookings/:id', { schema: { tags, params: idParams, body: moveBookingRequest, response: { 200: bookingView } } }, async (request) => {
@@ -63,6 +65,8 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext) {
   for (const [path, status] of [
     ['no-show', 'no-show'],
     ['check-in', 'checked-in'],
+    // A mistaken check-in is undone (audited as booking.check_in_undone); the booking can then be moved again.
+    ['undo-check-in', 'booked'],
   ] as const) {
     r.post(`/api/bookings/:id/${path}`, { schema: { tags, params: idParams, response: { 200: bookingView } } }, async (request) => {
       const actor = requireUser(request);

@@ -5,13 +5,12 @@ import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { applyStatusChange } from '../bookings/change-status.js';
+import { assertCheckInWindow } from '../bookings/check-in-window.js';
 import { publishBookingChanged } from '../bookings/events.js';
 import { bookingRepository } from '../bookings/repository.js';
 import { publishMeetingChanged } from './events.js';
 import { meetingRepository } from './repository.js';
 
-/** A customer may check in at the kiosk from this long before the start until the end of the booking. */
-const CHECK_IN_BEFORE_MS = 60 * 60_000;
 /** The feedback question is asked only right after a meeting. */
 const FEEDBACK_WITHIN_MS = 10 * 60_000;
 
@@ -48,11 +47,11 @@ export async function checkInAtTerminal(ctx: AppContext, actor: TerminalActor, r
   // Another room's or another day's booking is "not found" here: the kiosk must not confirm that a reference exists.
   if (!booking || booking.roomId !== actor.roomId) throw new HttpProblem(404, 'terminal.booking_not_found', 'Not found', 'No booking with this reference in this room');
   authorize(actor, 'terminal:check-in', { roomId: booking.roomId });
-  const now = Date.now();
-  if (now < booking.startsAt.getTime() - CHECK_IN_BEFORE_MS) throw new HttpProblem(409, 'terminal.too_early', 'Conflict', 'Check-in opens an hour before the booking');
-  if (now > booking.endsAt.getTime() || !['booked', 'checked-in', 'in-meeting'].includes(booking.status)) {
+  // The desk's rule (CHECK_IN_OPENS_MINUTES); after the end the booking is "not found" for the kiosk.
+  if (Date.now() > booking.endsAt.getTime() || !['booked', 'checked-in', 'in-meeting'].includes(booking.status)) {
     throw new HttpProblem(404, 'terminal.booking_not_found', 'Not found', 'No booking with this reference in this room');
   }
+  assertCheckInWindow(booking, ctx.config.checkInOpensMinutes, Date.now(), { early: 'terminal.too_early', late: 'terminal.booking_not_found' });
   if (booking.status === 'booked') {
     await ctx.db.transaction((tx) => applyStatusChange(tx, actor, booking.id, 'checked-in', ip));
     await publishBookingChanged(ctx, booking);

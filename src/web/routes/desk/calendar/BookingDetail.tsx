@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
 import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { QueryStatus } from '../../../components/QueryStatus';
+import { formatDayTime } from '../../../days';
+import { useLanguage } from '../../../localized';
 import { BookingFacts } from './BookingFacts';
 import { BookingHistory } from './BookingHistory';
 import { useCalendar } from './CalendarContext';
@@ -86,19 +88,28 @@ export function BookingDetail({ id, created, level = 'h2' }: Props) {
 /** The actions the booking's status allows; check-in and no-show only for those who serve the customer. */
 function Actions({ booking: b, onMode, onDone }: { booking: Detail; onMode(mode: Mode): void; onDone(message: string): void }) {
   const { t } = useTranslation('calendar');
+  const { lang } = useLanguage();
   const { canChangeStatus } = useCalendar();
   const status = useBookingStatus(b.id);
-  const started = Date.parse(b.start) <= Date.now();
+  const now = Date.now();
+  const started = Date.parse(b.start) <= now;
   const mayStatus = canChangeStatus(b.agencyId);
+  // Check-in only in its window (CHECK_IN_OPENS_MINUTES before the start until the end): not days ahead by mistake.
+  const checkInOpen = Date.parse(b.checkInOpensAt) <= now && now <= Date.parse(b.end);
   const buttons = [
     b.status === 'booked' && (
       <Button key="move" variant="secondary" onClick={() => onMode('move')}>
         {t('actions.move')}
       </Button>
     ),
-    mayStatus && b.status === 'booked' && (
+    mayStatus && b.status === 'booked' && checkInOpen && (
       <Button key="check-in" variant="secondary" onClick={() => status.mutate('check-in', { onSuccess: () => onDone(t('actions.checkedIn')) })}>
         {t('actions.checkIn')}
+      </Button>
+    ),
+    mayStatus && b.status === 'checked-in' && (
+      <Button key="undo-check-in" variant="secondary" onClick={() => status.mutate('undo-check-in', { onSuccess: () => onDone(t('actions.checkInUndone')) })}>
+        {t('actions.undoCheckIn')}
       </Button>
     ),
     mayStatus && started && (b.status === 'booked' || b.status === 'checked-in') && (
@@ -112,9 +123,11 @@ function Actions({ booking: b, onMode, onDone }: { booking: Detail; onMode(mode:
       </Button>
     ),
   ].filter(Boolean);
-  if (buttons.length === 0) return null;
+  const notYet = mayStatus && b.status === 'booked' && now < Date.parse(b.checkInOpensAt);
+  if (buttons.length === 0 && !notYet) return null;
   return (
     <>
+      {notYet && <p className="cal-hint">{t('actions.checkInOpens', { time: formatDayTime(b.checkInOpensAt, lang) })}</p>}
       {status.isError && <ErrorAlert>{calendarError(t, status.error)}</ErrorAlert>}
       <div className="cal-actions" role="group" aria-label={t('actions.label')}>
         {buttons}

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import { ApiError } from '../../../api';
-import { errorMessage } from '../../../errors';
+import { errorMessage, problemValues } from '../../../errors';
 
 /** Booking problems (taken, outside hours, …) are translated in calendar.json; anything else by the common messages. */
 export function calendarError(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && i18n.exists(`calendar:errors.${error.code}`)) return t(`calendar:errors.${error.code}`);
+  if (error instanceof ApiError && i18n.exists(`calendar:errors.${error.code}`)) return t(`calendar:errors.${error.code}`, problemValues(error));
   return errorMessage(t, error);
 }
 

@@ -91,7 +91,7 @@ export const useCreateBooking = () => useSchedulingMutation((body: CreateBooking
 export const useMoveBooking = (id: string) => useSchedulingMutation((start: string) => patch<BookingView>(`/api/bookings/${id}`, { start }));
 export const useCancelBooking = (id: string) => useSchedulingMutation((reason: string) => post<BookingView>(`/api/bookings/${id}/cancel`, { reason }));
 export const useBookingStatus = (id: string) =>
-  useSchedulingMutation((action: 'check-in' | 'no-show') => post<BookingView>(`/api/bookings/${id}/${action}`));
+  useSchedulingMutation((action: 'check-in' | 'undo-check-in' | 'no-show') => post<BookingView>(`/api/bookings/${id}/${action}`));
 export const useQueueWalkIn = () => useSchedulingMutation((body: WalkInInput) => post<WalkIn>('/api/walk-ins', body));
 export const useCancelWalkIn = () => useSchedulingMutation((id: string) => post<WalkIn>(`/api/walk-ins/${id}/cancel`));
 export const useTakeWalkIn = () => useSchedulingMutation((id: string) => post<BookingView>(`/api/walk-ins/${id}/take`));
