@@ -107,6 +107,8 @@ export type IdentityCheckResultRequest = z.infer<typeof identityCheckResultReque
 export const identityCheckView = z.object({
   id: z.uuid(),
   bookingId: z.uuid(),
+  /** The appointment's time: every alert names the room, the time and the agency. */
+  booking: z.object({ start: instant, end: instant }),
   servicePointId: z.uuid(),
   roomId: z.uuid(),
   agencyId: z.uuid(),

@@ -207,7 +207,11 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     await advisor1.goto('/desk');
     const alert = advisor1.getByTestId('identity-check-alert');
     await alert.getByText(`Henkilöllisyyden varmennuspyyntö: ${ROOM}`).waitFor();
-    await alert.getByText('Pyytäjä: Veera Salo (Verohallinto)', { exact: false }).waitFor();
+    await alert.getByText('Pyytäjä: Veera Salo', { exact: false }).waitFor();
+    // The alert names the agency, the day and the time of the appointment (Helsinki time, as people write it).
+    const start = new Intl.DateTimeFormat('fi-FI', { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Helsinki' }).format(booking.startsAt);
+    const date = new Intl.DateTimeFormat('fi-FI', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/Helsinki' }).format(booking.startsAt);
+    await alert.getByText(`Verohallinto: tapaaminen ${date} klo ${start}–`, { exact: false }).waitFor();
     await alert.getByText(`Asiakas Maija Meikäläinen, varaus ${booking.reference}`, { exact: false }).waitFor();
     await advisor2.getByTestId('identity-check-alert').waitFor();
     await alert.getByRole('button', { name: 'Tulen' }).click();
@@ -247,7 +251,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
   });
 
   it('an agency whose agreement does not delegate identity verification to the point is told so', async () => {
-    const booking = await bookingFor('DVV', 'asiantuntija@dvv.demo', 90, 'booked');
+    const booking = await bookingFor('DVV', 'asiantuntija@dvv.demo', 90, 'checked-in');
     const expert = await pageAs('asiantuntija@dvv.demo', 'en');
     await expert.goto(`/expert/bookings/${booking.id}`);
     const panel = expert.getByRole('region', { name: 'Identity verification' });

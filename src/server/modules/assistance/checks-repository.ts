@@ -1,11 +1,19 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { identityChecks, incidents, users } from '../../db/schema/index.js';
+import { bookings, identityChecks, incidents, users } from '../../db/schema/index.js';
 
 export type IdentityCheckRow = typeof identityChecks.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
-export type IdentityCheckRecord = { check: IdentityCheckRow; requestedByName: string; acknowledgedByName: string | null; completedByName: string | null };
+export type IdentityCheckRecord = {
+  check: IdentityCheckRow;
+  requestedByName: string;
+  acknowledgedByName: string | null;
+  completedByName: string | null;
+  /** The booking's time, so every alert can say which appointment it is about. */
+  bookingStartsAt: Date;
+  bookingEndsAt: Date;
+};
 export type IncidentRecord = { incident: IncidentRow; reportedByName: string; resolvedByName: string | null };
 
 const requester = alias(users, 'requester');
@@ -18,8 +26,16 @@ const OPEN_CHECK = ['requested', 'acknowledged'] as const;
 
 function selectChecks(db: Db) {
   return db
-    .select({ check: identityChecks, requestedByName: requester.name, acknowledgedByName: acknowledger.name, completedByName: completer.name })
+    .select({
+      check: identityChecks,
+      requestedByName: requester.name,
+      acknowledgedByName: acknowledger.name,
+      completedByName: completer.name,
+      bookingStartsAt: bookings.startsAt,
+      bookingEndsAt: bookings.endsAt,
+    })
     .from(identityChecks)
+    .innerJoin(bookings, eq(bookings.id, identityChecks.bookingId))
     .innerJoin(requester, eq(requester.id, identityChecks.requestedBy))
     .leftJoin(acknowledger, eq(acknowledger.id, identityChecks.acknowledgedBy))
     .leftJoin(completer, eq(completer.id, identityChecks.completedBy));

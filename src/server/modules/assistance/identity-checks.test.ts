@@ -45,7 +45,14 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     const requested = await s.expert.post(`/api/bookings/${booking.id}/identity-checks`);
     expect(requested.statusCode).toBe(201);
     const check = requested.json();
-    expect(check).toMatchObject({ bookingId: booking.id, roomId: w.room.id, agencyId: w.agency.id, status: 'requested', requestedBy: { id: w.expert.id, name: 'Veera Salo' } });
+    expect(check).toMatchObject({
+      bookingId: booking.id,
+      booking: { start: booking.startsAt.toISOString(), end: booking.endsAt.toISOString() },
+      roomId: w.room.id,
+      agencyId: w.agency.id,
+      status: 'requested',
+      requestedBy: { id: w.expert.id, name: 'Veera Salo' },
+    });
     // A double click returns the open request instead of alerting twice.
     const again = await s.expert.post(`/api/bookings/${booking.id}/identity-checks`);
     expect(again.statusCode).toBe(200);
@@ -101,7 +108,7 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     expect(amended.version).toBe(2);
     expect((await s.expert.post(`/api/bookings/${booking.id}/identity-checks`)).statusCode).toBe(201);
     await delegate(w, false);
-    const b2 = await bookingNow(t.ctx.db, w, 'booked', 60);
+    const b2 = await bookingNow(t.ctx.db, w, 'checked-in', 60);
     expect((await s.expert.post(`/api/bookings/${b2.id}/identity-checks`)).statusCode).toBe(422);
 
     // Only the main admin amends; the point's advisors read what is delegated today; each change is audited.
@@ -148,7 +155,13 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     const w = await assistanceWorld(t.ctx.db);
     const s = await signInWorld(t.app, w);
     await delegate(w);
-    const booking = await bookingNow(t.ctx.db, w, 'booked');
+    // Before the customer has checked in (here: days ahead) nobody is in the room to check: 409, nothing stored.
+    const ahead = await bookingNow(t.ctx.db, w, 'booked', 3 * 24 * 60);
+    const early = await s.expert.post(`/api/bookings/${ahead.id}/identity-checks`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('identity_check.not_checked_in');
+    expect(await t.ctx.db.select().from(identityChecks).where(eq(identityChecks.bookingId, ahead.id))).toEqual([]);
+    const booking = await bookingNow(t.ctx.db, w, 'checked-in');
     const coordinatorSocket = await socketFor(s.coordinator.cookie, { servicePointId: w.point.id });
     const check = (await s.expert.post(`/api/bookings/${booking.id}/identity-checks`)).json();
     const requestedAt = new Date(check.requestedAt).getTime();

@@ -52,10 +52,11 @@ export function presentTerminalCall(record: CallRecord | undefined): TerminalCal
   };
 }
 
-export function presentIdentityCheck({ check: c, requestedByName, acknowledgedByName, completedByName }: IdentityCheckRecord): IdentityCheckView {
+export function presentIdentityCheck({ check: c, requestedByName, acknowledgedByName, completedByName, bookingStartsAt, bookingEndsAt }: IdentityCheckRecord): IdentityCheckView {
   return {
     id: c.id,
     bookingId: c.bookingId,
+    booking: { start: bookingStartsAt.toISOString(), end: bookingEndsAt.toISOString() },
     servicePointId: c.servicePointId,
     roomId: c.roomId,
     agencyId: c.agencyId,

@@ -11,17 +11,19 @@ import { identityCheckRepository } from './checks-repository.js';
 import { assistanceEvents } from './events.js';
 import { presentIdentityCheck } from './present.js';
 
-const BEFORE_OR_DURING = new Set(['booked', 'checked-in', 'in-meeting']);
+/** The customer is in the room: checked in, or in the meeting. A booking days ahead takes no request. */
+const PRESENT = new Set(['checked-in', 'in-meeting']);
 
 /**
- * The expert asks the advisors to check the customer's identity document in the room, before or during the
- * meeting. Only where an agreement in force today delegates identity verification to the service point. A second request while one
+ * The expert asks the advisors to check the customer's identity document in the room, once the customer has
+ * checked in or during the meeting. Only where an agreement in force today delegates identity verification to the service point. A second request while one
  * is open returns that one (a double click is not two alerts).
  */
 export async function requestIdentityCheck(ctx: AppContext, actor: UserActor, bookingId: string, ip?: string): Promise<{ check: IdentityCheckView; created: boolean }> {
   const booking = await loadReadableBooking(ctx, actor, bookingId, 'booking:read');
   authorize(actor, 'identity-check:request', { servicePointId: booking.servicePointId, organisationId: booking.agencyId });
-  if (!BEFORE_OR_DURING.has(booking.status)) throw conflict('identity_check.booking_closed', `A booking that is ${booking.status} takes no identity check`);
+  if (booking.status === 'booked') throw conflict('identity_check.not_checked_in', 'The identity check can be asked for once the customer has checked in');
+  if (!PRESENT.has(booking.status)) throw conflict('identity_check.booking_closed', `A booking that is ${booking.status} takes no identity check`);
   await assertTaskDelegated(ctx.db, { servicePointId: booking.servicePointId, agencyId: booking.agencyId, task: 'identity-verification', date: today() });
   const now = new Date();
   const { id, created } = await ctx.db.transaction(async (tx) => {

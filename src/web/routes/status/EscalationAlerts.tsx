@@ -6,7 +6,7 @@ import { localized, useLanguage } from '../../localized';
 import { useServicePoints } from '../../queries';
 import { useLiveEvents } from '../../realtime/useLiveEvents';
 import { useCalls, useOpenIdentityChecks } from '../desk/assistance/api';
-import { useFormatters } from '../desk/assistance/format';
+import { useAppointmentText, useFormatters } from '../desk/assistance/format';
 import { useAlertSignals } from '../desk/assistance/useAlertSignals';
 import '../desk/assistance/assistance.css';
 
@@ -41,6 +41,7 @@ function PointEscalations({ point, announce }: { point: ServicePointView; announ
   const fmt = useFormatters(point.timeZone);
   const calls = useCalls(point.id);
   const checks = useOpenIdentityChecks(point.id);
+  const appointment = useAppointmentText();
   const pointName = localized(point.name, lang);
   const roomName = (roomId: string) => {
     const room = point.rooms.find((r) => r.id === roomId);
@@ -49,13 +50,13 @@ function PointEscalations({ point, announce }: { point: ServicePointView; announ
   const items = [
     ...(calls.data ?? [])
       .filter((c) => c.status === 'open' && c.escalatedAt)
-      .map((c) => ({ id: c.id, alertCount: c.alertCount, since: c.createdAt, title: t('call.title', { room: roomName(c.roomId) }) })),
+      .map((c) => ({ id: c.id, alertCount: c.alertCount, since: c.createdAt, title: t('call.title', { room: roomName(c.roomId) }), about: undefined as string | undefined })),
     ...(checks.data ?? [])
       .filter((c) => c.status === 'requested' && c.escalatedAt)
-      .map((c) => ({ id: c.id, alertCount: c.alertCount, since: c.requestedAt, title: t('check.title', { room: roomName(c.roomId) }) })),
+      .map((c) => ({ id: c.id, alertCount: c.alertCount, since: c.requestedAt, title: t('check.title', { room: roomName(c.roomId) }), about: appointment(c) })),
   ];
   useAlertSignals(
-    items.map((i) => ({ id: i.id, alertCount: i.alertCount, title: `${t('alerts.escalated')}: ${i.title}`, body: pointName })),
+    items.map((i) => ({ id: i.id, alertCount: i.alertCount, title: `${t('alerts.escalated')}: ${i.title}`, body: i.about ? `${pointName} · ${i.about}` : pointName })),
     announce,
   );
   if (items.length === 0) return null;
@@ -68,6 +69,7 @@ function PointEscalations({ point, announce }: { point: ServicePointView; announ
             <p className="assist-alert-title">
               <strong>{i.title}</strong> <span className="assist-tag assist-tag-escalated">{t('alerts.escalated')}</span>
             </p>
+            {i.about && <p className="assist-alert-meta">{i.about}</p>}
             <p className="assist-alert-meta">
               {t('escalations.unanswered', { time: fmt.time(i.since) })} <Link to="/reports/status">{t('board.open')}</Link>
             </p>

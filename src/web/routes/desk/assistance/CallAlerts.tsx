@@ -5,13 +5,13 @@ import type { CallView, IdentityCheckView } from '../../../../shared/assistance'
 import type { ServicePointView } from '../../../../shared/directory';
 import { useUser } from '../../../auth';
 import { localized, useLanguage } from '../../../localized';
-import { useOrganisations, useServicePoints } from '../../../queries';
+import { useServicePoints } from '../../../queries';
 import { useLiveEvents } from '../../../realtime/useLiveEvents';
 import { useBooking } from '../calendar/queries';
 import { AlertSound } from './AlertSound';
 import { useAcknowledgeCall, useAcknowledgeCheck, useCalls, useCloseCall, useOpenIdentityChecks } from './api';
 import { assistanceError } from './assistanceError';
-import { useFormatters } from './format';
+import { useAppointmentText, useFormatters } from './format';
 import { IdentityResultForm } from './IdentityResultForm';
 import { useAlertSignals } from './useAlertSignals';
 import './assistance.css';
@@ -57,6 +57,7 @@ function PointAlerts({ pointId, point, announce }: { pointId: string; point?: Se
   const headingId = useId();
   const calls = useCalls(pointId);
   const checks = useOpenIdentityChecks(pointId);
+  const appointment = useAppointmentText();
   const roomName = (roomId: string) => {
     const room = point?.rooms.find((r) => r.id === roomId);
     return room ? localized(room.name, lang) : t('alerts.unknownRoom');
@@ -68,7 +69,7 @@ function PointAlerts({ pointId, point, announce }: { pointId: string; point?: Se
       ...active.filter((c) => c.status === 'open').map((c) => ({ id: c.id, alertCount: c.alertCount, title: t('call.title', { room: roomName(c.roomId) }), body: t(`call.source.${c.source}`) })),
       ...open
         .filter((c) => c.status === 'requested')
-        .map((c) => ({ id: c.id, alertCount: c.alertCount, title: t('check.title', { room: roomName(c.roomId) }), body: t('check.requestedBy', { name: c.requestedBy.name }) })),
+        .map((c) => ({ id: c.id, alertCount: c.alertCount, title: t('check.title', { room: roomName(c.roomId) }), body: `${appointment(c)} · ${t('check.requestedBy', { name: c.requestedBy.name })}` })),
     ],
     announce,
   );
@@ -142,13 +143,11 @@ function CallAlert({ call, room }: { call: CallView; room: string }) {
 
 function CheckAlert({ check, room }: { check: IdentityCheckView; room: string }) {
   const { t } = useTranslation('assistance');
-  const { lang } = useLanguage();
   const me = useUser();
   const fmt = useFormatters();
-  const organisations = useOrganisations();
+  const appointment = useAppointmentText();
   const booking = useBooking(check.bookingId);
   const acknowledge = useAcknowledgeCheck();
-  const agency = organisations.data?.find((o) => o.id === check.agencyId);
   const mine = check.acknowledgedBy?.id === me.id;
   return (
     <li className={`assist-alert assist-alert-check assist-alert-${check.status}${check.escalatedAt ? ' assist-alert-escalated' : ''}`} data-testid="identity-check-alert">
@@ -156,14 +155,12 @@ function CheckAlert({ check, room }: { check: IdentityCheckView; room: string })
         <strong>{t('check.title', { room })}</strong> <EscalatedTag at={check.escalatedAt} />
       </p>
       <p className="assist-alert-meta">
-        {t('check.requestedBy', { name: check.requestedBy.name })}
-        {agency && <> ({localized(agency.name, lang)})</>} · {t('alerts.since', { time: fmt.time(check.requestedAt) })}
+        <strong>{appointment(check)}</strong>
       </p>
-      {booking.data && (
-        <p className="assist-alert-meta">
-          {t('check.customer', { name: booking.data.customer.name, reference: booking.data.reference, time: fmt.time(booking.data.start) })}
-        </p>
-      )}
+      <p className="assist-alert-meta">
+        {t('check.requestedBy', { name: check.requestedBy.name })} · {t('alerts.since', { time: fmt.time(check.requestedAt) })}
+      </p>
+      {booking.data && <p className="assist-alert-meta">{t('check.customer', { name: booking.data.customer.name, reference: booking.data.reference })}</p>}
       {check.status === 'requested' ? (
         <div className="assist-actions">
           <Button onClick={() => acknowledge.mutate(check.id)} disabled={acknowledge.isPending}>

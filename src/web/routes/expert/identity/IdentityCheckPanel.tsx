@@ -11,7 +11,8 @@ import { useBooking } from '../../desk/calendar/queries';
 import '../../desk/assistance/assistance.css';
 import './identity.css';
 
-const ACTIVE = new Set(['booked', 'checked-in', 'in-meeting']);
+/** The customer is in the room: the advisor can go and check (server rule: identity_check.not_checked_in). */
+const PRESENT = new Set(['checked-in', 'in-meeting']);
 const isOpen = (c: IdentityCheckView) => c.status === 'requested' || c.status === 'acknowledged';
 
 type Props = { bookingId: string; level?: 'h2' | 'h3' };
@@ -35,7 +36,8 @@ export function IdentityCheckPanel({ bookingId, level = 'h2' }: Props) {
   const latest = all.at(-1);
   const earlier = all.slice(0, -1).filter((c) => c.status === 'completed');
   const open = latest && isOpen(latest) ? latest : undefined;
-  const canRequest = !!booking.data && ACTIVE.has(booking.data.status) && !open;
+  const canRequest = !!booking.data && PRESENT.has(booking.data.status) && !open;
+  const notYet = booking.data?.status === 'booked';
   // The agreement decides (agreement.task_not_delegated, naming agency and date); the older code is kept for safety.
   const notDelegated = request.error instanceof ApiError && (request.error.code === 'agreement.task_not_delegated' || request.error.code === 'identity_check.not_delegated');
   const error = request.error ?? cancel.error;
@@ -61,6 +63,7 @@ export function IdentityCheckPanel({ bookingId, level = 'h2' }: Props) {
           </p>
         )
       )}
+      {notYet && <p className="identity-not-yet">{t('identity.notYet')}</p>}
       <div className="assist-actions">
         {canRequest && !notDelegated && (
           <Button onClick={() => request.mutate(bookingId)} disabled={request.isPending}>
