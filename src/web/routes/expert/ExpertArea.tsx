@@ -52,7 +52,8 @@ function ExpertHome() {
       <Paragraph mb="m">{t('greeting', { name: me.name })}</Paragraph>
       <CalendarLink to="/expert/bookings" variant="expert" />
       {me.roles.some((r) => r.role === 'expert') && <DocumentsLink to="/expert/documents" />}
-      <MeetingsLink />
+      {/* Today's meetings are the experts' (policy meeting:list); an agency booker books but does not meet. */}
+      {me.roles.some((r) => r.role === 'expert') && <MeetingsLink />}
       <ProcessingRecordLink to="/expert/privacy" />
       {agencies.length > 0 && (
         <dl className="expert-agency">
