@@ -27,3 +27,14 @@ export function problemValues(error: unknown): Record<string, string> {
   if (params.opensAt) params.time = formatDayTime(params.opensAt, lang);
   return params;
 }
+
+/**
+ * The fields (dotted paths) a form's own check refused for holding a henkilötunnus (`personal_id_forbidden`, the
+ * same rule as the server's input guard), so the form can say so at the field in the one common text.
+ */
+export function hetuFields(result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; params?: unknown }> } }): Set<string> {
+  if (result.success || !result.error) return new Set();
+  return new Set(
+    result.error.issues.filter((i) => (i.params as { code?: string } | undefined)?.code === 'personal_id_forbidden').map((i) => i.path.map(String).join('.')),
+  );
+}

@@ -167,7 +167,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     await exception.getByLabel('Exception 1: Reason').fill('Koulutus 131052-308T');
     await page.getByRole('button', { name: 'Save working hours' }).click();
     await page.getByText('The second period must start after the first one ends.').waitFor();
-    await page.getByText('Remove the personal identity code: it must not be stored.').waitFor();
+    await page.getByText('Do not write a personal identity code. Remove it and try again.').waitFor();
     await page.getByText('Check the marked fields.').waitFor();
     await expectAccessible(page);
 
@@ -227,7 +227,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     await page.getByLabel('First day').fill(typed(tuesday));
     await page.getByLabel('Reason', { exact: true }).fill('Asiakkaan 131052-308T asia');
     await page.getByRole('button', { name: 'Add closure' }).click();
-    await page.getByText('Remove the personal identity code: it must not be stored.').waitFor();
+    await page.getByText('Do not write a personal identity code. Remove it and try again.').waitFor();
     await page.getByLabel('Reason', { exact: true }).fill('Henkilöstökoulutus');
     await page.getByRole('button', { name: 'Add closure' }).click();
     await page.getByText('Closure added.').waitFor();

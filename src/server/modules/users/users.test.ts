@@ -59,15 +59,26 @@ describe.each(testDatabaseKinds)('user administration on %s', (kind) => {
     expect((await events('user.password_link_issued')).some((e) => e.targetId === user.id)).toBe(true);
   });
 
+  it('refuses an account without a role, and a henkilötunnus in the name, with 422, creating nothing', async () => {
+    const noRole = await admin.post('/api/users', { organisationId: org.Vero, email: 'norole@vero.demo', name: 'Ei Roolia', roles: [] });
+    expect(noRole.statusCode).toBe(422);
+    expect(noRole.json().errors).toEqual([expect.objectContaining({ path: 'roles' })]);
+    const hetu = await admin.post('/api/users', { organisationId: org.Vero, email: 'hetu@vero.demo', name: 'Maija 131052-308T', roles: [{ role: 'expert', organisationId: org.Vero }] });
+    expect([hetu.statusCode, hetu.json().code]).toEqual([422, 'personal_id_forbidden']);
+    const listed = (await admin.get(`/api/users?organisationId=${org.Vero}`)).json();
+    expect(JSON.stringify(listed)).not.toMatch(/norole@|hetu@/);
+  });
+
   it('refuses a taken email (any case) with 409 and unknown fields with 422', async () => {
-    const taken = await admin.post('/api/users', { organisationId: org.Vero, email: 'ASIANTUNTIJA@vero.demo', name: 'X', roles: [] });
+    const taken = await admin.post('/api/users', { organisationId: org.Vero, email: 'ASIANTUNTIJA@vero.demo', name: 'X', roles: [{ role: 'expert', organisationId: org.Vero }] });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('user.email_taken');
     const extra = await admin.post('/api/users', { organisationId: org.Vero, email: 'x1@vero.demo', name: 'X', roles: [], passwordHash: 'x' });
     expect(extra.statusCode).toBe(422);
     const badEmail = await admin.post('/api/users', { organisationId: org.Vero, email: 'not-an-email', name: 'X' });
     expect(badEmail.statusCode).toBe(422);
-    const unknownOrg = await admin.post('/api/users', { organisationId: '00000000-0000-4000-8000-000000000000', email: 'x2@vero.demo', name: 'X' });
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    const unknownOrg = await admin.post('/api/users', { organisationId: nowhere, email: 'x2@vero.demo', name: 'X', roles: [{ role: 'expert', organisationId: nowhere }] });
     expect(unknownOrg.json()).toMatchObject({ status: 422, code: 'user.organisation_unknown' });
     const other = await createUser(t.ctx.db, { organisationId: org.Vero!, role: 'expert' });
     const rename = await admin.patch(`/api/users/${other.id}`, { email: 'Admin@Kela.demo' });
@@ -135,7 +146,7 @@ describe.each(testDatabaseKinds)('user administration on %s', (kind) => {
     expect((await vero.patch(`/api/users/${kelaUser.id}`, { name: 'Hijack' })).statusCode).toBe(404);
     expect((await vero.post(`/api/users/${kelaUser.id}/deactivate`)).statusCode).toBe(404);
     expect((await vero.post(`/api/users/${kelaUser.id}/password-link`)).statusCode).toBe(404);
-    expect((await vero.post('/api/users', { organisationId: org.Kela, email: 'k9@kela.demo', name: 'K' })).statusCode).toBe(403);
+    expect((await vero.post('/api/users', { organisationId: org.Kela, email: 'k9@kela.demo', name: 'K', roles: [{ role: 'expert', organisationId: org.Kela }] })).statusCode).toBe(403);
 
     const grantAdmin = await vero.post('/api/users', { organisationId: org.Vero, email: 'v1@vero.demo', name: 'V', roles: [{ role: 'main-admin', organisationId: org.Vero }] });
     expect(grantAdmin.statusCode).toBe(403);

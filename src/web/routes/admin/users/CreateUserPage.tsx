@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Button, Dropdown, DropdownItem, Heading, InlineAlert, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
 import { createUserRequest } from '../../../../shared/users';
 import { useUser } from '../../../auth';
+import { hetuFields } from '../../../errors';
 import { adminError } from '../common/adminError';
 import { localized } from '../common/format';
 import { OneTimeLink } from '../common/OneTimeLink';
@@ -26,6 +27,7 @@ export function CreateUserPage() {
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<RoleDraft[]>([]);
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
+  const [hetu, setHetu] = useState<Set<string>>(new Set());
   const [created, setCreated] = useState<UserWithLink>();
   const orgName = (id: string) => localized(orgs.data?.find((o) => o.id === id)?.name, i18n.language);
 
@@ -60,6 +62,7 @@ export function CreateUserPage() {
     const body = { organisationId, email, name, roles: toAssignments(roles, organisationId) };
     const parsed = createUserRequest.safeParse(body);
     setInvalid(invalidPaths(parsed));
+    setHetu(hetuFields(parsed));
     if (parsed.success) create.mutate(parsed.data, { onSuccess: setCreated });
   };
 
@@ -110,7 +113,7 @@ export function CreateUserPage() {
           value={name}
           onChange={(v) => setName(String(v ?? ''))}
           status={invalid.has('name') ? 'error' : 'default'}
-          statusText={invalid.has('name') ? t('validation.required') : undefined}
+          statusText={hetu.has('name') ? t('common:errors.personal_id_forbidden') : invalid.has('name') ? t('validation.required') : undefined}
         />
         <RolesEditor
           value={roles}
@@ -119,7 +122,7 @@ export function CreateUserPage() {
           servicePoints={points.data ?? []}
           organisation={orgs.data?.find((o) => o.id === organisationId)}
         />
-        {hasPrefix(invalid, 'roles') && <InlineAlert status="error">{t('validation.roles')}</InlineAlert>}
+        {hasPrefix(invalid, 'roles') && <InlineAlert status="error">{roles.length === 0 ? t('validation.rolesNone') : t('validation.roles')}</InlineAlert>}
         {create.isError && <InlineAlert status="error">{adminError(t, create.error)}</InlineAlert>}
         <div className="admin-form-actions">
           <Button type="submit" disabled={create.isPending}>

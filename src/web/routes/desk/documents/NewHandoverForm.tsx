@@ -11,7 +11,18 @@ import { localized, useLanguage } from '../../../localized';
 import { useOrganisations } from '../../../queries';
 import { useDelegatedTasks } from '../../agreements/api';
 import { useCreateHandover } from './api';
+import { hetuFields } from '../../../errors';
 import { documentError, formatWhen } from './labels';
+
+/** The one text for a henkilötunnus in any field (common:errors.personal_id_forbidden), at the field. */
+function HetuError({ id }: { id: string }) {
+  const { t } = useTranslation('common');
+  return (
+    <span id={id} className="doc-field-error" role="alert">
+      {t('errors.personal_id_forbidden')}
+    </span>
+  );
+}
 
 /** Today's bookings at the point, for choosing whose documents these are. */
 function useTodaysBookings(servicePointId: string) {
@@ -45,6 +56,7 @@ export function NewHandoverForm({ servicePointId }: { servicePointId: string }) 
   const [kind, setKind] = useState<DocumentKind>('application');
   const [coverNote, setCoverNote] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const [hetu, setHetu] = useState<Set<string>>(new Set());
   const create = useCreateHandover();
   const agencyName = (aid: string) => localized(agencies.find((a) => a.id === aid)?.name ?? { fi: '', sv: '', en: '' }, lang);
 
@@ -60,7 +72,10 @@ export function NewHandoverForm({ servicePointId }: { servicePointId: string }) 
           ...(mode === 'booking' ? { bookingId: bookingId || undefined } : { walkIn: { servicePointId, agencyId, customerName } }),
         };
         const parsed = handoverCreate.safeParse(body);
-        setInvalid(!parsed.success);
+        const withHetu = hetuFields(parsed);
+        setHetu(withHetu);
+        // A henkilötunnus is said at its field, not hidden behind "choose a booking".
+        setInvalid(!parsed.success && withHetu.size === 0);
         if (!parsed.success) return;
         create.mutate(parsed.data, { onSuccess: (h) => void navigate(`/desk/documents/${h.id}`) });
       }}
@@ -111,7 +126,16 @@ export function NewHandoverForm({ servicePointId }: { servicePointId: string }) 
           </div>
           <div className="doc-field">
             <label htmlFor={`${id}-name`}>{t('new.customerName')}</label>
-            <input id={`${id}-name`} type="text" autoComplete="off" value={customerName} onChange={(e) => setCustomerName(e.target.value)} aria-invalid={invalid && !customerName.trim()} />
+            <input
+              id={`${id}-name`}
+              type="text"
+              autoComplete="off"
+              value={customerName}
+              onChange={(e) => setCustomerName(e.target.value)}
+              aria-invalid={(invalid && !customerName.trim()) || hetu.has('walkIn.customerName')}
+              aria-describedby={hetu.has('walkIn.customerName') ? `${id}-name-hetu` : undefined}
+            />
+            {hetu.has('walkIn.customerName') && <HetuError id={`${id}-name-hetu`} />}
           </div>
         </>
       )}
@@ -127,7 +151,16 @@ export function NewHandoverForm({ servicePointId }: { servicePointId: string }) 
       </div>
       <div className="doc-field">
         <label htmlFor={`${id}-note`}>{t('new.coverNote')}</label>
-        <textarea id={`${id}-note`} rows={3} maxLength={500} value={coverNote} onChange={(e) => setCoverNote(e.target.value)} aria-describedby={`${id}-note-hint`} />
+        <textarea
+          id={`${id}-note`}
+          rows={3}
+          maxLength={500}
+          value={coverNote}
+          onChange={(e) => setCoverNote(e.target.value)}
+          aria-invalid={hetu.has('coverNote')}
+          aria-describedby={hetu.has('coverNote') ? `${id}-note-hetu ${id}-note-hint` : `${id}-note-hint`}
+        />
+        {hetu.has('coverNote') && <HetuError id={`${id}-note-hetu`} />}
         <span id={`${id}-note-hint`}>{t('new.coverNoteHint')}</span>
       </div>
       {invalid && <ErrorAlert>{t('new.incomplete')}</ErrorAlert>}
