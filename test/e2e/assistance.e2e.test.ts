@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAIRING_CODE } from '../../src/server/db/seed/demo.js';
-import { bookings, calls, identityChecks, incidents, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
+import { calls, identityChecks, incidents, users } from '../../src/server/db/schema/index.js';
+import { demoBooking } from './demo-bookings.js';
 import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer, shot } from './harness.js';
 import { tr } from './ui.js';
 
@@ -62,30 +62,8 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
   const userId = async (email: string) => (await db().select().from(users).where(eq(users.email, email)))[0]!.id;
 
   /** A booking of the agency in the demo room, `startMinutes` from now, as the desk would have made it. */
-  async function bookingFor(shortName: string, expertEmail: string, startMinutes: number, status: 'booked' | 'checked-in') {
-    const [agency] = await db().select().from(organisations).where(eq(organisations.shortName, shortName));
-    const [service] = await db().select().from(services).where(eq(services.agencyId, agency!.id));
-    const [room] = await db().select().from(rooms);
-    const start = Date.now() + startMinutes * 60_000;
-    const [row] = await db()
-      .insert(bookings)
-      .values({
-        reference: randomBytes(3).toString('hex').toUpperCase(),
-        servicePointId: room!.servicePointId,
-        roomId: room!.id,
-        agencyId: agency!.id,
-        serviceId: service!.id,
-        expertId: await userId(expertEmail),
-        startsAt: new Date(start),
-        endsAt: new Date(start + 30 * 60_000),
-        status,
-        channel: 'on-site',
-        customerName: 'Maija Meikäläinen',
-        language: 'fi',
-      })
-      .returning();
-    return row!;
-  }
+  const bookingFor = (shortName: string, expertEmail: string, startMinutes: number, status: 'booked' | 'checked-in') =>
+    demoBooking(db(), shortName, expertEmail, startMinutes, status);
 
   beforeAll(async () => {
     server = await startServer();
