@@ -176,6 +176,8 @@ export const bookingEventView = z.object({
   toStart: instant.optional(),
   fromStatus: z.string().optional(),
   toStatus: z.string().optional(),
+  /** `released`: the meeting ended early (or the customer did not come); the rest of the slot is free from here. */
+  end: instant.optional(),
 });
 /** `checkInOpensAt`: from when the booking can be checked in (until its end). */
 export const bookingDetailResponse = bookingView.extend({ checkInOpensAt: instant, history: z.array(bookingEventView) });

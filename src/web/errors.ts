@@ -17,14 +17,15 @@ export function errorMessage(t: TFunction, error: unknown): string {
 }
 
 /**
- * The values a problem's text may name, from its `params`: an instant (`opensAt`) as the user reads it, in Helsinki
+ * The values a problem's text may name, from its `params`: an instant (`opensAt`, `freeAt`) as the user reads it, in Helsinki
  * time and the UI language's format.
  */
 export function problemValues(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !error.problem.params) return {};
   const params: Record<string, string> = { ...error.problem.params };
   const lang = isLanguage(i18n.language) ? i18n.language : 'fi';
-  if (params.opensAt) params.time = formatDayTime(params.opensAt, lang);
+  const at = params.opensAt ?? params.freeAt;
+  if (at) params.time = formatDayTime(at, lang);
   return params;
 }
 

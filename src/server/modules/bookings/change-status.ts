@@ -27,6 +27,18 @@ const ALLOWED: Record<BookingStatus, BookingStatus[]> = {
 };
 
 
+/**
+ * A meeting that ends early (or a customer who did not come) frees the rest of the slot: the booking's end moves to
+ * now, down to the minute (a walk-in taken now starts on that minute), so the room and the expert are free for a walk-in and the status board and the
+ * calendar agree. Only ever shortened, so the exclusion constraints keep guaranteeing no double booking.
+ */
+function releaseMoment(current: BookingRow, to: BookingStatus): Date | undefined {
+  if (to !== 'completed' && to !== 'no-show') return undefined;
+  const end = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  if (end >= current.endsAt) return undefined;
+  return end > current.startsAt ? end : new Date(current.startsAt.getTime() + 60_000);
+}
+
 export async function changeStatus(
   ctx: AppContext,
   actor: Actor,
@@ -64,12 +76,18 @@ export async function applyStatusChange(
   }
   if (to === 'checked-in' && extra.checkInOpensMinutes !== undefined) assertCheckInWindow(current, extra.checkInOpensMinutes);
   const cancelled = to === 'cancelled';
+  const releasedAt = releaseMoment(current, to);
   const updated = await bookingRepository.update(tx, current.id, {
     status: to,
     ...(cancelled ? { cancelReason: extra.cancelReason ?? null, version: current.version + 1 } : {}),
+    ...(releasedAt ? { endsAt: releasedAt } : {}),
   });
   const actorId = auditActor(actor).actorId ?? null;
-  await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.kind === 'user' ? actorId : null, kind: 'status', fromStatus: current.status, toStatus: to });
+  const eventActor = actor.kind === 'user' ? actorId : null;
+  await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: eventActor, kind: 'status', fromStatus: current.status, toStatus: to });
+  if (releasedAt) {
+    await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: eventActor, kind: 'released', details: { scheduledEnd: current.endsAt.toISOString(), end: releasedAt.toISOString() } });
+  }
   if (cancelled) {
     const tz = (await bookingRepository.timeZoneOf(tx, current.servicePointId))!;
     await enqueueCustomerMessages(tx, updated, 'cancellation', tz);

@@ -44,6 +44,7 @@ export function presentHistory(e: typeof bookingEvents.$inferSelect): z.infer<ty
     toStart: e.toStart?.toISOString(),
     fromStatus: e.fromStatus ?? undefined,
     toStatus: e.toStatus ?? undefined,
+    end: e.kind === 'released' && typeof e.details.end === 'string' ? e.details.end : undefined,
   };
 }
 

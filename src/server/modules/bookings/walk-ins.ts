@@ -41,7 +41,7 @@ export async function takeWalkIn(ctx: AppContext, actor: UserActor, walkInId: st
       const end = new Date(start.getTime() + service!.durationMinutes * 60_000);
       const busy = await schedulingRepository.busy(tx, { roomIds: point!.rooms.map((r) => r.id), expertIds: [], interpreterIds: [], from: start, to: end });
       const room = point!.rooms.find((r) => !busy.some((b) => b.holderId === r.id));
-      if (!room) throw new HttpProblem(409, 'booking.room_taken', 'Conflict', 'The room is in use now');
+      if (!room) throw roomBusyUntil(busy, start);
       await bookingRepository.lockHolders(tx, [room.id, actor.userId]);
       const booking = await bookingRepository.insert(tx, {
         reference: newReference(),
@@ -69,8 +69,21 @@ export async function takeWalkIn(ctx: AppContext, actor: UserActor, walkInId: st
     await publishBookingChanged(ctx, booking);
     return booking;
   } catch (error) {
-    throw conflictFromDatabase(error) ?? error;
+    const conflict = conflictFromDatabase(error);
+    // The expert has a booking now: a walk-in cannot "choose another time", so the answer says what to do instead.
+    if (conflict?.code === 'booking.expert_taken') throw new HttpProblem(409, 'walk_in.expert_busy', 'Conflict', 'You have another booking now; take the customer after it');
+    throw conflict ?? error;
   }
+}
+
+/**
+ * Every room is taken for the service's duration: say from when the first room is free (the end of its last booking
+ * that overlaps), so the advisor can tell the customer how long to wait or book them a time instead.
+ */
+function roomBusyUntil(busy: { holderId: string; busy: { start: number; end: number }[] }[], start: Date): HttpProblem {
+  const ends = busy.map((b) => Math.max(...b.busy.map((s) => s.end)));
+  const until = new Date(Math.max(start.getTime(), Math.min(...ends)));
+  return new HttpProblem(409, 'walk_in.room_busy', 'Conflict', 'The room is in use now', undefined, {}, { freeAt: until.toISOString() });
 }
 
 export async function cancelWalkIn(ctx: AppContext, actor: UserActor, walkInId: string, ip: string) {

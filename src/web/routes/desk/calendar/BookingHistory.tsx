@@ -20,6 +20,7 @@ export function BookingHistory({ history, level = 'h3' }: { history: HistoryEntr
     if (e.kind === 'moved')
       return t('history.moved', { from: e.fromStart ? formatDayTime(e.fromStart, locale, timeZone) : '', to: e.toStart ? formatDayTime(e.toStart, locale, timeZone) : '' });
     if (e.kind === 'status') return t('history.status', { from: status(e.fromStatus), to: status(e.toStatus) });
+    if (e.kind === 'released') return t('history.released', { time: e.end ? formatDayTime(e.end, locale, timeZone) : '' });
     return e.kind;
   };
   return (
