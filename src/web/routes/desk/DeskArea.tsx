@@ -14,6 +14,7 @@ import { localized, useLanguage } from '../../localized';
 import { OurAgreementsPanel, RearrangeNotice } from './agreements/OurAgreementsPanel';
 import { CallAlerts, useAdvisorPoints } from './assistance/CallAlerts';
 import { CalendarLink } from './calendar/CalendarLink';
+import { FailedMessages } from './calendar/CustomerMessages';
 import { DeskCalendarArea } from './calendar/DeskCalendarPage';
 import { DeskDocumentsArea, DocumentsLink } from './documents/DeskDocumentsArea';
 import { TimeReportLink } from '../time-reports/TimeReportLinks';
@@ -75,6 +76,7 @@ function DeskHome() {
               {list.map((p) => (
                 <div key={p.id}>
                   <RearrangeNotice servicePointId={p.id} />
+                  <FailedMessages servicePointId={p.id} bookingHref={(id) => `/desk/calendar/booking/${id}`} />
                   <OurAgreementsPanel servicePointId={p.id} pointName={list.length > 1 ? localized(p.name, lang) : undefined} />
                 </div>
               ))}

@@ -7,6 +7,7 @@ import { formatDayTime } from '../../../days';
 import { useLanguage } from '../../../localized';
 import { BookingFacts } from './BookingFacts';
 import { BookingHistory } from './BookingHistory';
+import { BookingMessages } from './CustomerMessages';
 import { useCalendar } from './CalendarContext';
 import { CancelBooking } from './CancelBooking';
 import { calendarError } from './calendarError';
@@ -77,6 +78,7 @@ export function BookingDetail({ id, created, level = 'h2' }: Props) {
                 }}
               />
             )}
+            <BookingMessages bookingId={b.id} level={level === 'h1' ? 'h2' : 'h3'} />
             <BookingHistory history={b.history} level={level === 'h1' ? 'h2' : 'h3'} />
           </>
         )}

@@ -84,7 +84,8 @@ export function useWalkIns(params: { servicePointId?: string; agencyId?: string 
 
 function useSchedulingMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSettled: () => invalidateScheduling(client) });
+  // A change queues messages to the customer: their states in the booking's detail are read again too.
+  return useMutation({ mutationFn: fn, onSettled: () => Promise.all([invalidateScheduling(client), client.invalidateQueries({ queryKey: ['customer-messages'] })]) });
 }
 
 export const useCreateBooking = () => useSchedulingMutation((body: CreateBookingRequest) => post<BookingView>('/api/bookings', body));
