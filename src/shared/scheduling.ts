@@ -79,6 +79,14 @@ export const interpreterInput = z.strictObject({
 export const interpreterPatch = interpreterInput.partial().extend({ active: z.boolean().optional() });
 
 export const closureView = z.object({ id: z.uuid(), servicePointId: z.uuid(), startsOn: isoDate, endsOn: isoDate, reason: z.string() });
+/** Days a service point is closed in a range: a public holiday (named in fi, sv, en) or an admin's closure (its reason). */
+export const closedDaysQuery = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, { message: 'to is before from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, { message: 'at most 400 days', path: ['to'] });
+export const closedDayView = z.object({ date: isoDate, kind: z.enum(['holiday', 'closure']), name: localizedTextSchema });
+export type ClosedDay = z.infer<typeof closedDayView>;
+
 export const closureInput = z
   .strictObject({ startsOn: isoDate, endsOn: isoDate, reason: freeText(200).pipe(z.string().min(1)) })
   .refine((c) => c.startsOn <= c.endsOn, { message: 'endsOn is before startsOn', path: ['endsOn'] });

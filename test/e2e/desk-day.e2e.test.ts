@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bookings, identityChecks, users } from '../../src/server/db/schema/index.js';
+import { holidayNamesOn } from '../../src/server/modules/scheduling/holidays.js';
+import { addDays, localDate, weekdayOf } from '../../src/server/modules/scheduling/time.js';
 import { demoBooking } from './demo-bookings.js';
 import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import { tr } from './ui.js';
@@ -91,6 +93,33 @@ describe.skipIf(!browserAvailable)('a day at the desk', () => {
     await admin.getByText('Älä kirjoita henkilötunnusta. Poista se ja yritä uudelleen.').waitFor();
     await admin.getByText(tr('fi', 'admin:validation.rolesNone')).waitFor();
     expect(await db().select().from(users).where(eq(users.email, 'uusi.kayttaja@vm.demo'))).toEqual([]);
+  });
+
+  it('holidays and closures are named wherever the point’s opening or days are shown', async () => {
+    const advisor = await pageAs('neuvoja3@porvoo.demo', 'fi');
+    // A closure today: the desk's card says so instead of "open now", in the closure's own words.
+    const today = localDate(new Date(), 'Europe/Helsinki');
+    const [point] = (await (await advisor.request.get('/api/service-points')).json()) as { id: string }[];
+    const closure = await advisor.request.post(`/api/service-points/${point!.id}/closures`, {
+      headers: { 'x-csrf-token': await csrf(advisor) },
+      data: { startsOn: today, endsOn: today, reason: 'Henkilöstökoulutus' },
+    });
+    expect(closure.status()).toBe(201);
+    await advisor.goto('/desk');
+    await advisor.getByText('Suljettu tänään: Henkilöstökoulutus').waitFor();
+    await advisor.getByRole('row', { name: /Suljettu: Henkilöstökoulutus/ }).waitFor();
+    expect(await advisor.getByText(/^Avoinna nyt/).count()).toBe(0);
+
+    // The next public holiday on a weekday is named in the calendar's week, and its day is shaded.
+    let day = addDays(today, 1);
+    while (!holidayNamesOn(day) || weekdayOf(day) > 5) day = addDays(day, 1);
+    await advisor.goto(`/desk/calendar?date=${day}&view=week`);
+    const heading = advisor.getByRole('heading', { name: new RegExp(`Suljettu: ${holidayNamesOn(day)!.fi}`) });
+    await heading.waitFor();
+    expect(await advisor.locator('section.cal-day-closed', { has: heading }).count()).toBe(1);
+    await shot(advisor, 'desk-day-holiday');
+    expect(await axeViolations(advisor)).toEqual([]);
+    expect(consoleErrors(advisor)).toEqual([]);
   });
 });
 

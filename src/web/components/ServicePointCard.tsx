@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Link } from 'suomifi-ui-components';
 import type { ServicePointView } from '../../shared/directory';
 import { localized, useLanguage } from '../localized';
+import { useClosedDays } from './closedDays';
+import { currentWeek, wallClock } from './opening';
 import { OpenStatus } from './OpenStatus';
 import { OpeningHours } from './OpeningHours';
 import './servicePoint.css';
@@ -15,13 +17,16 @@ export function ServicePointCard({ point, now, level = 'h2', showRooms = false }
   const { lang } = useLanguage();
   const id = useId();
   const sub = level === 'h2' ? 'h3' : 'h4';
+  const week = currentWeek(point.timeZone, now);
+  const closedDays = useClosedDays(point.id, week[0]!.date, week[6]!.date).data ?? [];
+  const today = wallClock(point.timeZone, now).date;
   return (
     <section className="sp-card" aria-labelledby={`${id}-name`}>
       <Heading variant={level} id={`${id}-name`} mb="xs">
         {localized(point.name, lang)}
       </Heading>
       <p className="sp-card-status">
-        {point.active ? <OpenStatus hours={point.openingHours} timeZone={point.timeZone} now={now} /> : t('inactive')}
+        {point.active ? <OpenStatus hours={point.openingHours} timeZone={point.timeZone} now={now} closedToday={closedDays.find((c) => c.date === today)} /> : t('inactive')}
       </p>
       <dl className="sp-card-facts">
         <div>
@@ -40,7 +45,7 @@ export function ServicePointCard({ point, now, level = 'h2', showRooms = false }
       <Heading variant={sub} id={`${id}-hours`} mb="xs">
         {t('openingHours')}
       </Heading>
-      <OpeningHours hours={point.openingHours} timeZone={point.timeZone} now={now} headingId={`${id}-hours`} />
+      <OpeningHours hours={point.openingHours} timeZone={point.timeZone} now={now} headingId={`${id}-hours`} closedDays={closedDays} />
       {showRooms && (
         <>
           <Heading variant={sub} id={`${id}-rooms`} mt="m" mb="xs">

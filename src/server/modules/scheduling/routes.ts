@@ -6,6 +6,8 @@ import {
   availabilityQuery,
   availabilityResponse,
   closureInput,
+  closedDayView,
+  closedDaysQuery,
   closureView,
   expertView,
   expertsQuery,
@@ -22,6 +24,7 @@ import {
 import { authorize } from '../../auth/policy.js';
 import { requireUser } from '../../auth/routes.js';
 import type { AppContext } from '../../context.js';
+import { closedDays } from './closed-days.js';
 import { notFound } from '../../http/problem.js';
 import { catalogueRepository } from './catalogue-repository.js';
 import { findAvailability } from './find-availability.js';
@@ -117,6 +120,11 @@ export function schedulingRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!(await catalogueRepository.interpreterById(ctx.db, request.params.id))) throw notFound('Interpreter');
     await setWorkingHours(ctx, actor, 'interpreter', request.params.id, request.body, request.ip);
     return presentWorkingHours(await catalogueRepository.workingHoursOf(ctx.db, 'interpreter', request.params.id));
+  });
+
+  r.get('/api/service-points/:id/closed-days', { schema: { tags, params: idParams, querystring: closedDaysQuery, response: { 200: closedDayView.array() } } }, async (request) => {
+    authorize(request.actor, 'service-point:list');
+    return closedDays(ctx, request.params.id, request.query.from, request.query.to);
   });
 
   r.get('/api/service-points/:id/closures', { schema: { tags, params: idParams, response: { 200: closureView.array() } } }, async (request) => {

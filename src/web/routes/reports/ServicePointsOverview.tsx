@@ -1,7 +1,7 @@
 import { ScrollTable } from '../../components/ScrollTable';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, Table } from 'suomifi-ui-components';
-import { OpenStatus } from '../../components/OpenStatus';
+import { PointOpenStatus } from '../../components/OpenStatus';
 import { QueryStatus } from '../../components/QueryStatus';
 import { localized, useLanguage } from '../../localized';
 import { useServicePoints } from '../../queries';
@@ -39,7 +39,7 @@ export function ServicePointsOverview() {
                 name: localized(p.name, lang),
                 city: localized(p.city, lang),
                 rooms: String(p.rooms.filter((r) => r.active).length),
-                today: p.active ? <OpenStatus hours={p.openingHours} timeZone={p.timeZone} now={now} /> : t('overview.inactive'),
+                today: p.active ? <PointOpenStatus point={p} now={now} /> : t('overview.inactive'),
               }))}
             />
             </ScrollTable>

@@ -85,7 +85,7 @@ function DeskCalendar({ point }: { point: ServicePointView }) {
             <CalendarToolbar view={view} headingId={rangeId} />
             <AgencyLegend />
             <QueryStatus query={bookings}>
-              {(data) => <TimeGrid days={view.days} items={[...data.bookings, ...data.busy]} rooms={point.rooms} now={now} selectedId={bookingId} />}
+              {(data) => <TimeGrid servicePointId={point.id} days={view.days} items={[...data.bookings, ...data.busy]} rooms={point.rooms} now={now} selectedId={bookingId} />}
             </QueryStatus>
           </section>
           <aside className="cal-aside" aria-labelledby={bookingId ? `${bookingId}-heading` : newId}>

@@ -2,12 +2,13 @@ import { type CSSProperties, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../shared/directory';
 import { capitalize, localized, useLanguage } from '../../../localized';
+import { useClosedDays } from '../../../components/closedDays';
 import { BookingBlock, type CalendarItem } from './BookingBlock';
 import { useCalendar } from './CalendarContext';
 import { gridHours, placeInLanes, position } from './layout';
 import { type Ymd, formatDayShort, formatTime, todayIn, zonedInstant, zonedParts } from './time';
 
-type Props = { days: Ymd[]; items: CalendarItem[]; rooms: RoomView[]; now: Date; selectedId?: string; dayLevel?: 'h3' | 'h4' };
+type Props = { servicePointId: string; days: Ymd[]; items: CalendarItem[]; rooms: RoomView[]; now: Date; selectedId?: string; dayLevel?: 'h3' | 'h4' };
 
 type Entry = { item: CalendarItem; day: Ymd; start: number; end: number };
 
@@ -15,12 +16,14 @@ type Entry = { item: CalendarItem; day: Ymd; start: number; end: number };
  * The room's day or week as a time grid in the point's zone. Each day is a section with a heading and a list of
  * its bookings in time order, so a screen reader gets the same content the eye gets from the blocks' positions.
  */
-export function TimeGrid({ days, items, rooms, now, selectedId, dayLevel = 'h3' }: Props) {
+export function TimeGrid({ servicePointId, days, items, rooms, now, selectedId, dayLevel = 'h3' }: Props) {
   const DayHeading = dayLevel;
   const { t } = useTranslation('calendar');
   const { locale, lang } = useLanguage();
   const { timeZone } = useCalendar();
   const id = useId();
+  // Holidays and closures are named in the day's heading and the day is shaded: nothing can be booked there.
+  const closedDays = useClosedDays(servicePointId, days[0]!, days[days.length - 1]!).data ?? [];
   const entries: Entry[] = items
     .filter((item) => !('status' in item) || item.status !== 'cancelled')
     .map((item) => {
@@ -54,11 +57,18 @@ export function TimeGrid({ days, items, rooms, now, selectedId, dayLevel = 'h3' 
           (e) => e,
         );
         const headingId = `${id}-${day}`;
+        const closed = closedDays.find((c) => c.date === day);
         return (
-          <section key={day} className={`cal-day${day === today ? ' cal-day-today' : ''}`} aria-labelledby={headingId}>
+          <section key={day} className={`cal-day${day === today ? ' cal-day-today' : ''}${closed ? ' cal-day-closed' : ''}`} aria-labelledby={headingId}>
             <DayHeading id={headingId} className="cal-day-title">
               {capitalize(formatDayShort(day, locale))}
               {day === today && <span className="cal-today-label"> {t('grid.today')}</span>}
+              {closed && (
+                <span className="cal-closed-label" title={t('grid.closed', { name: localized(closed.name, lang) })}>
+                  {' '}
+                  {t('grid.closed', { name: localized(closed.name, lang) })}
+                </span>
+              )}
             </DayHeading>
             <div className="cal-day-body">
               {day === today && nowMinutes >= hours.start && nowMinutes <= hours.end && (

@@ -43,7 +43,7 @@ export function RoomDay({ points, point, onPoint, view, agencyId, now }: Props) 
       <CalendarToolbar view={view} headingId={headingId} allowWeek={false} level="h3" />
       <AgencyLegend agencyIds={[agencyId]} showBusy level="h4" />
       <QueryStatus query={bookings}>
-        {(data) => <TimeGrid days={view.days} items={[...data.bookings, ...data.busy]} rooms={point.rooms} now={now} dayLevel="h4" />}
+        {(data) => <TimeGrid servicePointId={point.id} days={view.days} items={[...data.bookings, ...data.busy]} rooms={point.rooms} now={now} dayLevel="h4" />}
       </QueryStatus>
     </section>
   );
