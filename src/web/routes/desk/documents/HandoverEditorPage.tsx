@@ -38,7 +38,7 @@ function Facts({ h }: { h: HandoverView }) {
       <dt>{t('facts.kind')}</dt>
       <dd>{t(`kind.${h.kind}`)}</dd>
       <dt>{t('facts.pages')}</dt>
-      <dd>{t('facts.pageCount', { pages: h.pageCount, files: h.fileCount })}</dd>
+      <dd>{t('facts.pages', { count: h.pageCount })}, {t('facts.files', { count: h.fileCount })}</dd>
       {h.coverNote && (
         <>
           <dt>{t('facts.coverNote')}</dt>
@@ -157,7 +157,7 @@ function DraftEditor({ h }: { h: HandoverView }) {
             </ol>
           )}
           <p role="status" className="doc-visually-hidden">
-            {t('pages.summary', { files: h.fileCount, pages: h.pageCount })}
+            {t('facts.files', { count: h.fileCount })}, {t('facts.pages', { count: h.pageCount })}.
           </p>
         </section>
         <div>

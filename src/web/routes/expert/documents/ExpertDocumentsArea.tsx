@@ -145,7 +145,7 @@ function HandoverView({ live }: { live: ReturnType<typeof useDocumentEvents> }) 
               <dt>{t('facts.kind')}</dt>
               <dd>{t(`kind.${h.kind}`)}</dd>
               <dt>{t('facts.pages')}</dt>
-              <dd>{t('facts.pageCount', { pages: h.pageCount, files: h.fileCount })}</dd>
+              <dd>{t('facts.pages', { count: h.pageCount })}, {t('facts.files', { count: h.fileCount })}</dd>
               {h.coverNote && (
                 <>
                   <dt>{t('facts.coverNote')}</dt>

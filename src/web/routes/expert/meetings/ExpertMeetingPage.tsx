@@ -23,7 +23,7 @@ import './meetings.css';
 /** The expert's meeting: pictures, admit, mute/camera, the document camera, chat, and the meeting's tools. */
 export function ExpertMeetingPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation(['meeting', 'common']);
+  const { t } = useTranslation(['meeting', 'common', 'calendar']);
   const { lang, locale } = useLanguage();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -88,7 +88,7 @@ export function ExpertMeetingPage() {
         </div>
         <div>
           <dt>{t('meeting.language')}</dt>
-          <dd>{meeting.booking.language}</dd>
+          <dd>{t(`calendar:bookingLanguage.${meeting.booking.language}`, { defaultValue: meeting.booking.language })}</dd>
         </div>
       </dl>
 
