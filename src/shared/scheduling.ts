@@ -6,6 +6,9 @@ import { containsHetu } from './hetu.js';
  * Free text typed by staff: trimmed, bounded, and never holding a personal identity code. The server refuses a
  * code in every request field anyway (http/input-guard.ts); this lets the shared forms say so before sending.
  */
+/** The longest texts a booking takes, so the forms can name the limit ("at most 500 characters"). */
+export const TEXT_LIMITS = { customerName: 120, note: 500, cancelReason: 300 } as const;
+
 export const freeText = (max: number) =>
   z
     .string()
@@ -112,7 +115,7 @@ export const BOOKING_CHANNELS = [...STAFF_BOOKING_CHANNELS, 'online'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export const customerInput = z.strictObject({
-  name: freeText(120).pipe(z.string().min(1)),
+  name: freeText(TEXT_LIMITS.customerName).pipe(z.string().min(1)),
   phone: phoneSchema.optional(),
   email: emailSchema.optional(),
 });
@@ -127,12 +130,12 @@ export const createBookingRequest = z.strictObject({
   language: languageSchema,
   interpretingLanguage: interpretingLanguageSchema.optional(),
   channel: z.enum(STAFF_BOOKING_CHANNELS),
-  note: freeText(500).optional(),
+  note: freeText(TEXT_LIMITS.note).optional(),
 });
 export type CreateBookingRequest = z.infer<typeof createBookingRequest>;
 
 export const moveBookingRequest = z.strictObject({ start: instant, expertId: z.uuid().optional() });
-export const cancelBookingRequest = z.strictObject({ reason: freeText(300).pipe(z.string().min(1)) });
+export const cancelBookingRequest = z.strictObject({ reason: freeText(TEXT_LIMITS.cancelReason).pipe(z.string().min(1)) });
 
 /** A booking as its own agency and the service point's advisors see it. */
 export const bookingView = z.object({

@@ -131,6 +131,8 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     expect((await readFile((await download.path())!)).equals(pdf)).toBe(true);
 
     await expert.getByRole('button', { name: tr('fi', 'documents:inbox.acknowledge') }).click();
+    // Purging is for good: the expert confirms it once more.
+    await expert.getByRole('button', { name: tr('fi', 'documents:inbox.confirmAcknowledge') }).click();
     await expert.getByText(tr('fi', 'documents:inbox.purgedAcknowledged')).waitFor();
     const [row] = await server.database.db.select().from(documentHandovers).where(eq(documentHandovers.id, id));
     expect(row).toMatchObject({ status: 'purged', purgeReason: 'acknowledged', pageCount: 3, fileCount: 2 });

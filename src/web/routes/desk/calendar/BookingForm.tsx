@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, RadioButton, RadioButtonGroup, TextInput, Textarea } from 'suomifi-ui-components';
 import type { Language } from '../../../../shared/common';
-import type { BookingView, ServiceView } from '../../../../shared/scheduling';
+import { type BookingView, type ServiceView, TEXT_LIMITS } from '../../../../shared/scheduling';
 import { ErrorAlert } from '../../../components/Alerts';
 import { LANGUAGES } from '../../../i18n/languages';
 import { calendarError, isSlotProblem } from './calendarError';
@@ -33,7 +33,7 @@ export function BookingForm({ base, service, draft, onDraft, summary, onCreated,
     create.reset();
   };
   const status = (field: Field) =>
-    problems.has(field) ? { status: 'error' as const, statusText: t(`validation.${problems.get(field)!}`) } : { status: 'default' as const };
+    problems.has(field) ? { status: 'error' as const, statusText: t(`validation.${problems.get(field)!}`, { max: TEXT_LIMITS.customerName }) } : { status: 'default' as const };
 
   const submit = () => {
     const checked = checkDraft(base, draft);
@@ -109,7 +109,7 @@ export function BookingForm({ base, service, draft, onDraft, summary, onCreated,
         value={draft.note}
         onChange={(e) => set({ note: e.target.value })}
         status={problems.has('note') ? 'error' : 'default'}
-        statusText={problems.has('note') ? t(`validation.${problems.get('note')!}`) : undefined}
+        statusText={problems.has('note') ? t(`validation.${problems.get('note')!}`, { max: TEXT_LIMITS.note }) : undefined}
         fullWidth
       />
       {create.isError && !isSlotProblem(create.error) && <ErrorAlert>{calendarError(t, create.error)}</ErrorAlert>}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Textarea } from 'suomifi-ui-components';
-import { cancelBookingRequest } from '../../../../shared/scheduling';
+import { TEXT_LIMITS, cancelBookingRequest } from '../../../../shared/scheduling';
 import { ErrorAlert } from '../../../components/Alerts';
 import { calendarError } from './calendarError';
 import { useCancelBooking } from './queries';
@@ -34,7 +34,7 @@ export function CancelBooking({ bookingId, onDone, onCancel }: { bookingId: stri
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         status={problem ? 'error' : 'default'}
-        statusText={problem ? t(`validation.${problem}`) : undefined}
+        statusText={problem ? t(`validation.${problem}`, { max: TEXT_LIMITS.cancelReason }) : undefined}
         fullWidth
       />
       {cancel.isError && <ErrorAlert>{calendarError(t, cancel.error)}</ErrorAlert>}

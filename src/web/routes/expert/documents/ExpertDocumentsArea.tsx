@@ -119,6 +119,7 @@ function HandoverView({ live }: { live: ReturnType<typeof useDocumentEvents> }) 
   const { lang } = useLanguage();
   const handover = useHandover(id);
   const acknowledge = useAcknowledge();
+  const [confirming, setConfirming] = useState(false);
   const agency = useOrganisations().data;
   useTitle(t('inbox.detailTitle', { reference: handover.data?.reference ?? '' }));
   return (
@@ -157,12 +158,24 @@ function HandoverView({ live }: { live: ReturnType<typeof useDocumentEvents> }) 
               <dt>{h.purgedAt ? t('facts.purged') : t('facts.purgeAt')}</dt>
               <dd>{formatWhen(h.purgedAt ?? h.purgeAt, lang)}</dd>
             </dl>
-            {h.status === 'sent' && (
+            {h.status === 'sent' && !confirming && (
               <div className="doc-actions">
-                <Button onClick={() => acknowledge.mutate(h.id)} disabled={acknowledge.isPending}>
-                  {t('inbox.acknowledge')}
-                </Button>
+                <Button onClick={() => setConfirming(true)}>{t('inbox.acknowledge')}</Button>
                 <span>{t('inbox.acknowledgeHint')}</span>
+              </div>
+            )}
+            {h.status === 'sent' && confirming && (
+              // Acknowledging purges the content for good: asked once more, with the way back first.
+              <div className="doc-actions" role="group" aria-label={t('inbox.confirmTitle')}>
+                <p>
+                  <strong>{t('inbox.confirmTitle')}</strong> {t('inbox.confirmText')}
+                </p>
+                <Button onClick={() => acknowledge.mutate(h.id, { onSettled: () => setConfirming(false) })} disabled={acknowledge.isPending}>
+                  {t('inbox.confirmAcknowledge')}
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  {t('inbox.confirmCancel')}
+                </Button>
               </div>
             )}
             {acknowledge.isError && <ErrorAlert>{documentError(t, acknowledge.error)}</ErrorAlert>}
