@@ -77,9 +77,15 @@ export function CameraCapture({ onCapture, busy }: { onCapture: (jpeg: Blob) => 
           </div>
           <video ref={video} autoPlay playsInline muted aria-label={t('camera.preview')} onLoadedData={() => setReady(true)} />
           <div className="doc-actions">
-            <button type="button" className="doc-button" onClick={capture} disabled={busy || !ready}>
+            <button type="button" className="doc-button" onClick={capture} disabled={busy || !ready} aria-describedby={busy || !ready ? `${id}-why` : undefined}>
               {t('camera.capture')}
             </button>
+            {/* A disabled button says why: the picture is still starting, or the previous one is being saved. */}
+            {(busy || !ready) && (
+              <span id={`${id}-why`} role="status">
+                {busy ? t('camera.saving') : t('camera.starting')}
+              </span>
+            )}
             <button
               type="button"
               className="doc-button"
