@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/server/auth/tokens.js';
@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable || !turnAvailable || !nginxAvailable || !admin
     const me = await api.post(`${url}/api/auth/login`, { headers: { 'x-forwarded-for': '203.0.113.7' }, data: { email: 'neuvoja2@porvoo.demo', password: DEMO_PASSWORD } });
     const cookie = me.headers()['set-cookie'] ?? '';
     expect(cookie).toMatch(/etapiste_session=[^;]+;.*Secure/);
-    const logins = await database.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login'));
+    const logins = await database.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login')).orderBy(asc(auditEvents.id));
     expect(logins.map((l) => l.ip)).toEqual(['127.0.0.1']);
   });
 

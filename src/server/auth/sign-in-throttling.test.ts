@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type TestApp, createTestApp } from '../../../test/helpers/app.js';
@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds)('sign-in throttling on %s', (kind) => {
     expect(known.map((k) => (k as { status: number }).status)).toEqual([401, 401, 401, 429, 429, 429]);
     expect(known[3]).toMatchObject({ code: 'auth.locked', retryAfter: '2' });
     // Audited as throttled for both (the known one with its user).
-    const throttled = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.login'), eq(auditEvents.outcome, 'failure')));
+    const throttled = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.login'), eq(auditEvents.outcome, 'failure'))).orderBy(asc(auditEvents.id));
     expect(throttled.filter((e) => (e.details as { reason?: string }).reason === 'throttled')).toHaveLength(6);
   });
 

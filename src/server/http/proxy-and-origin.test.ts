@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../test/helpers/databases.js';
@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds)('client address and origin on %s', (kind) => {
       expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
       // The audit log holds the connection's address, not the header's.
-      const rows = await t.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login'));
+      const rows = await t.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login')).orderBy(asc(auditEvents.id));
       expect(new Set(rows.map((r) => r.ip))).toEqual(new Set(['127.0.0.1']));
     });
 
@@ -50,13 +50,13 @@ describe.each(testDatabaseKinds)('client address and origin on %s', (kind) => {
         statuses.push(r.statusCode);
       }
       expect(new Set(statuses)).toEqual(new Set([401]));
-      const rows = await t.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login'));
+      const rows = await t.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login')).orderBy(asc(auditEvents.id));
       expect(rows.map((r) => r.ip)).toContain('203.0.113.34');
     });
 
     it('does not believe a header from an address that is not the proxy', async () => {
       await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.5', headers: forged(99), payload: { email: 'x@example.fi', password: 'not-it-at-all' } });
-      const rows = await t.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login'));
+      const rows = await t.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'auth.login')).orderBy(asc(auditEvents.id));
       expect(rows.map((r) => r.ip)).toContain('198.51.100.5');
       expect(rows.map((r) => r.ip)).not.toContain('203.0.113.99');
     });

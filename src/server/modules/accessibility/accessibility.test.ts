@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds)('accessibility statement and feedback on %s', (
   const publicPost = (payload: unknown, remoteAddress = nextAddress()) =>
     t.app.inject({ method: 'POST', url: '/api/public/accessibility-feedback', remoteAddress, payload: payload as object });
   const audited = async (action: string, targetId?: string) =>
-    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), targetId ? eq(auditEvents.targetId, targetId) : undefined));
+    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), targetId ? eq(auditEvents.targetId, targetId) : undefined)).orderBy(asc(auditEvents.id));
 
   it('anyone reads the statement in fi, sv and en; before any save it is the built-in one with every part the law asks for', async () => {
     for (const language of ['fi', 'sv', 'en']) {
@@ -234,7 +234,8 @@ describe.each(testDatabaseKinds)('accessibility statement and feedback on %s', (
       const events = await t.ctx.db
         .select()
         .from(auditEvents)
-        .where(inArray(auditEvents.action, ['accessibility-feedback.answered', 'accessibility-feedback.closed']));
+        .where(inArray(auditEvents.action, ['accessibility-feedback.answered', 'accessibility-feedback.closed']))
+        .orderBy(asc(auditEvents.id));
       expect(events.filter((e) => e.targetId === withEmail.id).map((e) => [e.action, e.details])).toEqual([
         ['accessibility-feedback.answered', { emailed: true, overdue: false }],
         ['accessibility-feedback.closed', { answered: true }],

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, createButton, pairTerminal, signInWorld } from '../../../../test/helpers/assistance.js';
@@ -22,7 +22,7 @@ describe.each(testDatabaseKinds)('calls on %s', (kind) => {
 
   const socketFor = (cookie: string, servicePointId: string) => sockets.subscribed({ servicePointId }, { cookie });
   const callsOf = (roomId: string) => t.ctx.db.select().from(calls).where(eq(calls.roomId, roomId));
-  const audits = (action: string) => t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+  const audits = (action: string) => t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(asc(auditEvents.id));
 
   it('a button press over HTTP opens a call, alerts the desks at once, and the desk reads it back', async () => {
     const w = await assistanceWorld(t.ctx.db);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { type AssistanceWorld, assistanceWorld, bookingNow, signInWorld } from '../../../../test/helpers/assistance.js';
@@ -93,7 +93,7 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     expect((await other.get(`/api/bookings/${booking.id}/identity-checks`)).statusCode).toBe(404);
     expect((await other.post(`/api/identity-checks/${check.id}/cancel`)).statusCode).toBe(404);
 
-    const actions = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, check.id))).map((a) => `${a.action}/${a.outcome}`);
+    const actions = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, check.id)).orderBy(asc(auditEvents.id))).map((a) => `${a.action}/${a.outcome}`);
     expect(actions).toEqual(expect.arrayContaining(['identity_check.requested/success', 'identity_check.acknowledged/success', 'identity_check.completed/success']));
   });
 
@@ -118,7 +118,7 @@ describe.each(testDatabaseKinds)('identity checks on %s', (kind) => {
     expect(panel.statusCode).toBe(200);
     expect(panel.json().agencies.find((a: { agencyId: string }) => a.agencyId === w.agency.id).tasks).toEqual(['booking', 'document-reception']);
     expect((await s.expert.get(`/api/service-points/${w.point.id}/delegated-tasks`)).statusCode).toBe(403);
-    const changes = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.amended'));
+    const changes = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.amended')).orderBy(asc(auditEvents.id));
     const mine = changes.filter((c) => c.targetId === w.agreement.id).map((c) => c.details as { tasksAdded: unknown[]; tasksRemoved: unknown[] });
     expect(mine).toEqual([
       expect.objectContaining({ tasksAdded: [{ organisationId: w.agency.id, task: 'identity-verification' }], tasksRemoved: [] }),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, bookingNow, createButton, pairTerminal, signInWorld } from '../../../../test/helpers/assistance.js';
@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds)('incidents and the status board on %s', (kind) 
     expect((await list('&status=resolved')).json().incidents.map((i: { id: string }) => i.id)).toEqual([incident.id]);
     await expertSocket.next(isEvent('incident.changed', incident.id));
 
-    const audit = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, incident.id));
+    const audit = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, incident.id)).orderBy(asc(auditEvents.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['incident.reported', 'incident.resolved']);
   });
 

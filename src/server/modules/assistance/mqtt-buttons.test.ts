@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/helpers/app.js';
@@ -61,7 +61,7 @@ describe.skipIf(!MQTT_URL).each(testDatabaseKinds)('call buttons over MQTT on %s
     // A second press joins the call, as over HTTP.
     await publisher.publishAsync(mqttPressTopic(button.id), JSON.stringify({ token: button.token }), { qos: 1 });
     await until(async () => (await t.ctx.db.select().from(calls).where(eq(calls.id, call!.id)))[0]!.repeatCount === 1, 'the second press to join');
-    const pressed = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'call.pressed'), eq(auditEvents.targetId, call!.id)));
+    const pressed = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'call.pressed'), eq(auditEvents.targetId, call!.id))).orderBy(asc(auditEvents.id));
     expect(pressed.map((a) => (a.details as { via: string }).via)).toEqual(['mqtt', 'mqtt']);
   });
 
@@ -74,7 +74,7 @@ describe.skipIf(!MQTT_URL).each(testDatabaseKinds)('call buttons over MQTT on %s
     await publisher.publishAsync(mqttPressTopic(button.id), JSON.stringify({ token: 'guessed' }), { qos: 1 });
     await until(
       async () =>
-        (await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'call.pressed'), eq(auditEvents.targetId, button.id)))).find((a) => a.outcome === 'failure'),
+        (await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'call.pressed'), eq(auditEvents.targetId, button.id))).orderBy(asc(auditEvents.id))).find((a) => a.outcome === 'failure'),
       'the failed press to be audited',
     );
     // The listener is still there: a good press after the bad ones works.

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, bookingNow, pairTerminal } from '../../../../test/helpers/assistance.js';
@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds)('check-in window on %s', (kind) => {
     expect((await advisor.post(`/api/bookings/${soon.id}/undo-check-in`)).statusCode).toBe(409);
     const detail = (await advisor.get(`/api/bookings/${soon.id}`)).json();
     expect(detail.history.filter((h: { kind: string }) => h.kind === 'status').map((h: { toStatus: string }) => h.toStatus)).toEqual(['checked-in', 'booked']);
-    const actions = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, soon.id))).map((a) => a.action);
+    const actions = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, soon.id)).orderBy(asc(auditEvents.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['booking.status_changed', 'booking.check_in_undone']));
   });
 

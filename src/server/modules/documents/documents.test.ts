@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
@@ -26,7 +26,7 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
   });
 
   const audits = (action: string, targetId: string) =>
-    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
+    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId))).orderBy(asc(auditEvents.id));
   const pagesStored = async (id: string) => (await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(documentPages).where(eq(documentPages.handoverId, id)))[0]!.n;
 
   async function world() {
@@ -223,7 +223,7 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
     expect((await notice()).json()).toMatchObject({ expiringSoon: 0, warnDays: 2, retentionDays: 14 });
     const warned = await warnDue(t.ctx, new Date(Date.now() + 12.5 * DAY));
     expect(warned.get(w.agency.id)).toBeGreaterThanOrEqual(1);
-    expect(await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'document.retention_warning'), eq(auditEvents.organisationId, w.agency.id)))).toHaveLength(1);
+    expect(await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'document.retention_warning'), eq(auditEvents.organisationId, w.agency.id))).orderBy(asc(auditEvents.id))).toHaveLength(1);
     // Warned once only.
     expect((await warnDue(t.ctx, new Date(Date.now() + 12.5 * DAY))).get(w.agency.id)).toBeUndefined();
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
@@ -83,7 +83,7 @@ describe.each(testDatabaseKinds)('identity providers configured by the main admi
     const [row] = await t.ctx.db.select().from(identityProviders).where(eq(identityProviders.id, providerId));
     expect(row!.clientSecretSealed).toMatch(/^v1:[0-9a-f]{16}:/);
     expect(row!.clientSecretSealed).not.toContain(SECRET);
-    const [audit] = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'identity_provider.created'));
+    const [audit] = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'identity_provider.created')).orderBy(asc(auditEvents.id));
     expect(audit).toMatchObject({ targetId: providerId, actorType: 'user' });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/providers' })).json().providers).toEqual([{ id: providerId, name: 'Kela (Virtu)' }]);
   });
@@ -96,7 +96,7 @@ describe.each(testDatabaseKinds)('identity providers configured by the main admi
     expect(me.json()).toMatchObject({ name: 'Uusi Asiantuntija', organisationId: kelaId, roles: [{ role: 'expert', organisationId: kelaId }] });
     const [created] = await t.ctx.db.select().from(users).where(eq(users.email, `new.${kind}@kela.example`));
     expect(created!.passwordHash).toBeNull();
-    const events = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, created!.id));
+    const events = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, created!.id)).orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['user.created', 'auth.oidc_linked', 'user.roles_changed', 'auth.login']));
 
     // Out of the group at the provider: the mapped role goes at the next sign-in.

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, bookingNow, pairTerminal } from '../../../../test/helpers/assistance.js';
@@ -138,7 +138,7 @@ describe.each(testDatabaseKinds)('remote meetings on %s', (kind) => {
     const feedback = await t.ctx.db.select().from(meetingFeedback).where(eq(meetingFeedback.agencyId, w.agency.id));
     expect(feedback).toEqual([{ id: expect.any(String), agencyId: w.agency.id, servicePointId: w.point.id, givenOn: expect.any(String), score: 5 }]);
 
-    const actions = (await t.ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, meeting.id))).map((a) => a.action);
+    const actions = (await t.ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, meeting.id)).orderBy(asc(auditEvents.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['meeting.opened', 'meeting.admitted', 'meeting.ended', 'meeting.feedback_given', 'meeting.read']));
   });
 

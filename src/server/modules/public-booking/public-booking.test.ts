@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
@@ -101,7 +101,7 @@ describe.each(testDatabaseKinds)('public booking on %s', (kind) => {
     expect(JSON.stringify(link)).not.toContain(body.token);
     expect(link!.clientKey).not.toContain('203.0.113.12');
 
-    const audit = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'booking.created'), eq(auditEvents.targetId, row!.id)));
+    const audit = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'booking.created'), eq(auditEvents.targetId, row!.id))).orderBy(asc(auditEvents.id));
     expect(audit[0]).toMatchObject({ actorType: 'customer', actorId: row!.id, details: { channel: 'online' } });
   });
 
@@ -209,7 +209,7 @@ describe.each(testDatabaseKinds)('public booking on %s', (kind) => {
     expect((await c.patch(url, { start: at(day, '14:00') })).statusCode).toBe(404);
 
     const [row] = await t.ctx.db.select().from(bookings).where(eq(bookings.reference, created.reference));
-    const audit = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, row!.id), eq(auditEvents.actorType, 'customer')));
+    const audit = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, row!.id), eq(auditEvents.actorType, 'customer'))).orderBy(asc(auditEvents.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['booking.cancelled', 'booking.created', 'booking.moved', 'public_booking.viewed', 'public_booking.viewed']);
     expect(audit.every((a) => a.actorId === row!.id)).toBe(true);
 

@@ -95,7 +95,7 @@ describe.each(testDatabaseKinds)('cost claims on %s', (kind) => {
       ['cost_claim.approved', w.admin.id],
     ]);
     expect(audit[0]!.details).toEqual({ agreementId: w.agreement.id, category: 'other', amountCents: 12_345, date: '2026-01-10' });
-    const all = await t.ctx.db.select().from(auditEvents).where(like(auditEvents.action, 'cost_claim.%'));
+    const all = await t.ctx.db.select().from(auditEvents).where(like(auditEvents.action, 'cost_claim.%')).orderBy(asc(auditEvents.id));
     expect(JSON.stringify(all.map((a) => a.details))).not.toContain('Tulostinpaperi');
   });
 });
