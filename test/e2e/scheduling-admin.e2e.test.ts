@@ -93,7 +93,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     await waitForPath(page, '/admin/services');
     const table = page.getByRole('table', { name: 'Services' });
     await table.getByRole('link', { name: 'Housing allowance' }).waitFor();
-    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Users', 'Services', 'Working hours', 'API tokens', 'Agreements']);
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Users', 'Services', 'Working hours', 'API tokens', 'Privacy', 'Agreements']);
     expect(await table.getByRole('link', { name: 'Personal taxation' }).count()).toBe(0);
     expect(await table.getByRole('row', { name: /Housing allowance/ }).textContent()).toContain('30 minutes');
     await expectAccessible(page);

@@ -29,7 +29,8 @@ export async function registerWeb(app: FastifyInstance) {
     // Set after the static handler's own headers, so these win over maxAge (a header set before sendFile would not).
     setHeaders: (reply, file) => {
       if (file.includes(HASHED)) reply.header('cache-control', ONE_YEAR);
-      else if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+      // The file sent may be the precompressed copy (index.html.br, index.html.gz) once index.html passes 1 kB.
+      else if (path.basename(file).replace(/\.(br|gz)$/, '') === 'index.html') reply.header('cache-control', 'no-cache');
     },
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
