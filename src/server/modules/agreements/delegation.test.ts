@@ -64,7 +64,8 @@ describe.each(testDatabaseKinds)('agreements decide what the point may do, on %s
     const empty = await advisor.get(`/api/availability?servicePointId=${w.point.id}&agencyId=${w.a.id}&serviceId=${w.serviceA.id}&from=${lastDay}&to=${lastDay}`);
     expect([empty.statusCode, empty.json().slots]).toEqual([200, []]);
 
-    await admin.post('/api/agreements', agreementBody(w, { validUntil: lastDay, principals: [{ organisationId: w.a.id, tasks: ['booking'] }, { organisationId: w.b.id, tasks: ['document-reception'] }] }));
+    const recorded = await admin.post('/api/agreements', agreementBody(w, { validUntil: lastDay, principals: [{ organisationId: w.a.id, tasks: ['booking'] }, { organisationId: w.b.id, tasks: ['document-reception'] }] }));
+    expect(recorded.statusCode, recorded.body).toBe(201);
     const slots = (await advisor.get(`/api/availability?servicePointId=${w.point.id}&agencyId=${w.a.id}&serviceId=${w.serviceA.id}&from=${lastDay}&to=${addDays(dayAfter, 7)}`)).json().slots as { start: string }[];
     expect(slots.length).toBeGreaterThan(0);
     expect(slots.every((s) => s.start < at(dayAfter, '00:00'))).toBe(true);
