@@ -26,9 +26,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const s = await get<LoginResponse>('/api/auth/session');
-      setCsrfToken(s.csrfToken);
-      setUser(s.user);
+      // 204 (undefined): nobody is signed in.
+      const s = await get<LoginResponse | undefined>('/api/auth/session');
+      setCsrfToken(s?.csrfToken);
+      setUser(s?.user ?? null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setUser(null);
       else throw e;

@@ -16,8 +16,12 @@ const ROLES = [
 
 /** Enough to reach every area's pages from its front page and menus, bounded so the suite stays quick. */
 const MAX_PAGES = 30;
-/** A page's first queries and polls (the booker's "Today's meetings" asked at once, then every 15 s). */
-const SETTLE_MS = 1200;
+/**
+ * A page has settled when its first queries are answered: the network has been quiet for 500 ms (Playwright's
+ * 'networkidle'; open WebSockets do not count). A poll that starts at once (the booker's "Today's meetings" asked at
+ * once, then every 15 s) is among those first queries.
+ */
+const settled = (page: Page) => page.waitForLoadState('networkidle');
 
 /** The app's own links on the page: same origin, not the API, not a download, not signing out. */
 async function appLinks(page: Page, origin: string): Promise<string[]> {
@@ -50,7 +54,10 @@ describe.skipIf(!browserAvailable)('every role only meets what it may use', () =
       });
       page.on('pageerror', (e) => problems.push(`page error on ${at}: ${e.message}`));
       await signInAs(page, email);
-      await page.waitForTimeout(SETTLE_MS);
+      // Signing in changes the route in the page, which is not a navigation: load the landing page afresh so that
+      // 'networkidle' waits for its own first queries.
+      await page.goto(page.url());
+      await settled(page);
       const origin = new URL(env.server.url).origin;
       const seen = new Set<string>([new URL(page.url()).pathname]);
       const queue = await appLinks(page, origin);
@@ -63,7 +70,7 @@ describe.skipIf(!browserAvailable)('every role only meets what it may use', () =
         at = next;
         visited++;
         await page.goto(next);
-        await page.waitForTimeout(SETTLE_MS);
+        await settled(page);
         queue.push(...(await appLinks(page, origin)));
       }
       expect(visited, `${email} reached no page`).toBeGreaterThan(1);

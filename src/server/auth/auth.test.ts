@@ -23,6 +23,16 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     expect(me.json()).toMatchObject({ email: 'neuvoja1@porvoo.demo', name: 'Anna Lindholm' });
   });
 
+  it('tells a page nobody is signed in with 204 (no error logged), and a signed-in page its session', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect([anonymous.statusCode, anonymous.body]).toEqual([204, '']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const c = await signIn(t.app, 'neuvoja1@porvoo.demo');
+    const session = await c.get('/api/auth/session');
+    expect(session.statusCode).toBe(200);
+    expect(session.json()).toMatchObject({ csrfToken: expect.any(String), user: { email: 'neuvoja1@porvoo.demo' } });
+  });
+
   it('answers a wrong password with 401 problem+json and audits the failure', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'neuvoja2@porvoo.demo', password: 'wrong-password' } });
     expect(res.statusCode).toBe(401);

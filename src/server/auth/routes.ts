@@ -77,8 +77,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?
     return { ok: true as const, ...(redirectTo ? { redirectTo } : {}) };
   });
 
-  r.get('/api/auth/session', { schema: { tags: ['auth'], response: { 200: sessionResponse } } }, async (request) => {
-    const actor = requireUser(request);
+  // Asked by every page at load, also before sign-in: "nobody is signed in" is an answer (204), not an error, so a
+  // browser logs nothing for the sign-in and public pages. Other endpoints still answer 401 without a session.
+  r.get('/api/auth/session', { schema: { tags: ['auth'], response: { 200: sessionResponse, 204: z.null().describe('Not signed in') } } }, async (request, reply) => {
+    if (request.actor.kind !== 'user') return reply.code(204).send(null);
+    const actor = request.actor;
     return { csrfToken: actor.csrfToken, user: await meFor(actor) };
   });
 
