@@ -106,11 +106,11 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
 
     // Both desks show it without a reload; a reloaded desk still shows the unanswered call (read from the API).
     const alert1 = advisor1.getByTestId('call-alert');
-    await alert1.getByText(`Kutsu tilasta: ${ROOM}`).waitFor();
+    await alert1.getByText(`Avunpyyntö huoneesta: ${ROOM}`).waitFor();
     await alert1.getByText(tr('fi', 'assistance:call.source.terminal')).waitFor();
     // It chimed (two tones) and showed a desktop notification; permission was granted, so no button asks for it.
     await expect.poll(() => advisor1.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(2);
-    expect(await advisor1.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual([`Kutsu tilasta: ${ROOM}`]);
+    expect(await advisor1.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual([`Avunpyyntö huoneesta: ${ROOM}`]);
     expect(await advisor1.getByRole('button', { name: tr('fi', 'assistance:sound.enable') }).count()).toBe(0);
     await advisor2.getByTestId('call-alert').getByText('Call from the room: Remote service room').waitFor();
     // Nobody answered in time: the sweep escalated it (set here in the row, as the sweep does).
@@ -123,7 +123,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
 
     await alert1.getByRole('button', { name: 'Tulen' }).click();
     await alert1.getByText(/^Olet tulossa/).waitFor();
-    await terminal.getByText('Neuvoja on tulossa: Anna').waitFor();
+    await terminal.getByText('Palveluneuvoja on tulossa: Anna').waitFor();
     await advisor2.getByTestId('call-alert').getByText(/^Anna Lindholm is on the way/).waitFor();
     expect(await advisor2.getByTestId('call-alert').getByRole('button', { name: "I'm coming" }).count()).toBe(0);
     await expectAccessible(terminal);
@@ -132,7 +132,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     expect(row).toMatchObject({ status: 'acknowledged', source: 'terminal', acknowledgedBy: await userId('neuvoja1@porvoo.demo') });
 
     // Done: the call closes everywhere, and the kiosk offers the button again.
-    await alert1.getByRole('button', { name: `Valmis, sulje kutsu: ${ROOM}` }).click();
+    await alert1.getByRole('button', { name: `Valmis, sulje avunpyyntö: ${ROOM}` }).click();
     await expect.poll(() => advisor2.getByTestId('call-alert').count()).toBe(0);
     await expect.poll(() => advisor1.getByTestId('call-alert').count()).toBe(0);
     await terminal.getByRole('button', { name: tr('fi', 'assistance:terminal.call') }).waitFor();
@@ -141,16 +141,16 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
 
   it('the main admin registers a call button (token once), a press alerts the desk, a revoked token is refused', async () => {
     const admin = await pageAs('paakayttaja@vm.demo', 'fi');
-    await admin.getByRole('link', { name: 'Kutsunapit' }).click();
-    await admin.getByRole('heading', { level: 1, name: 'Kutsunapit' }).waitFor();
+    await admin.getByRole('link', { name: 'Kutsupainikkeet' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Kutsupainikkeet' }).waitFor();
     // The demo seed's button is listed; its token was never shown.
     await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi 1' }).waitFor();
     await expectAccessible(admin);
 
-    await admin.getByRole('button', { name: 'Rekisteröi nappi' }).click();
+    await admin.getByRole('button', { name: 'Rekisteröi painike' }).click();
     await admin.getByText('Tämä tieto tarvitaan.').waitFor();
-    await admin.getByLabel(`Uusi kutsunappi tilaan ${ROOM}: nimi`).fill('Kutsunappi ovella');
-    await admin.getByRole('button', { name: 'Rekisteröi nappi' }).click();
+    await admin.getByLabel(`Uusi kutsupainike huoneeseen ${ROOM}: nimi`).fill('Kutsunappi ovella');
+    await admin.getByRole('button', { name: 'Rekisteröi painike' }).click();
     const token = await admin.getByTestId('button-token').inputValue();
     expect(token.length).toBeGreaterThan(30);
     await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi ovella' }).waitFor();
@@ -162,7 +162,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     const alert = advisor1.getByTestId('call-alert');
     await alert.getByText(tr('fi', 'assistance:call.source.button')).waitFor();
     await alert.getByRole('button', { name: 'Tulen' }).click();
-    await alert.getByRole('button', { name: `Valmis, sulje kutsu: ${ROOM}` }).click();
+    await alert.getByRole('button', { name: `Valmis, sulje avunpyyntö: ${ROOM}` }).click();
     await expect.poll(() => alert.count()).toBe(0);
 
     await admin.getByRole('button', { name: 'Poista käytöstä Kutsunappi ovella' }).click();

@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable)('booking calendar', () => {
     await advisor.getByRole('heading', { level: 2, name: capital(formatDayLong(day, 'fi-FI')) }).waitFor();
 
     // Verohallinto, a 30-minute service, 10.00; the form checks the fields in Finnish before anything is sent.
-    await choose(advisor, newBooking(), 'Virasto', 'Verohallinto');
+    await choose(advisor, newBooking(), 'Viranomainen', 'Verohallinto');
     await choose(advisor, newBooking(), 'Palvelu', 'Henkilöasiakkaan veroasiat (30 min)');
     await slot(newBooking(), '10.00').click();
     await advisor.getByRole('heading', { name: 'Asiakkaan tiedot' }).waitFor();
@@ -152,7 +152,7 @@ describe.skipIf(!browserAvailable)('booking calendar', () => {
     });
     expect(taken.status()).toBe(201);
     await advisor.getByRole('button', { name: 'Tallenna varaus' }).click();
-    await newBooking().getByText('Tila on jo varattu tähän aikaan. Valitse toinen aika.').waitFor();
+    await newBooking().getByText('Huone on jo varattu tähän aikaan. Valitse toinen aika.').waitFor();
     await expect.poll(() => slot(newBooking(), '11.00').count()).toBe(0);
     await slot(newBooking(), '11.30').click();
     expect(await newBooking().getByLabel('Asiakkaan nimi').inputValue()).toBe('Kalle Peruttava');

@@ -102,7 +102,7 @@ describe.skipIf(!browserAvailable)('document handover', () => {
     const sheet = page.locator('.doc-receipt');
     expect(await page.getByTestId('receipt-reference').innerText()).toBe(reference);
     expect(await page.getByTestId('receipt-pages').innerText()).toBe('3');
-    for (const text of [KELA, 'Aino Asiakas', tr('fi', 'documents:kind.application'), 'Porvoo-info', 'Lundinkatu 8 A', tr('fi', 'documents:receipt.noContent')]) {
+    for (const text of [KELA, 'Aino Asiakas', tr('fi', 'documents:kind.application'), 'Porvoo-info', 'Lundinkatu 8 A', tr('fi', 'documents:receipt.received'), tr('fi', 'documents:receipt.sent'), tr('fi', 'documents:receipt.noContent')]) {
       expect(await sheet.innerText(), text).toContain(text);
     }
     expect(await sheet.innerText()).not.toContain('Asumistukihakemus');

@@ -155,10 +155,10 @@ describe.skipIf(!browserAvailable || !turnAvailable || !nginxAvailable || !admin
     const kiosk = await openTerminal(kioskBrowser, server, token);
     await kiosk.getByRole('button', { name: tr('fi', 'assistance:terminal.call') }).click();
     const alert = desk.getByTestId('call-alert');
-    await alert.getByText(`Kutsu tilasta: ${ROOM}`).waitFor();
+    await alert.getByText(`Avunpyyntö huoneesta: ${ROOM}`).waitFor();
     await alert.getByRole('button', { name: 'Tulen' }).click();
-    await kiosk.getByText('Neuvoja on tulossa: Anna').waitFor();
-    await alert.getByRole('button', { name: `Valmis, sulje kutsu: ${ROOM}` }).click();
+    await kiosk.getByText('Palveluneuvoja on tulossa: Anna').waitFor();
+    await alert.getByRole('button', { name: `Valmis, sulje avunpyyntö: ${ROOM}` }).click();
     await expect.poll(() => alert.count()).toBe(0);
 
     // A meeting now, relayed by coturn.
@@ -213,7 +213,7 @@ describe.skipIf(!browserAvailable || !turnAvailable || !nginxAvailable || !admin
     const read = await desk.request.get(`/api/bookings/${booking.id}`);
     expect(((await read.json()) as { reference: string }).reference).toBe(booking.reference);
     await alert.getByRole('button', { name: 'Tulen' }).click();
-    await alert.getByRole('button', { name: `Valmis, sulje kutsu: ${ROOM}` }).click();
+    await alert.getByRole('button', { name: `Valmis, sulje avunpyyntö: ${ROOM}` }).click();
     await expect.poll(() => alert.count()).toBe(0);
     const rows = await database.db.select({ status: calls.status, source: calls.source }).from(calls);
     expect(rows.map((r) => `${r.source}:${r.status}`).sort()).toEqual(['button:closed', 'terminal:closed']);

@@ -76,7 +76,7 @@ describe.skipIf(!browserAvailable)('live status board', () => {
 
     // A call turns the room red on both boards, and lists the call.
     await terminal.getByRole('button', { name: tr('fi', 'assistance:terminal.call') }).click();
-    await room.getByText('Kutsu avoinna').waitFor();
+    await room.getByText('Avunpyyntö avoinna').waitFor();
     await coordinator.getByTestId('room-state').getByText('Call open').waitFor();
     await coordinator.getByRole('region', { name: 'Open calls' }).getByText(/waiting for an advisor/).waitFor();
     expect(await coordinator.getByTestId('escalation-alert').count()).toBe(0);

@@ -42,7 +42,13 @@ function ReceiptSheet({ r, lang }: { r: ReceiptView; lang: Language }) {
         <dt>{t('receipt.files')}</dt>
         <dd>{r.fileCount}</dd>
         <dt>{t('receipt.received')}</dt>
-        <dd>{when(r.sentAt ?? r.receivedAt, lang, tz)}</dd>
+        <dd>{when(r.receivedAt, lang, tz)}</dd>
+        {r.sentAt && (
+          <>
+            <dt>{t('receipt.sent')}</dt>
+            <dd>{when(r.sentAt, lang, tz)}</dd>
+          </>
+        )}
         <dt>{t('receipt.place')}</dt>
         <dd>
           {[r.servicePoint.name[lang], r.room?.[lang]].filter(Boolean).join(', ')}

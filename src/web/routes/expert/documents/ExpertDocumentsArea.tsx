@@ -39,7 +39,7 @@ export function RetentionNotice({ agencyId }: { agencyId: string }) {
   if (!notice.data || notice.data.expiringSoon === 0) return null;
   return (
     <NoticeAlert status="warning">
-      {t('retention.notice', { count: notice.data.expiringSoon, date: formatWhen(notice.data.nextPurgeAt, lang), days: notice.data.warnDays })}
+      {t('retention.notice', { count: notice.data.expiringSoon, date: formatWhen(notice.data.nextPurgeAt, lang), within: t('retention.within', { count: notice.data.warnDays }) })}
     </NoticeAlert>
   );
 }
