@@ -37,6 +37,8 @@ export interface EventBus {
   /** An Announcement where events travel through the database (undefined elsewhere: publish after the commit). */
   announce?(event: Omit<DomainEvent, 'at'>): Announcement | undefined;
   subscribe(handler: (event: DomainEvent) => void): () => void;
+  /** False while events from other instances could be missed (PostgresBus: LISTEN down); undefined: never. */
+  readonly listening?: boolean;
   close(): Promise<void>;
 }
 
