@@ -14,9 +14,10 @@ export const AUTH_CHANGED = 'auth.changed';
 
 export type AuthScope = { userId?: string; organisationId?: string };
 
-/** Call after the write has committed (outside its transaction): this instance forgets at once, others on NOTIFY. */
+/** Call after the write has committed (outside its transaction): this instance forgets at once, the others on NOTIFY. */
 export async function authChanged(ctx: Pick<AppContext, 'bus'>, scope: AuthScope = {}): Promise<void> {
-  await ctx.bus.publish({ type: AUTH_CHANGED, id: scope.userId, agencyId: scope.organisationId });
+  // Confirmed: the write is acknowledged only once PostgreSQL has handed the event to every listening instance.
+  await ctx.bus.publish({ type: AUTH_CHANGED, id: scope.userId, agencyId: scope.organisationId }, { confirmed: true });
 }
 
 export type FoundSession = NonNullable<Awaited<ReturnType<typeof sessionRepository.findWithUser>>>;
