@@ -100,7 +100,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the session cache across two ap
 
   it('a session revoked or a role removed on A is refused on B right after the write is acknowledged', async () => {
     const adminOnA = await signIn(a.app, 'paakayttaja@vm.demo');
-    const org = await orgIds(adminOnA);
 
     // Deactivation on A; the advisor's session is cached on B.
     const advisor = await signIn(b.app, 'neuvoja1@porvoo.demo');
