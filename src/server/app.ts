@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAuthentication } from './auth/authenticate.js';
+import { sessionCacheFor } from './auth/session-cache.js';
 import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -52,6 +53,8 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
   });
   const ctx: AppContext = { db: database.db, database, config, bus };
   app.addHook('onClose', () => bus.close());
+  // Last-seen times still waiting for their batch are written before the database closes.
+  app.addHook('onClose', () => sessionCacheFor(ctx).flush());
   // Every instance runs the audit chain's sequencer; the database lets one seal at a time.
   let sealer: AuditSealer | undefined;
   app.addHook('onReady', async () => {

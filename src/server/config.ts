@@ -20,6 +20,8 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** How long an instance may answer from its session cache without reading the session again (docs/sessions.md); 0 turns the cache off. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(10),
   /** Sign-in throttling (docs/architecture.md): free failures per e-mail and per client address, then growing delays. */
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_ADDRESS_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -119,6 +121,7 @@ export type Config = {
   publicUrl?: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  sessionCacheSeconds: number;
   loginFreeFailures: number;
   loginAddressFreeFailures: number;
   loginDelaySeconds: number;
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     loginFreeFailures: e.LOGIN_FREE_FAILURES,
     loginAddressFreeFailures: e.LOGIN_ADDRESS_FREE_FAILURES,
     loginDelaySeconds: e.LOGIN_DELAY_SECONDS,

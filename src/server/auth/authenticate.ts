@@ -7,6 +7,7 @@ import { fromOwnOrigin } from '../http/origin.js';
 import { HttpProblem } from '../http/problem.js';
 import { terminalRepository } from '../modules/terminals/repository.js';
 import { type Actor, type RoleGrant, anonymous } from './actor.js';
+import { sessionCacheFor } from './session-cache.js';
 import { sessionRepository } from './session-repository.js';
 import { hashToken } from './tokens.js';
 
@@ -34,18 +35,24 @@ export async function fromBearer(ctx: AppContext, token: string): Promise<Actor>
   return { kind: 'terminal', terminalId: terminal.id, roomId: terminal.roomId, servicePointId: terminal.servicePointId };
 }
 
-/** `touch: false` checks the session without counting as activity (a WebSocket's periodic re-check is not a person). */
+/**
+ * `touch: false` checks the session without counting as activity (a WebSocket's periodic re-check is not a person).
+ * Answered from the instance's session cache when it can be (docs/sessions.md): no round trip per request.
+ */
 export async function fromSession(ctx: AppContext, sessionId: string, opts: { touch?: boolean } = {}): Promise<Actor> {
   const idHash = hashToken(sessionId);
-  const found = await sessionRepository.findWithUser(ctx.db, idHash);
-  if (!found) return anonymous;
+  const cache = sessionCacheFor(ctx);
   const now = Date.now();
-  const idleLimit = found.session.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000;
+  const hit = await cache.find(idHash, now);
+  if (!hit) return anonymous;
+  const { found, lastSeen } = hit;
+  const idleLimit = lastSeen + ctx.config.sessionIdleMinutes * 60_000;
   if (!found.user.active || found.session.expiresAt.getTime() < now || idleLimit < now) {
+    cache.forget(idHash);
     await sessionRepository.delete(ctx.db, idHash);
     return anonymous;
   }
-  if (opts.touch !== false && now - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepository.touch(ctx.db, idHash, new Date(now));
+  if (opts.touch !== false && now - lastSeen > TOUCH_EVERY_MS) cache.touch(idHash, now);
   const roles: RoleGrant[] = found.roles.map((r) => ({ role: r.role, organisationId: r.organisationId, servicePointId: r.servicePointId ?? undefined }));
   return {
     kind: 'user',

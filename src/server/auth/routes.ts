@@ -26,6 +26,7 @@ import { sessionRepository } from './session-repository.js';
 import { passwordTokenInfo, setPassword } from './set-password.js';
 import { endSessionUrl } from './oidc/end-session.js';
 import { oidcRoutes } from './oidc/routes.js';
+import { authChanged } from './session-cache.js';
 
 export function requireUser(request: FastifyRequest): UserActor {
   if (request.actor.kind !== 'user') throw unauthenticated();
@@ -70,6 +71,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?
     if (request.actor.kind === 'user') {
       const found = await sessionRepository.findWithUser(ctx.db, request.actor.sessionIdHash);
       await sessionRepository.delete(ctx.db, request.actor.sessionIdHash);
+      await authChanged(ctx, { userId: request.actor.userId });
       await recordAudit(ctx.db, request.actor, { action: 'auth.logout', targetType: 'user', targetId: request.actor.userId }, request.ip);
       if (found) redirectTo = await endSessionUrl(ctx, found.session);
     }
@@ -90,6 +92,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: { clock?
   r.patch('/api/me/preferences', { schema: { tags: ['auth'], body: preferencesRequest, response: { 200: ok } } }, async (request) => {
     const actor = requireUser(request);
     await userRepository.update(ctx.db, actor.userId, { preferredLanguage: request.body.preferredLanguage });
+    await authChanged(ctx, { userId: actor.userId });
     return { ok: true as const };
   });
 

@@ -13,7 +13,8 @@ export const sessionRepository = {
     const rows = await db
       .select({
         session: sessions,
-        user: users,
+        // Only what a request's actor needs: no password hash or MFA secret in the instance's session cache.
+        user: { id: users.id, organisationId: users.organisationId, email: users.email, name: users.name, active: users.active, mfaEnabled: users.mfaEnabled },
         roles: sql<{ role: Role; organisationId: string; servicePointId: string | null }[]>`(
           select coalesce(json_agg(json_build_object('role', ${roleAssignments.role}, 'organisationId', ${roleAssignments.organisationId}, 'servicePointId', ${roleAssignments.servicePointId})), '[]'::json)
           from ${roleAssignments} where ${roleAssignments.userId} = ${users.id})`,
@@ -27,6 +28,13 @@ export const sessionRepository = {
 
   async touch(db: Db, idHash: string, at: Date) {
     await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash));
+  },
+
+  /** Last-seen times of many sessions in one statement (the session cache's batch); never moves one backwards. */
+  async touchMany(db: Db, batch: [idHash: string, at: Date][]) {
+    if (batch.length === 0) return;
+    await db.execute(sql`UPDATE ${sessions} SET last_seen_at = v.at FROM unnest(${sql.param(batch.map(([id]) => id))}::text[], ${sql.param(batch.map(([, at]) => at.toISOString()))}::timestamptz[]) AS v(id, at)
+      WHERE ${sessions.idHash} = v.id AND ${sessions.lastSeenAt} < v.at`);
   },
 
   async delete(db: Db, idHash: string) {

@@ -6,6 +6,7 @@ import { anonymous } from './actor.js';
 import { hashPassword } from './password.js';
 import { sessionRepository } from './session-repository.js';
 import { hashToken } from './tokens.js';
+import { authChanged } from './session-cache.js';
 
 const expired = () => new HttpProblem(410, 'password_token.invalid', 'Link expired', 'This link has expired or has already been used');
 
@@ -28,4 +29,5 @@ export async function setPassword(ctx: AppContext, token: string, password: stri
     await sessionRepository.deleteForUser(tx, found.user.id);
     await recordAudit(tx, anonymous, { action: 'user.password_set', targetType: 'user', targetId: found.user.id, organisationId: found.user.organisationId }, ip);
   });
+  await authChanged(ctx, { userId: found.user.id });
 }

@@ -33,10 +33,17 @@ export const RESYNC_EVENT = 'realtime.resync';
 export type Announcement = { channel: string; payload: string; deliver(): void };
 
 export interface EventBus {
-  publish(event: Omit<DomainEvent, 'at'>): Promise<void>;
+  /**
+   * `confirmed`: resolve only once the event has come back through this instance's own LISTEN connection (or after
+   * a second), i.e. once PostgreSQL has handed it to every listening instance — for invalidations that must be in
+   * effect elsewhere by the time the write is acknowledged (docs/sessions.md).
+   */
+  publish(event: Omit<DomainEvent, 'at'>, opts?: { confirmed?: boolean }): Promise<void>;
   /** An Announcement where events travel through the database (undefined elsewhere: publish after the commit). */
   announce?(event: Omit<DomainEvent, 'at'>): Announcement | undefined;
   subscribe(handler: (event: DomainEvent) => void): () => void;
+  /** False while events from other instances could be missed (PostgresBus: LISTEN down); undefined: never. */
+  readonly listening?: boolean;
   close(): Promise<void>;
 }
 

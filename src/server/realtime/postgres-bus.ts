@@ -7,6 +7,8 @@ import { type Announcement, type DomainEvent, type EventBus, RESYNC_EVENT } from
 export const CHANNEL = 'etapiste_events';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
 const MAX_PAYLOAD_BYTES = 7900;
+/** A confirmed publish waits at most this long for its echo (the LISTEN connection may be reconnecting). */
+const CONFIRM_TIMEOUT_MS = 1_000;
 
 export type BusLogger = {
   info(obj: object, msg?: string): void;
@@ -31,7 +33,7 @@ export type PostgresBusOptions = {
  * What travels in a NOTIFY: the event plus the publishing instance, so it can skip its own echo; a large event
  * travels deflated and base64-encoded in `z` instead of `e`.
  */
-type Envelope = { o: string; e: DomainEvent } | { o: string; z: string };
+type Envelope = ({ o: string; e: DomainEvent } | { o: string; z: string }) & { c?: number };
 
 /**
  * Several app instances on one PostgreSQL share events through LISTEN/NOTIFY.
@@ -55,6 +57,9 @@ export class PostgresBus implements EventBus {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private everListened = false;
   private waiters: (() => void)[] = [];
+  private confirmations = 0;
+  /** Confirmed publishes waiting for their own echo, by confirmation number. */
+  private readonly awaitingEcho = new Map<number, () => void>();
   /** Times the LISTEN connection was re-established after a loss (for tests and metrics). */
   reconnects = 0;
 
@@ -78,13 +83,29 @@ export class PostgresBus implements EventBus {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  async publish(event: Omit<DomainEvent, 'at'>): Promise<void> {
+  async publish(event: Omit<DomainEvent, 'at'>, opts: { confirmed?: boolean } = {}): Promise<void> {
     if (this.closed) return;
-    const { full, payload } = this.envelope(event);
+    const confirmation = opts.confirmed && this.client ? ++this.confirmations : undefined;
+    const { full, payload } = this.envelope(event, confirmation);
     this.deliver(full);
+    let echoed: Promise<void> | undefined;
+    if (confirmation !== undefined) {
+      echoed = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.awaitingEcho.delete(confirmation);
+          resolve();
+        }, CONFIRM_TIMEOUT_MS);
+        this.awaitingEcho.set(confirmation, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     try {
       await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+      await echoed;
     } catch (error) {
+      if (confirmation !== undefined) this.awaitingEcho.get(confirmation)?.();
       // Publishing happens after the change is committed: a lost hint must not turn a saved change into a 500.
       this.log.error({ err: error, type: event.type }, 'realtime: publishing to other instances failed');
     }
@@ -97,9 +118,9 @@ export class PostgresBus implements EventBus {
   }
 
   /** The event stamped, and the NOTIFY payload that carries it. */
-  private envelope(event: Omit<DomainEvent, 'at'>): { full: DomainEvent; payload: string } {
+  private envelope(event: Omit<DomainEvent, 'at'>, confirmation?: number): { full: DomainEvent; payload: string } {
     const full: DomainEvent = { ...event, at: new Date().toISOString() };
-    let payload = JSON.stringify({ o: this.instanceId, e: full } satisfies Envelope);
+    let payload = JSON.stringify({ o: this.instanceId, e: full, c: confirmation } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
       // Meeting signalling carries session descriptions (5–15 kB of highly repetitive text): deflated they fit.
       payload = JSON.stringify({ o: this.instanceId, z: deflateRawSync(JSON.stringify(full)).toString('base64') } satisfies Envelope);
@@ -121,6 +142,8 @@ export class PostgresBus implements EventBus {
     clearTimeout(this.reconnectTimer);
     this.emitter.removeAllListeners();
     for (const resolve of this.waiters.splice(0)) resolve();
+    for (const resolve of this.awaitingEcho.values()) resolve();
+    this.awaitingEcho.clear();
     const client = this.client;
     this.client = undefined;
     if (client) await client.end().catch(() => undefined);
@@ -145,7 +168,13 @@ export class PostgresBus implements EventBus {
       this.log.warn({}, 'realtime: ignored a malformed notification');
       return;
     }
-    if (envelope.o === this.instanceId) return;
+    if (envelope.o === this.instanceId) {
+      if (envelope.c !== undefined) {
+        this.awaitingEcho.get(envelope.c)?.();
+        this.awaitingEcho.delete(envelope.c);
+      }
+      return;
+    }
     let event: DomainEvent | undefined;
     try {
       event = 'z' in envelope ? (JSON.parse(inflateRawSync(Buffer.from(envelope.z, 'base64')).toString()) as DomainEvent) : envelope.e;

@@ -8,6 +8,7 @@ import { newSession } from '../new-session.js';
 import { acceptedTotpStep, afterAcceptedTotp } from '../totp-check.js';
 import { sealIdToken } from './finish-sign-in.js';
 import type { PendingMfa } from './flow-cookie.js';
+import { authChanged } from '../session-cache.js';
 
 const expired = () => new HttpProblem(401, 'auth.oidc_expired', 'Sign-in expired', 'Sign in with your organisation account again');
 
@@ -47,5 +48,6 @@ export async function confirmTotp(ctx: AppContext, pending: PendingMfa | undefin
     return created;
   });
   client.throttle.succeed(keys);
+  await authChanged(ctx, { userId: user.id });
   return session;
 }

@@ -10,6 +10,7 @@ import { multiFactor } from './mfa-claims.js';
 import { type Provider, activeProvider } from './providers.js';
 import { OidcRefusal } from './refusal.js';
 import { type IdentityClaims, resolveAccount } from './resolve-account.js';
+import { authChanged } from '../session-cache.js';
 
 export type SignInOutcome = { kind: 'session'; sessionId: string; csrfToken: string; userId: string } | { kind: 'totp'; pending: PendingMfa };
 
@@ -33,7 +34,7 @@ export async function finishSignIn(ctx: AppContext, flow: Flow | undefined, quer
   if (!provider) throw new OidcRefusal('auth.oidc_failed', 'provider-gone');
   const { claims, idToken } = await verifiedClaims(ctx, provider, flow, query);
   const providerMfa = multiFactor(claims);
-  return ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx) => {
     const user = await resolveAccount(tx, provider, claims, ip);
     if (user.mfaEnabled && user.mfaSecret && !providerMfa) {
       return { kind: 'totp' as const, pending: { providerId: provider.id, userId: user.id, idToken, expiresAt: Date.now() + PENDING_SECONDS * 1000 } };
@@ -47,6 +48,9 @@ export async function finishSignIn(ctx: AppContext, flow: Flow | undefined, quer
     );
     return { kind: 'session' as const, ...session, userId: user.id };
   });
+  // The provider's groups may have added or removed roles of an account whose other sessions are cached.
+  await authChanged(ctx, { userId: outcome.kind === 'session' ? outcome.userId : outcome.pending.userId });
+  return outcome;
 }
 
 async function verifiedClaims(ctx: AppContext, provider: Provider, flow: Flow, query: string) {

@@ -6,6 +6,7 @@ import { invalid, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { presentOrganisation } from './present.js';
 import { directoryRepository } from './repository.js';
+import { authChanged } from '../../auth/session-cache.js';
 
 export async function updateOrganisation(
   ctx: AppContext,
@@ -14,7 +15,7 @@ export async function updateOrganisation(
   patch: z.output<typeof organisationPatch>,
   ip?: string,
 ): Promise<OrganisationView> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const before = await directoryRepository.organisationById(tx, id);
     if (!before) throw notFound('Organisation');
     // Service points belong to contractors; changing the kind under them would break that rule.
@@ -25,4 +26,7 @@ export async function updateOrganisation(
     await recordAudit(tx, actor, { action: 'organisation.updated', targetType: 'organisation', targetId: id, organisationId: id, details: { fields: Object.keys(patch) } }, ip);
     return presentOrganisation(org!);
   });
+  // Sessions of its people and of anyone holding a role in it are read again (docs/sessions.md).
+  await authChanged(ctx, { organisationId: id });
+  return result;
 }

@@ -6,6 +6,7 @@ import { loadUserFor } from './access.js';
 import { presentUser } from './present.js';
 import { userRepository } from './repository.js';
 import { catalogueChanged } from '../scheduling/availability-catalogue.js';
+import { authChanged } from '../../auth/session-cache.js';
 
 export async function activateUser(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<UserView> {
   const result = await ctx.db.transaction(async (tx) => {
@@ -14,6 +15,7 @@ export async function activateUser(ctx: AppContext, actor: Actor, id: string, ip
     await recordAudit(tx, actor, { action: 'user.activated', targetType: 'user', targetId: id, organisationId: user.organisationId }, ip);
     return presentUser(updated, roles);
   });
+  await authChanged(ctx, { userId: id });
   // Only active experts are in the availability catalogue.
   await catalogueChanged(ctx);
   return result;

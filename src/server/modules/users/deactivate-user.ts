@@ -9,6 +9,7 @@ import { presentUser } from './present.js';
 import { keepAMainAdmin } from './role-grants.js';
 import { userRepository } from './repository.js';
 import { catalogueChanged } from '../scheduling/availability-catalogue.js';
+import { authChanged } from '../../auth/session-cache.js';
 
 /** Ends the account's access now: every session is deleted and unused set-password links stop working. */
 export async function deactivateUser(ctx: AppContext, actor: UserActor, id: string, ip?: string): Promise<UserView> {
@@ -22,6 +23,8 @@ export async function deactivateUser(ctx: AppContext, actor: UserActor, id: stri
     await recordAudit(tx, actor, { action: 'user.deactivated', targetType: 'user', targetId: id, organisationId: user.organisationId }, ip);
     return presentUser(updated, roles);
   });
+  // Every instance forgets the account's sessions now, not when its session cache would expire (docs/sessions.md).
+  await authChanged(ctx, { userId: id });
   // Only active experts are in the availability catalogue.
   await catalogueChanged(ctx);
   return result;

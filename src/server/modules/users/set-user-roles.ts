@@ -7,8 +7,9 @@ import { presentUser } from './present.js';
 import { authorizeRoleChange, checkRoleScope, keepAMainAdmin, roleNames } from './role-grants.js';
 import { userRepository } from './repository.js';
 import { catalogueChanged } from '../scheduling/availability-catalogue.js';
+import { authChanged } from '../../auth/session-cache.js';
 
-/** Replaces the account's roles. Sessions read roles on every request, so the change applies at once. */
+/** Replaces the account's roles. Every instance drops the account's cached sessions, so the change applies at once. */
 export async function setUserRoles(ctx: AppContext, actor: Actor, id: string, input: RoleAssignmentInput[], ip?: string): Promise<UserView> {
   const result = await ctx.db.transaction(async (tx) => {
     const { user, roles: before } = await loadUserFor(tx, actor, id, 'user:manage');
@@ -24,6 +25,7 @@ export async function setUserRoles(ctx: AppContext, actor: Actor, id: string, in
     );
     return presentUser(user, after);
   });
+  await authChanged(ctx, { userId: id });
   // The expert role puts a person in the availability catalogue.
   await catalogueChanged(ctx);
   return result;

@@ -9,6 +9,7 @@ import { emailTaken } from './create-user.js';
 import { presentUser } from './present.js';
 import { userRepository } from './repository.js';
 import { catalogueChanged } from '../scheduling/availability-catalogue.js';
+import { authChanged } from '../../auth/session-cache.js';
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: z.output<typeof updateUserRequest>, ip?: string): Promise<UserView> {
   const result = await ctx.db.transaction(async (tx) => {
@@ -28,6 +29,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
     await recordAudit(tx, actor, { action: 'user.updated', targetType: 'user', targetId: id, organisationId: user.organisationId, details: { fields } }, ip);
     return presentUser(user, roles);
   });
+  // A session carries the name, e-mail and organisation.
+  await authChanged(ctx, { userId: id });
   // An expert's name orders the experts in the availability catalogue.
   await catalogueChanged(ctx);
   return result;
