@@ -3,9 +3,10 @@ import { HttpProblem, notFound } from '../../http/problem.js';
 import { type DayPlan, type Interval, type Slot, type SlotQuery, computeSlots } from './availability.js';
 import { isDelegated } from '../agreements/delegation.js';
 import { catalogueFor, instantAt } from './availability-catalogue.js';
+import { busyCacheFor } from './busy-cache.js';
 import { holidayOn } from './holidays.js';
 import { schedulingRepository } from './repository.js';
-import { addDays, eachDate, weekdayOf, zonedInstant } from './time.js';
+import { addDays, eachDate, weekdayOf } from './time.js';
 
 export type AvailabilityRequest = {
   servicePointId: string;
@@ -26,7 +27,8 @@ const invalid = (code: string, detail: string) => new HttpProblem(422, code, 'Un
 
 /**
  * Loads everything the slot computation needs for the range, and checks the request makes sense. All but busy time
- * comes from the instance's catalogue (availability-catalogue.ts), so a steady-state request sends one statement.
+ * comes from the instance's catalogue (availability-catalogue.ts), busy time from its busy cache (busy-cache.ts), so a
+ * steady-state request sends no statement.
  */
 export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, now = new Date()) {
   const { config } = ctx;
@@ -49,16 +51,21 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
   const interpreterIds = interpreting?.ids ?? [];
   const tz = point.timeZone;
 
-  const busyRows = q.ignoreBusy
-    ? []
-    : await schedulingRepository.busy(ctx.db, {
-        roomIds: point.rooms.map((r) => r.id),
-        expertIds: experts.map((e) => e.id),
-        interpreterIds,
-        from: zonedInstant(q.from, '00:00', tz),
-        to: zonedInstant(addDays(q.to, 1), '00:00', tz),
-        excludeBookingId: q.excludeBookingId,
-      });
+  const busyQuery = {
+    roomIds: point.rooms.map((r) => r.id),
+    expertIds: experts.map((e) => e.id),
+    interpreterIds,
+    from: new Date(instantAt(q.from, '00:00', tz)),
+    to: new Date(instantAt(addDays(q.to, 1), '00:00', tz)),
+  };
+  // Busy time from the instance's cache (busy-cache.ts) outside a transaction; a move leaves its own booking out, so
+  // it asks the database.
+  const cache = q.excludeBookingId ? undefined : busyCacheFor(ctx);
+  const busyBy: Map<string, Interval[]> = q.ignoreBusy
+    ? new Map()
+    : cache
+      ? await cache.busy(busyQuery)
+      : new Map((await schedulingRepository.busy(ctx.db, { ...busyQuery, excludeBookingId: q.excludeBookingId })).map((b) => [b.holderId, b.busy]));
 
   // A day no agreement in force delegates booking for this agency at this point offers no time (laki 223/2007).
   const days: DayPlan[] = dates.map((date) => {
@@ -71,7 +78,6 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
     return { date, open };
   });
 
-  const busyBy = new Map(busyRows.map((b) => [b.holderId, b.busy]));
   const busyOf = (id: string): Interval[] => busyBy.get(id) ?? [];
   const expertWork = staff.working(tz).prepare(dates).byResource;
   const interpreterWork = interpreting?.working(tz).prepare(dates).byResource;
