@@ -4,11 +4,12 @@ import { openSecondConnection, testDatabaseKinds } from '../../../../test/helper
 import { bookingBody, bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { createBus } from '../../realtime/create-bus.js';
 import { PostgresBus } from '../../realtime/postgres-bus.js';
+import { answerCacheFor } from './answer-cache.js';
 import { BOOKING_CHANGED, BusyCache, busyCacheFor } from './busy-cache.js';
 import { zonedInstant } from './time.js';
 
-// Availability reads busy time from a per-instance cache (busy-cache.ts), dropped on every booking.changed. Each
-// booking change below is asked about before (so the cache holds the old state) and after.
+// Availability keeps answers (answer-cache.ts) and busy time (busy-cache.ts) per instance, dropped on every
+// booking.changed. Each booking change below is asked about before (so the caches hold the old state) and after.
 
 type World = Awaited<ReturnType<typeof bookingWorld>>;
 type SlotView = { start: string; end: string; roomId: string; expertId: string };
@@ -42,11 +43,17 @@ describe.each(testDatabaseKinds)('availability follows bookings at once, busy ti
     const w = await bookingWorld(t.ctx.db, { roomCount: 1, expertCount: 1 });
     const advisor = await signIn(t.app, w.advisor.email);
     const day = workingDayAhead(10);
-    const cache = busyCacheFor(t.ctx)!;
+    const answers = answerCacheFor(t.ctx)!;
+    const busy = busyCacheFor(t.ctx)!;
     expect(await times(advisor, w, day)).toEqual(freeTimes());
-    const hits = cache.stats.hits;
+    const { hits } = answers.stats;
     expect(await times(advisor, w, day)).toEqual(freeTimes());
-    expect(cache.stats.hits).toBe(hits + 1); // the second answer came from the cache
+    expect(answers.stats.hits).toBe(hits + 1); // the second answer came from the answer cache
+    // Another range over the same weeks: a new answer, computed from cached busy time.
+    const busyHits = busy.stats.hits;
+    const q = { servicePointId: w.point.id, agencyId: w.agency.id, serviceId: w.service.id, from: day, to: day, expertId: w.experts[0]!.id };
+    expect((await advisor.get(`/api/availability?${new URLSearchParams(q)}`)).statusCode).toBe(200);
+    expect(busy.stats.hits).toBe(busyHits + 1);
 
     const made = await advisor.post('/api/bookings', bookingBody(w, startAt(day, '10:00')));
     expect(made.statusCode).toBe(201);
@@ -127,15 +134,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('availability on a second app in
     const day = workingDayAhead(10);
     expect(await times(onB, w, day)).toEqual(freeTimes());
     expect(await times(onB, w, day)).toEqual(freeTimes()); // B's answer now comes from its cache
-    const cacheOnB = busyCacheFor(b.ctx)!;
-    const fills = cacheOnB.stats.fills;
+    const cacheOnB = answerCacheFor(b.ctx)!;
+    const loads = cacheOnB.stats.loads;
 
     let heard = heardOnB();
     const made = await onA.post('/api/bookings', bookingBody(w, startAt(day, '13:00')));
     expect(made.statusCode).toBe(201);
     await heard;
     expect(await times(onB, w, day)).toEqual(freeTimes('13:00'));
-    expect(cacheOnB.stats.fills).toBe(fills + 1);
+    expect(cacheOnB.stats.loads).toBe(loads + 1);
 
     heard = heardOnB();
     expect((await onA.post(`/api/bookings/${made.json().id}/cancel`, { reason: 'Asiakas perui' })).statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { HttpProblem, notFound } from '../../http/problem.js';
 import { type DayPlan, type Interval, type Slot, type SlotQuery, computeSlots } from './availability.js';
 import { isDelegated } from '../agreements/delegation.js';
 import { catalogueFor, instantAt } from './availability-catalogue.js';
+import { answerCacheFor } from './answer-cache.js';
 import { busyCacheFor } from './busy-cache.js';
 import { holidayOn } from './holidays.js';
 import { schedulingRepository } from './repository.js';
@@ -97,6 +98,18 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
 }
 
 export async function findAvailability(ctx: AppContext, q: AvailabilityRequest, now = new Date()): Promise<{ slots: Slot[]; timeZone: string }> {
-  const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
-  return { slots: computeSlots(slotQuery), timeZone: point.timeZone };
+  const cache = q.excludeBookingId || q.ignoreBusy ? undefined : answerCacheFor(ctx);
+  if (!cache) {
+    const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
+    return { slots: computeSlots(slotQuery), timeZone: point.timeZone };
+  }
+  // The answer without the notice and horizon limits is cached (answer-cache.ts); they are applied for this `now`.
+  const key = `${q.servicePointId}|${q.agencyId}|${q.serviceId}|${q.from}|${q.to}|${q.interpretingLanguage ?? ''}|${q.expertId ?? ''}`;
+  const { slots, timeZone } = await cache.get(key, async () => {
+    const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
+    return { slots: computeSlots({ ...slotQuery, earliest: -Infinity, latest: Infinity }), timeZone: point.timeZone };
+  });
+  const earliest = now.getTime() + ctx.config.bookingMinNoticeMinutes * 60_000;
+  const latest = now.getTime() + ctx.config.bookingHorizonDays * 86_400_000;
+  return { slots: slots.filter((s) => s.start >= earliest && s.start <= latest), timeZone };
 }
