@@ -5,10 +5,12 @@
 // call sites give too. Stack traces of errors are still mapped; the map is parsed when the first one is printed.
 import util from 'node:util';
 
-const getCallSites = util.getCallSites;
+type GetCallSites = (...args: unknown[]) => unknown;
+const node = util as unknown as { getCallSites?: GetCallSites };
+const getCallSites = node.getCallSites;
 if (typeof getCallSites === 'function') {
   // pino takes a reference when it loads, so this runs before the bundle (and pino) is imported.
-  util.getCallSites = ((...args: unknown[]) => (args.length === 0 ? getCallSites({ sourceMap: false }) : getCallSites(...(args as [])))) as typeof getCallSites;
+  node.getCallSites = (...args: unknown[]) => (args.length === 0 ? getCallSites({ sourceMap: false }) : getCallSites(...args));
 }
 
 // @ts-expect-error the bundle exists only in dist/server, beside this file once built
