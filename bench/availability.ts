@@ -8,6 +8,8 @@
 //   bareConcMs as the app issues them: statements in flight together (a wave) run together on pool connections.
 // Both for the statements of a steady-state request ("warm", what the figures compare with) and of the request that
 // follows a catalogue change ("cold": everything availability reads, as every request did before the catalogue).
+// Each round also asks once right after a booking.changed (busy cache dropped: one busy statement, as every request
+// did before the cache): busyMiss*. The phases split the cached request's server time.
 // Every fourth round, the use case without HTTP split into loading (buildSlotQuery) and computeSlots. One JSON line.
 // Usage: npm run bench:availability   (BENCH_N=200 requests per case; BENCH_CASES=small,national; BENCH_CPU_PROFILE=dir; BENCH_KEEP / BENCH_DB_NAME: see bench/national-data.ts)
 import { writeFileSync } from 'node:fs';
@@ -50,8 +52,33 @@ const config = testConfig();
 const bus = new InProcessBus();
 const app = await buildApp({ config, database, bus });
 const serverMs: number[] = [];
+// Where a request's server time goes: onRequest → preHandler (session look-up, query validation), the handler
+// (catalogue, busy time, computeSlots, presenting), serialisation (zod check + JSON) and sending.
+type Phases = { session: number[]; handler: number[]; serialise: number[] };
+const phases: Phases = { session: [], handler: [], serialise: [] };
+const marks = new WeakMap<object, { start: number; pre?: number; ser?: number }>();
+app.addHook('onRequest', async (request) => {
+  if (request.url.startsWith('/api/availability')) marks.set(request, { start: performance.now() });
+});
+app.addHook('preHandler', async (request) => {
+  const m = marks.get(request);
+  if (m) m.pre = performance.now();
+});
+app.addHook('preSerialization', async (request) => {
+  const m = marks.get(request);
+  if (m) m.ser = performance.now();
+});
+const missServerMs: number[] = [];
+const isMiss = (request: { headers: Record<string, unknown> }) => request.headers['x-bench-miss'] === '1';
+app.addHook('onSend', async (request) => {
+  const m = marks.get(request);
+  if (!m?.pre || !m.ser || isMiss(request)) return;
+  phases.session.push(m.pre - m.start);
+  phases.handler.push(m.ser - m.pre);
+  phases.serialise.push(performance.now() - m.ser);
+});
 app.addHook('onResponse', async (request, reply) => {
-  if (request.url.startsWith('/api/availability')) serverMs.push(reply.elapsedTime);
+  if (request.url.startsWith('/api/availability')) (isMiss(request) ? missServerMs : serverMs).push(reply.elapsedTime);
 });
 
 // The statements the pool runs for one request, from its handler on (not the session look-up before it), grouped in
@@ -90,8 +117,8 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: advisor, password: BENCH_PASSWORD } });
   if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
   const cookies = { etapiste_session: login.cookies.find((c) => c.name === 'etapiste_session')!.value };
-  const ask = async () => {
-    const res = await app.inject({ method: 'GET', url, cookies });
+  const ask = async (miss = false) => {
+    const res = await app.inject({ method: 'GET', url, cookies, headers: miss ? { 'x-bench-miss': '1' } : {} });
     if (res.statusCode !== 200) throw new Error(`availability: ${res.statusCode} ${res.body}`);
     return res;
   };
@@ -103,10 +130,13 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     return { res, waves: seen.waves, endpointStatements: seen.all };
   };
 
-  // Cold: right after a catalogue change (what every request read before there was a catalogue); then warm.
+  // Cold: right after a catalogue change (what every request read before there was a catalogue); then warm: the
+  // catalogue loaded, busy time not cached (right after a booking changed), one busy statement; then cached: none.
   await bus.publish({ type: 'catalogue.changed' });
   const cold = await watch();
+  await bus.publish({ type: 'booking.changed' });
   const warm = await watch();
+  const cached = await watch();
   const slots = (warm.res.json() as { slots: unknown[] }).slots.length;
 
   const client = await pool.connect();
@@ -126,6 +156,8 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     await buildSlotQuery(ctx, query);
   }
   serverMs.length = 0;
+  missServerMs.length = 0;
+  for (const k of ['session', 'handler', 'serialise'] as const) phases[k].length = 0;
   // BENCH_CPU_PROFILE=dir: a V8 CPU profile of this process over the timed loop only (one file per case).
   const profiler = process.env.BENCH_CPU_PROFILE ? new inspector.Session() : undefined;
   if (profiler) {
@@ -134,6 +166,7 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     await profiler.post('Profiler.start');
   }
 
+  const missCpuMs: number[] = [];
   const t = { injectMs: [] as number[], appCpuMs: [] as number[], bareSeqMs: [] as number[], bareConcMs: [] as number[], coldSeqMs: [] as number[], coldConcMs: [] as number[] };
   const loadMs: number[] = [];
   const computeMs: number[] = [];
@@ -148,6 +181,12 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     await time(t.injectMs, ask);
     const used = process.cpuUsage(cpu);
     t.appCpuMs.push((used.user + used.system) / 1000);
+    // The same request after a booking changed (busy cache dropped): one busy statement, what each request was before.
+    await bus.publish({ type: 'booking.changed' });
+    const missCpu = process.cpuUsage();
+    await ask(true);
+    const usedMiss = process.cpuUsage(missCpu);
+    missCpuMs.push((usedMiss.user + usedMiss.system) / 1000);
     await time(t.bareSeqMs, () => seq(warm.waves));
     await time(t.bareConcMs, () => conc(warm.waves));
     await time(t.coldSeqMs, () => seq(cold.waves));
@@ -175,6 +214,12 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     requests: n,
     slots,
     serverMs: server,
+    ratioToBareConcP99: ms(server.p99 / quantile(t.bareConcMs, 0.5)),
+    phasesMs: { session: summary(phases.session), handler: summary(phases.handler), serialise: summary(phases.serialise) },
+    cachedStatements: shape(cached.waves),
+    busyMissServerMs: summary(missServerMs),
+    busyMissCpuMs: summary(missCpuMs),
+    busyMissRatioToBareConc: ms(quantile(missServerMs, 0.5) / quantile(t.bareConcMs, 0.5)),
     injectMs: summary(t.injectMs),
     // Node CPU time of one request (app and inject): less sensitive to other load on the machine than wall time.
     appCpuMs: summary(t.appCpuMs),

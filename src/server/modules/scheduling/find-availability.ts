@@ -3,9 +3,11 @@ import { HttpProblem, notFound } from '../../http/problem.js';
 import { type DayPlan, type Interval, type Slot, type SlotQuery, computeSlots } from './availability.js';
 import { isDelegated } from '../agreements/delegation.js';
 import { catalogueFor, instantAt } from './availability-catalogue.js';
+import { answerCacheFor } from './answer-cache.js';
+import { busyCacheFor } from './busy-cache.js';
 import { holidayOn } from './holidays.js';
 import { schedulingRepository } from './repository.js';
-import { addDays, eachDate, weekdayOf, zonedInstant } from './time.js';
+import { addDays, eachDate, weekdayOf } from './time.js';
 
 export type AvailabilityRequest = {
   servicePointId: string;
@@ -26,7 +28,8 @@ const invalid = (code: string, detail: string) => new HttpProblem(422, code, 'Un
 
 /**
  * Loads everything the slot computation needs for the range, and checks the request makes sense. All but busy time
- * comes from the instance's catalogue (availability-catalogue.ts), so a steady-state request sends one statement.
+ * comes from the instance's catalogue (availability-catalogue.ts), busy time from its busy cache (busy-cache.ts), so a
+ * steady-state request sends no statement.
  */
 export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, now = new Date()) {
   const { config } = ctx;
@@ -49,16 +52,21 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
   const interpreterIds = interpreting?.ids ?? [];
   const tz = point.timeZone;
 
-  const busyRows = q.ignoreBusy
-    ? []
-    : await schedulingRepository.busy(ctx.db, {
-        roomIds: point.rooms.map((r) => r.id),
-        expertIds: experts.map((e) => e.id),
-        interpreterIds,
-        from: zonedInstant(q.from, '00:00', tz),
-        to: zonedInstant(addDays(q.to, 1), '00:00', tz),
-        excludeBookingId: q.excludeBookingId,
-      });
+  const busyQuery = {
+    roomIds: point.rooms.map((r) => r.id),
+    expertIds: experts.map((e) => e.id),
+    interpreterIds,
+    from: new Date(instantAt(q.from, '00:00', tz)),
+    to: new Date(instantAt(addDays(q.to, 1), '00:00', tz)),
+  };
+  // Busy time from the instance's cache (busy-cache.ts) outside a transaction; a move leaves its own booking out, so
+  // it asks the database.
+  const cache = q.excludeBookingId ? undefined : busyCacheFor(ctx);
+  const busyBy: Map<string, Interval[]> = q.ignoreBusy
+    ? new Map()
+    : cache
+      ? await cache.busy(busyQuery)
+      : new Map((await schedulingRepository.busy(ctx.db, { ...busyQuery, excludeBookingId: q.excludeBookingId })).map((b) => [b.holderId, b.busy]));
 
   // A day no agreement in force delegates booking for this agency at this point offers no time (laki 223/2007).
   const days: DayPlan[] = dates.map((date) => {
@@ -71,7 +79,6 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
     return { date, open };
   });
 
-  const busyBy = new Map(busyRows.map((b) => [b.holderId, b.busy]));
   const busyOf = (id: string): Interval[] => busyBy.get(id) ?? [];
   const expertWork = staff.working(tz).prepare(dates).byResource;
   const interpreterWork = interpreting?.working(tz).prepare(dates).byResource;
@@ -91,6 +98,18 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
 }
 
 export async function findAvailability(ctx: AppContext, q: AvailabilityRequest, now = new Date()): Promise<{ slots: Slot[]; timeZone: string }> {
-  const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
-  return { slots: computeSlots(slotQuery), timeZone: point.timeZone };
+  const cache = q.excludeBookingId || q.ignoreBusy ? undefined : answerCacheFor(ctx);
+  if (!cache) {
+    const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
+    return { slots: computeSlots(slotQuery), timeZone: point.timeZone };
+  }
+  // The answer without the notice and horizon limits is cached (answer-cache.ts); they are applied for this `now`.
+  const key = `${q.servicePointId}|${q.agencyId}|${q.serviceId}|${q.from}|${q.to}|${q.interpretingLanguage ?? ''}|${q.expertId ?? ''}`;
+  const { slots, timeZone } = await cache.get(key, async () => {
+    const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
+    return { slots: computeSlots({ ...slotQuery, earliest: -Infinity, latest: Infinity }), timeZone: point.timeZone };
+  });
+  const earliest = now.getTime() + ctx.config.bookingMinNoticeMinutes * 60_000;
+  const latest = now.getTime() + ctx.config.bookingHorizonDays * 86_400_000;
+  return { slots: slots.filter((s) => s.start >= earliest && s.start <= latest), timeZone };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Language } from '../../../shared/common.js';
 import { type ColumnGroup, statisticsColumns } from '../../../shared/statistics-columns.js';
 import type { MeasureGroup, StatisticsView } from '../../../shared/statistics.js';
@@ -26,6 +25,8 @@ export function statisticsCsv(view: StatisticsView, lang: Language, measures?: r
 export async function statisticsXlsx(view: StatisticsView, lang: Language, measures?: readonly MeasureGroup[]): Promise<Buffer> {
   const t = translator(lang);
   const groups = columnsOf(view, lang, measures);
+  // Loaded on first use: exceljs (with bluebird and unzipper) cost seconds of CPU at every start-up (bench/startup.ts).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Etäpiste';
   const ws = wb.addWorksheet(t('title'));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ReimbursementReport } from '../../../shared/time-reports.js';
 import type { ReportLanguage } from './build-report.js';
 import { day, labelsFor } from './report-labels.js';
@@ -12,7 +12,9 @@ const EUR = '#,##0.00 "€"';
  */
 export async function reportXlsx(r: ReimbursementReport, lang: ReportLanguage): Promise<Buffer> {
   const l = labelsFor(lang);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs (with bluebird and unzipper) cost seconds of CPU at every start-up (bench/startup.ts).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Etäpiste';
   const ws = wb.addWorksheet(l.title);
   ws.columns = [{ width: 44 }, { width: 16 }, { width: 40 }, { width: 14 }, { width: 14 }, { width: 14 }];
