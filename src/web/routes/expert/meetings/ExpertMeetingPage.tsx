@@ -132,7 +132,7 @@ export function ExpertMeetingPage() {
               failed={snapshot.chatFailed}
               disabled={snapshot.phase !== 'live'}
               kindLabel={(k) => t(`kind.${k}`)}
-              locale={locale}
+              lang={lang}
             />
             {host && (
               <div className="mt-tools">
