@@ -34,7 +34,11 @@ export function InterpreterMeeting({ meetingId, token, onLeave }: Props) {
       <MeetingStage snapshot={snapshot} local={media.media} viewer="interpreter" />
       <div className="mt-bar join-bar-controls">
         <MediaControls local={media.media} onChange={() => session?.localChanged()} />
-        <button type="button" className="meeting-button" onClick={() => onLeave('left')}>
+        <button type="button" className="meeting-button" onClick={() => {
+            session?.leave();
+            onLeave('left');
+          }}
+        >
           {t('meeting.leave')}
         </button>
       </div>
