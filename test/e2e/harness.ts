@@ -77,10 +77,11 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_ARGS, ...extraArgs] });
 }
 
-/** A fresh context (own cookies and storage) with the given UI language preselected. */
-export async function newContext(browser: Browser, baseURL: string, language: 'fi' | 'sv' | 'en' = 'fi'): Promise<BrowserContext> {
+/** A fresh context (own cookies and storage) with the given UI language preselected; `timezoneId` for a device elsewhere. */
+export async function newContext(browser: Browser, baseURL: string, language: 'fi' | 'sv' | 'en' = 'fi', timezoneId?: string): Promise<BrowserContext> {
   // ignoreHTTPSErrors: the production suite serves through nginx with a self-signed certificate.
-  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, locale: language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI' });
+  const locale = language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI';
+  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, locale, ...(timezoneId ? { timezoneId } : {}) });
   await context.addInitScript((lang) => {
     if (!localStorage.getItem('etapiste.language')) localStorage.setItem('etapiste.language', lang);
   }, language);
