@@ -27,6 +27,7 @@ import { registerRealtime, websocketOptions } from './realtime/routes.js';
 /**
  * `heartbeatMs`: how often open WebSockets are pinged and their sessions re-checked (tests shorten it).
  * `clock`: the time the sign-in throttle judges delays by (tests move it instead of waiting).
+ * `now`: the wall clock that business rules judge by, e.g. whether the point is open for walk-ins (tests set a time).
  * `auditSealIntervalMs`: how often the audit sealer looks for unsealed rows (tests lengthen it).
  * `logStream`: where the log goes instead of stdout (tests read it to prove what is never logged).
  */
@@ -36,6 +37,7 @@ export type BuildOptions = {
   bus?: EventBus;
   heartbeatMs?: number;
   clock?: () => number;
+  now?: () => Date;
   auditSealIntervalMs?: number;
   logStream?: DestinationStream;
 };
@@ -43,7 +45,7 @@ export type BuildOptions = {
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the whole HTTP app on an open, migrated database. Tests call this too. */
-export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs, clock, auditSealIntervalMs, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, bus = new InProcessBus(), heartbeatMs, clock, now, auditSealIntervalMs, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: 1024 * 1024,
@@ -51,7 +53,7 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
-  const ctx: AppContext = { db: database.db, database, config, bus };
+  const ctx: AppContext = { db: database.db, database, config, bus, now };
   app.addHook('onClose', () => bus.close());
   // Last-seen times still waiting for their batch are written before the database closes.
   app.addHook('onClose', () => sessionCacheFor(ctx).flush());

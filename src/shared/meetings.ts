@@ -139,6 +139,8 @@ export const signalClientMessage = z.discriminatedUnion('type', [
   // posts it to POST /api/terminal/documents/pages and tells the meeting how it went.
   z.strictObject({ type: z.literal('capture-request') }),
   z.strictObject({ type: z.literal('capture-result'), ok: z.boolean(), code: z.string().max(64).optional() }),
+  // The participant leaves on purpose (the leave button): the others hear `peer left`, not "reconnecting".
+  z.strictObject({ type: z.literal('leave') }),
 ]);
 export type SignalClientMessage = z.infer<typeof signalClientMessage>;
 
@@ -148,9 +150,10 @@ export type SignalServerMessage =
   | { type: 'admitted' }
   /**
    * `online`: an admitted participant's socket connected (call them); `offline`: it went; `here`: sent to a newcomer
-   * for each participant already in (they call the newcomer; this only says who they are).
+   * for each participant already in (they call the newcomer; this only says who they are); `left`: it went on
+   * purpose (the leave button), not by a dropped connection.
    */
-  | { type: 'peer'; state: 'online' | 'offline' | 'here'; peer: PeerRef }
+  | { type: 'peer'; state: 'online' | 'offline' | 'here' | 'left'; peer: PeerRef }
   | { type: 'signal'; from: { participantId: string; connectionId: string }; data: SignalData }
   | { type: 'chat'; from: { participantId: string; kind: ParticipantKind; name: string }; text: string; at: string }
   | { type: 'capture-request'; from: { participantId: string; name: string } }

@@ -27,6 +27,8 @@ export type E2EServer = { url: string; app: FastifyInstance; database: Database;
 export type ServerOptions = {
   /** Start the background jobs (customer messages) as `main.ts start` does; off by default to keep suites fast. */
   jobs?: boolean;
+  /** The wall clock business rules judge "now" by (e.g. `helsinkiClock()` in test/helpers/clock.ts); default the real time. */
+  now?: () => Date;
 };
 
 /** The real server with the built web app on a fresh embedded database seeded with the demo world. */
@@ -37,7 +39,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: Serv
   const config = testConfig({ serveWeb: true, demoPassword: DEMO_PASSWORD, loginRatePerMinute: 1000, loginAddressFreeFailures: 10_000, ...overrides });
   await seedDemo(database.db, config.demoPassword);
   const bus = new InProcessBus();
-  const app = await buildApp({ config, database, bus });
+  const app = await buildApp({ config, database, bus, now: options.now });
   await app.listen({ port: 0, host: '127.0.0.1' });
   let jobs: Jobs | undefined;
   if (options.jobs) {
@@ -75,10 +77,11 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_ARGS, ...extraArgs] });
 }
 
-/** A fresh context (own cookies and storage) with the given UI language preselected. */
-export async function newContext(browser: Browser, baseURL: string, language: 'fi' | 'sv' | 'en' = 'fi'): Promise<BrowserContext> {
+/** A fresh context (own cookies and storage) with the given UI language preselected; `timezoneId` for a device elsewhere. */
+export async function newContext(browser: Browser, baseURL: string, language: 'fi' | 'sv' | 'en' = 'fi', timezoneId?: string): Promise<BrowserContext> {
   // ignoreHTTPSErrors: the production suite serves through nginx with a self-signed certificate.
-  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, locale: language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI' });
+  const locale = language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI';
+  const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, locale, ...(timezoneId ? { timezoneId } : {}) });
   await context.addInitScript((lang) => {
     if (!localStorage.getItem('etapiste.language')) localStorage.setItem('etapiste.language', lang);
   }, language);

@@ -1,5 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookings, rooms } from '../../src/server/db/schema/index.js';
+import { helsinkiClock } from '../helpers/clock.js';
 import { type E2EServer, axeViolations, browserAvailable, shot, startServer } from './harness.js';
 import {
   type MeetingWorld,
@@ -35,7 +38,8 @@ describe.skipIf(!browserAvailable)('a meeting that ends, is left, or whose link 
   let world: MeetingWorld;
   let browsers: Browser[];
   beforeAll(async () => {
-    server = await startServer();
+    // Walk-ins are queued only while the point is open: the server's clock is inside its hours, whatever the hour of the run.
+    server = await startServer({}, { now: helsinkiClock() });
     world = await meetingWorld(server);
     browsers = await Promise.all([launchParticipant({ colour: 'blue' }), launchParticipant({ colour: 'red' }), launchParticipant({ colour: 'green' })]);
   });
@@ -110,4 +114,54 @@ describe.skipIf(!browserAvailable)('a meeting that ends, is left, or whose link 
     await expect.poll(() => released(expert), AT_ONCE).toBe(true);
     for (const page of [terminal, expert, interpreter]) await page.context().close();
   });
+
+  it('ending early frees the rest of the slot: a walk-in is taken into the room at once, and the status board and the calendar agree', async () => {
+    const [terminalBrowser, expertBrowser, advisorBrowser] = browsers as [Browser, Browser, Browser];
+    const db = server.database.db;
+    await clearRoom(server, world.roomId);
+    const scheduledEnd = Date.now() + 25 * 60_000;
+    const booking = await bookingNow(server, world, { status: 'checked-in' });
+    const terminal = await openTerminal(terminalBrowser, server, await terminalToken(server, world.roomId));
+    const expert = await openStaff(expertBrowser, server, 'asiantuntija@vero.demo', '/expert');
+    const opened = await expert.request.post(`/api/bookings/${booking.id}/meeting`, { headers: staffHeaders(expert) });
+    await expert.goto(`/expert/meetings/${((await opened.json()) as { id: string }).id}`);
+    await expert.getByRole('button', { name: tr('fi', 'meeting:meeting.admit') }).click();
+    await Promise.all([expectMediaFlowing(terminal, 1), expectMediaFlowing(expert, 1)]);
+
+    // The advisor watches the room on the status board and queues a walk-in for Vero, as the desk does.
+    const advisor = await openStaff(advisorBrowser, server, 'neuvoja1@porvoo.demo', '/desk/status');
+    const [room] = await db.select().from(rooms).where(eq(rooms.id, world.roomId));
+    const roomState = advisor.getByTestId('room-state').filter({ hasText: room!.name.fi });
+    await roomState.getByText(tr('fi', 'assistance:roomState.in-meeting')).waitFor();
+    const queued = await advisor.request.post('/api/walk-ins', {
+      headers: staffHeaders(advisor),
+      data: { servicePointId: world.pointId, agencyId: world.vero.id, serviceId: world.veroService.id, customerName: 'Kalle Kävijä', language: 'fi' },
+    });
+    expect(queued.status()).toBe(201);
+
+    // The expert ends the meeting some 25 minutes before the booking's end.
+    await expert.getByRole('button', { name: tr('fi', 'meeting:end.start') }).click();
+    await expert.getByRole('radio', { name: tr('fi', 'meeting:outcome.completed') }).check();
+    await expert.getByRole('button', { name: tr('fi', 'meeting:end.submit') }).click();
+    await expert.getByText(tr('fi', 'meeting:meeting.endedNotice').split('{{')[0]!.trim()).first().waitFor();
+    await roomState.getByText(tr('fi', 'assistance:roomState.free')).waitFor();
+
+    // The expert takes the walk-in from the queue: the room is free now, not only after the booking's scheduled end.
+    await expert.goto('/expert/bookings');
+    await expert.getByRole('button', { name: tr('fi', 'calendar:walkIn.take').replace('{{name}}', 'Kalle Kävijä') }).click();
+    await expect.poll(async () => (await db.select().from(bookings).where(and(eq(bookings.roomId, world.roomId), eq(bookings.walkIn, true)))).length).toBe(1);
+    const [ended] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
+    const [walkIn] = await db.select().from(bookings).where(and(eq(bookings.roomId, world.roomId), eq(bookings.walkIn, true)));
+    expect(ended!.endsAt.getTime()).toBeLessThanOrEqual(walkIn!.startsAt.getTime());
+    await roomState.getByText(tr('fi', 'assistance:roomState.customer-waiting')).waitFor();
+
+    // The desk calendar shows the same: the ended booking up to the minute it ended, the walk-in from then on.
+    const time = (at: Date) => new Intl.DateTimeFormat('fi-FI', { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Helsinki' }).format(at);
+    await advisor.goto('/desk/calendar');
+    const block = (reference: string) => advisor.locator('.cal-block').filter({ hasText: reference }).locator('.cal-block-time');
+    await expect.poll(() => block(booking.reference).innerText()).toBe(`${time(ended!.startsAt)}–${time(ended!.endsAt)}`);
+    await expect.poll(() => block(walkIn!.reference).innerText()).toBe(`${time(walkIn!.startsAt)}–${time(walkIn!.endsAt)}`);
+    expect(ended!.endsAt.getTime()).toBeLessThan(scheduledEnd - 60_000);
+    for (const page of [terminal, expert, advisor]) await page.context().close();
+  }, 300_000);
 });

@@ -159,8 +159,9 @@ export async function openStaff(browser: Browser, server: E2EServer, email: stri
   return page;
 }
 
-export async function openJoin(browser: Browser, server: E2EServer, url: string): Promise<Page> {
-  const context = await newContext(browser, server.url, 'fi');
+/** The interpreter's page; `timezoneId`: a device set to another zone (times on screen stay Helsinki's). */
+export async function openJoin(browser: Browser, server: E2EServer, url: string, timezoneId?: string): Promise<Page> {
+  const context = await newContext(browser, server.url, 'fi', timezoneId);
   await withDebug(context);
   const page = await context.newPage();
   await page.goto(url);

@@ -26,6 +26,8 @@ export type TestAppOptions = {
   heartbeatMs?: number;
   /** The sign-in throttle's clock (default Date.now). */
   clock?: () => number;
+  /** The wall clock business rules judge "now" by (default: the real time), e.g. `helsinkiClock()` from clock.ts. */
+  now?: () => Date;
   /** How often the audit sealer runs (default: the app's). */
   auditSealIntervalMs?: number;
   /** Where the app logs (with `config.logLevel`), e.g. a stream a test reads. */
@@ -38,11 +40,11 @@ export async function createTestApp(kind: TestDatabaseKind, opts: TestAppOptions
   const config = testConfig({ demoPassword: DEMO_PASSWORD, ...opts.config });
   if (opts.seed) await seedDemo(database.db, config.demoPassword);
   const bus = opts.bus ? opts.bus(database) : new InProcessBus();
-  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock, auditSealIntervalMs: opts.auditSealIntervalMs, logStream: opts.logStream });
+  const app = await buildApp({ config, database, bus, heartbeatMs: opts.heartbeatMs, clock: opts.clock, now: opts.now, auditSealIntervalMs: opts.auditSealIntervalMs, logStream: opts.logStream });
   await app.ready();
   return {
     app,
-    ctx: { db: database.db, database, config, bus },
+    ctx: { db: database.db, database, config, bus, now: opts.now },
     close: async () => {
       await app.close();
       await database.close();

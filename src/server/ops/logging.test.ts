@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../test/helpers/app.js';
+import { helsinkiClock } from '../../../test/helpers/clock.js';
 import { assistanceWorld } from '../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../test/helpers/databases.js';
 import { loggedUrl, safeError } from './logging.js';
@@ -48,7 +49,7 @@ describe.each(testDatabaseKinds)('error logs on a failed query (%s)', (kind) => 
   beforeAll(async () => {
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-    t = await createTestApp(kind, { config: { logLevel: 'info' }, logStream: stream });
+    t = await createTestApp(kind, { config: { logLevel: 'info' }, logStream: stream, now: helsinkiClock() });
   });
   afterAll(() => t?.close());
 

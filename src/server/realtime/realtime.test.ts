@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../test/helpers/app.js';
+import { helsinkiClock } from '../../../test/helpers/clock.js';
 import { openSecondConnection, testDatabaseKinds } from '../../../test/helpers/databases.js';
 import { createServicePoint, createUser } from '../../../test/helpers/factories.js';
 import { type Message, type TestSocket, connect, wsUrl } from '../../../test/helpers/sockets.js';
@@ -50,7 +51,7 @@ describe.each(testDatabaseKinds)('event WebSocket on %s', (kind) => {
 
   beforeAll(async () => {
     // A long heartbeat: the tests run it by hand.
-    t = await createTestApp(kind, { seed: true, bus: (db) => createBus(db), heartbeatMs: 3_600_000 });
+    t = await createTestApp(kind, { seed: true, bus: (db) => createBus(db), heartbeatMs: 3_600_000, now: helsinkiClock() });
     await listening(t);
     ids = await demoIds(t);
     url = wsUrl(t.app);

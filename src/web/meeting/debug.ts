@@ -1,3 +1,4 @@
+import type { SignalServerMessage } from '../../shared/meetings';
 import type { MeetingSession } from './session';
 import { type PeerStats, peerStats } from './stats';
 
@@ -43,4 +44,14 @@ export function registerDebug(session: MeetingSession): () => void {
   return () => {
     if (window.__etapisteMeeting === api) delete window.__etapisteMeeting;
   };
+}
+
+/** A received message as one trace line: types and short ids only, never SDP, candidates or chat text. */
+export function traceEntry(message: SignalServerMessage): string {
+  if (message.type === 'signal') {
+    const { from, data } = message;
+    return `in signal ${from.participantId.slice(0, 8)}/${from.connectionId.slice(0, 8)} ${Object.keys(data)[0]}${'description' in data ? `:${data.description.type}` : ''}`;
+  }
+  if (message.type === 'peer') return `in peer ${message.state} ${message.peer.participantId.slice(0, 8)}/${message.peer.connectionId.slice(0, 8)}`;
+  return `in ${message.type}`;
 }

@@ -1,67 +1,17 @@
-import type { MeetingOutcome, ParticipantKind, PeerRef, SignalData, SignalServerMessage } from '../../shared/meetings';
-import { registerDebug } from './debug';
-import type { LocalMedia } from './localMedia';
-import { PeerLink, type PeerLinkState } from './peerLink';
-import { type SignalCredential, SignalClient, type SignalState, type SignalStop } from './signalClient';
+import type { MeetingOutcome, PeerRef, SignalData, SignalServerMessage } from '../../shared/meetings';
+import { registerDebug, traceEntry } from './debug';
+import { PeerLink } from './peerLink';
+import type { ChatLine, Departure, KnownPeer, MeetingPhase, MeetingSnapshot, PeerView, SessionOptions } from './sessionTypes';
+import { SignalClient, type SignalState, type SignalStop } from './signalClient';
+
+export type { ChatLine, Departure, MeetingPhase, MeetingSnapshot, PeerView, SessionOptions } from './sessionTypes';
+
+const MAX_CHAT = 200;
 
 /**
  * A participant's side of one meeting: the signalling socket, one PeerLink per other admitted participant, and a
  * snapshot of it all for the screen (useSyncExternalStore). Follows docs/meetings.md "Client algorithm".
  */
-export type MeetingPhase =
-  /** opening the socket (first time) */
-  | 'connecting'
-  /** in, waiting for the expert to admit (terminal) */
-  | 'lobby'
-  /** admitted: media with the others */
-  | 'live'
-  /** the socket dropped; coming back by itself */
-  | 'reconnecting'
-  | 'ended'
-  /** not (or no longer) allowed in this meeting */
-  | 'denied';
-
-export type ChatLine = { id: number; from: { participantId: string; kind: ParticipantKind; name: string }; text: string; at: string; own: boolean };
-
-export type PeerView = {
-  participantId: string;
-  connectionId: string;
-  kind: ParticipantKind | 'unknown';
-  name: string;
-  /** `offline`: their socket is gone (reload, network), they come back by themselves. */
-  state: PeerLinkState | 'offline';
-  camera?: MediaStream;
-  document?: MediaStream;
-};
-
-export type MeetingSnapshot = {
-  phase: MeetingPhase;
-  signal: SignalState;
-  stop?: SignalStop;
-  self?: PeerRef & { admitted: boolean };
-  peers: PeerView[];
-  chat: ChatLine[];
-  outcome?: MeetingOutcome | null;
-  /** The last chat send failed (socket down). */
-  chatFailed: boolean;
-  /** Kiosk: how many document-camera stills the expert has asked for (each new number is one request). */
-  captureRequests: number;
-  /** Expert: how the kiosk's last still went. */
-  lastCapture?: { ok: boolean; code?: string; at: string };
-};
-
-type KnownPeer = Omit<PeerRef, 'kind'> & { kind: ParticipantKind | 'unknown'; online: boolean };
-
-export type SessionOptions = {
-  meetingId: string;
-  credential: SignalCredential;
-  local: LocalMedia;
-  /** Called once with the snapshot when the meeting ended for everyone. */
-  onEnded?(outcome: MeetingOutcome | null): void;
-};
-
-const MAX_CHAT = 200;
-
 export class MeetingSession {
   private readonly client: SignalClient;
   private readonly links = new Map<string, PeerLink>();
@@ -74,6 +24,7 @@ export class MeetingSession {
   private chatFailed = false;
   private captureRequests = 0;
   private lastCapture?: { ok: boolean; code?: string; at: string };
+  private departures: Departure[] = [];
   private phase: MeetingPhase = 'connecting';
   private signal: SignalState = 'connecting';
   private stopReason?: SignalStop;
@@ -139,6 +90,11 @@ export class MeetingSession {
     this.client.send({ type: 'capture-result', ok, ...(code ? { code: code.slice(0, 64) } : {}) });
   }
 
+  /** The leave button: the others are told this participant left (not "reconnecting"); then the screen stops the session. */
+  leave() {
+    this.client.send({ type: 'leave' });
+  }
+
   sendChat(text: string): boolean {
     const ok = this.client.send({ type: 'chat', text });
     this.chatFailed = !ok;
@@ -190,13 +146,7 @@ export class MeetingSession {
   }
 
   private receive(message: SignalServerMessage) {
-    this.note(
-      message.type === 'signal'
-        ? `in signal ${message.from.participantId.slice(0, 8)}/${message.from.connectionId.slice(0, 8)} ${Object.keys(message.data)[0]}${'description' in message.data ? `:${message.data.description.type}` : ''}`
-        : message.type === 'peer'
-          ? `in peer ${message.state} ${message.peer.participantId.slice(0, 8)}/${message.peer.connectionId.slice(0, 8)}`
-          : `in ${message.type}`,
-    );
+    this.note(traceEntry(message));
     switch (message.type) {
       case 'welcome': {
         this.self = message.self;
@@ -226,10 +176,20 @@ export class MeetingSession {
           const link = this.links.get(peer.participantId);
           if (link && link.peer.connectionId === peer.connectionId) link.peer = { ...link.peer, kind: peer.kind, name: peer.name };
         } else if (state === 'online') {
+          this.departures = this.departures.filter((d) => d.participantId !== peer.participantId);
           this.known.set(peer.participantId, { ...peer, online: true });
           const link = this.links.get(peer.participantId);
           if (link && link.peer.connectionId === peer.connectionId) link.peer = { ...link.peer, kind: peer.kind, name: peer.name };
           else if (this.admitted) this.call(peer);
+        } else if (state === 'left') {
+          // Gone on purpose: no tile and no "reconnecting…", but a word that they left (unless they are back already).
+          const current = this.known.get(peer.participantId);
+          if (current && current.connectionId !== peer.connectionId && current.online) break;
+          this.known.delete(peer.participantId);
+          this.links.get(peer.participantId)?.close();
+          this.links.delete(peer.participantId);
+          const departure = { id: ++this.chatSeq, participantId: peer.participantId, kind: current?.kind ?? peer.kind, name: current?.name || peer.name };
+          this.departures = [...this.departures.filter((d) => d.participantId !== peer.participantId), departure];
         } else {
           const current = this.known.get(peer.participantId);
           // A late "offline" for a connection that has already been replaced changes nothing.
@@ -338,6 +298,7 @@ export class MeetingSession {
       chatFailed: this.chatFailed,
       captureRequests: this.captureRequests,
       lastCapture: this.lastCapture,
+      departures: this.departures,
     };
   }
 

@@ -46,7 +46,7 @@ export function useLocalMedia(enabled: boolean, opts: { profile?: CameraProfile;
   return { media, failure, documentMissing, retry: () => setAttempt((n) => n + 1) };
 }
 
-const EMPTY: MeetingSnapshot = { phase: 'connecting', signal: 'connecting', peers: [], chat: [], chatFailed: false, captureRequests: 0 };
+const EMPTY: MeetingSnapshot = { phase: 'connecting', signal: 'connecting', peers: [], chat: [], chatFailed: false, captureRequests: 0, departures: [] };
 const noSubscribe = () => () => undefined;
 const emptySnapshot = () => EMPTY;
 

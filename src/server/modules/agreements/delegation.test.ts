@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementBody, agreementWorld, helsinkiToday } from '../../../../test/helpers/agreements.js';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { helsinkiClock } from '../../../../test/helpers/clock.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { addDays, zonedInstant } from '../scheduling/time.js';
@@ -38,7 +39,7 @@ describe('what an agreement delegates on a day (pure)', () => {
 describe.each(testDatabaseKinds)('agreements decide what the point may do, on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 } });
+    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 }, now: helsinkiClock() });
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { helsinkiClock } from '../../../../test/helpers/clock.js';
 import { assistanceWorld, bookingNow, pairTerminal } from '../../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { createUser } from '../../../../test/helpers/factories.js';
@@ -9,7 +10,7 @@ const minuteDown = (at: number) => Math.floor(at / 60_000) * 60_000;
 describe.each(testDatabaseKinds)('ending early frees the rest of the slot on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 } });
+    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 }, now: helsinkiClock() });
   });
   afterAll(() => t.close());
 

@@ -1,21 +1,33 @@
 import type { z } from 'zod';
 import type { walkInInput } from '../../../shared/scheduling.js';
 import type { UserActor } from '../../auth/actor.js';
-import type { AppContext } from '../../context.js';
+import { type AppContext, nowOf } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { assertTaskDelegated } from '../agreements/delegation.js';
 import { today } from '../agreements/terms.js';
 import { recordAudit } from '../audit/record.js';
+import { pointOpenAt } from '../scheduling/point-open.js';
 import { schedulingRepository } from '../scheduling/repository.js';
 import { conflictFromDatabase } from './conflicts.js';
 import { publishBookingChanged } from './events.js';
 import { newReference } from './reference.js';
 import { bookingRepository } from './repository.js';
 
-/** The advisor queues a customer who came without a booking, for an agency that serves walk-ins. */
+/**
+ * The advisor queues a customer who came without a booking, for an agency that serves walk-ins, while the point is
+ * open: outside its hours, on a public holiday or a closure day nobody would take them, so the answer says when it
+ * next opens.
+ */
 export async function queueWalkIn(ctx: AppContext, actor: UserActor, input: z.infer<typeof walkInInput>, ip: string) {
-  const service = await schedulingRepository.service(ctx.db, input.serviceId);
+  const [service, point] = await Promise.all([schedulingRepository.service(ctx.db, input.serviceId), schedulingRepository.servicePoint(ctx.db, input.servicePointId)]);
+  if (!point) throw notFound('Service point');
   if (!service || !service.active || service.agencyId !== input.agencyId) throw notFound('Service');
+  const open = await pointOpenAt(ctx, point, nowOf(ctx));
+  if (!open.open) {
+    const params = open.opensAt ? { opensAt: open.opensAt.toISOString() } : undefined;
+    const detail = open.opensAt ? `The service point is closed now; it opens at ${open.opensAt.toISOString()}` : 'The service point is closed now and has no opening hours ahead';
+    throw new HttpProblem(409, open.opensAt ? 'walk_in.point_closed' : 'walk_in.point_closed_ahead', 'Conflict', detail, undefined, {}, params);
+  }
   await assertTaskDelegated(ctx.db, { servicePointId: input.servicePointId, agencyId: input.agencyId, task: 'booking', date: today() });
   const queued = await ctx.db.transaction(async (tx) => {
     const row = await bookingRepository.insertWalkIn(tx, { ...input, interpretingLanguage: input.interpretingLanguage ?? null, createdBy: actor.userId });

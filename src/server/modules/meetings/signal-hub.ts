@@ -28,6 +28,8 @@ type Connection = {
   alive: boolean;
   /** Messages in the current rate window. */
   budget: number;
+  /** The participant said it leaves (the leave button): its going is announced as `left`, not `offline`. */
+  left?: boolean;
 };
 
 /** Relayed between instances on the bus: to one participant, or to every admitted one (optionally but one socket). */
@@ -109,14 +111,14 @@ export class SignalHub {
     if (!this.connections.delete(c.id)) return;
     try {
       await meetingRepository.connection(this.ctx.db, c.participantId, -1);
-      if (c.admitted) await this.announce(c, 'offline');
+      if (c.admitted) await this.announce(c, c.left ? 'left' : 'offline');
       await this.presenceChanged(c);
     } catch (error) {
       this.log.warn({ err: error }, 'signalling: could not record a closed socket');
     }
   }
 
-  private announce(c: Connection, state: 'online' | 'offline') {
+  private announce(c: Connection, state: 'online' | 'offline' | 'left') {
     return this.relay(c, { except: c.id, message: { type: 'peer', state, peer: this.ref(c) } });
   }
 
@@ -135,6 +137,11 @@ export class SignalHub {
     if (!parsed?.success) return this.send(c, { type: 'error', code: 'message.invalid', detail: 'Not a signalling message (docs/meetings.md)' });
     const m = parsed.data;
     if (m.type === 'ping') return this.send(c, { type: 'pong' });
+    if (m.type === 'leave') {
+      // Marked before the socket's close event, which ws emits after this message's: detach then says `left`.
+      c.left = true;
+      return c.socket.close(1000, 'left');
+    }
     if (!c.admitted) return this.send(c, { type: 'error', code: 'meeting.not_admitted', detail: 'Wait until the expert lets you in' });
     try {
       if (m.type === 'capture-request') {

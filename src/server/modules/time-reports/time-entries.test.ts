@@ -1,6 +1,7 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/helpers/app.js';
+import { helsinkiClock } from '../../../../test/helpers/clock.js';
 import { createButton } from '../../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { PNG_1PX, upload } from '../../../../test/helpers/documents.js';
@@ -12,7 +13,7 @@ type Suggestion = { source: { kind: string; id: string }; date: string; minutes:
 describe.each(testDatabaseKinds)('time entries on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 } });
+    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 }, now: helsinkiClock() });
   });
   afterAll(() => t.close());
   const today = helsinkiToday();

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/common';
+import { formatTime } from '../../days';
 import type { ChatLine } from '../session';
 
 type Props = {
@@ -10,17 +12,17 @@ type Props = {
   /** The terminal's chat: large type for a customer sitting back from the screen. */
   large?: boolean;
   kindLabel(kind: string): string;
-  locale: string;
+  /** The UI language: times are Helsinki wall-clock time in its format, whatever zone the device is in. */
+  lang: Language;
 };
 
 /** Text chat of the meeting. Relayed, never stored: it is gone when the meeting ends. */
-export function ChatPanel({ lines, onSend, failed, disabled, large, kindLabel, locale }: Props) {
+export function ChatPanel({ lines, onSend, failed, disabled, large, kindLabel, lang }: Props) {
   const { t } = useTranslation('meeting');
   const [text, setText] = useState('');
   const headingId = useId();
   const inputId = useId();
   const listRef = useRef<HTMLOListElement>(null);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
 
   useEffect(() => {
     const list = listRef.current;
@@ -44,7 +46,7 @@ export function ChatPanel({ lines, onSend, failed, disabled, large, kindLabel, l
         {lines.map((line) => (
           <li key={line.id} className={line.own ? 'meeting-chat-own' : undefined}>
             <span className="meeting-chat-from">
-              {line.own ? t('chat.you') : line.from.name || kindLabel(line.from.kind)} · <time dateTime={line.at}>{time.format(new Date(line.at))}</time>
+              {line.own ? t('chat.you') : line.from.name || kindLabel(line.from.kind)} · <time dateTime={line.at}>{formatTime(line.at, lang)}</time>
             </span>
             <span className="meeting-chat-text">{line.text}</span>
           </li>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StatusMessage } from '../../components/Alerts';
 import type { LocalMedia } from '../localMedia';
 import type { MeetingSnapshot, PeerView } from '../session';
 import { VideoTile } from './VideoTile';
@@ -17,10 +18,11 @@ export function MeetingStage({ snapshot, local, viewer }: { snapshot: MeetingSna
   const peers = snapshot.peers;
   const interpreterFirst = [...peers].sort((a, b) => rank(a) - rank(b));
   const withInterpreter = viewer !== 'interpreter' && peers.some((p) => p.kind === 'interpreter');
-  const label = (p: PeerView) => (p.name ? `${p.name} (${t(`kind.${p.kind}`)})` : t(`kind.${p.kind}`));
+  const label = (p: Pick<PeerView, 'name' | 'kind'>) => (p.name ? `${p.name} (${t(`kind.${p.kind}`)})` : t(`kind.${p.kind}`));
   const overlay = (p: PeerView) =>
     p.state === 'connected' ? undefined : p.state === 'connecting' ? t('peer.connecting', { name: label(p) }) : t('peer.reconnecting', { name: label(p) });
   const documents = peers.filter((p) => p.document);
+  const departed = snapshot.departures.at(-1);
   // Over (ended, or no longer allowed in): no pictures, no "reconnecting…"; the phase notice says what happened.
   if (snapshot.phase === 'ended' || snapshot.phase === 'denied') return null;
 
@@ -53,6 +55,7 @@ export function MeetingStage({ snapshot, local, viewer }: { snapshot: MeetingSna
         <VideoTile stream={local?.camera} label={t('tile.own')} own overlay={local?.cameraOff ? t('tile.cameraOff') : undefined} role="camera" />
         {viewer === 'terminal' && local?.document && <VideoTile stream={local.document} label={t('tile.ownDocument')} own role="document" />}
       </div>
+      <StatusMessage message={departed && t('peer.left', { name: label(departed) })} />
       {enlarged?.document && <DocumentDialog stream={enlarged.document} onClose={() => setEnlarged(undefined)} />}
     </div>
   );

@@ -1,19 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput, TextInput, Textarea } from 'suomifi-ui-components';
+import { Button, TextInput, Textarea } from 'suomifi-ui-components';
 import { Named } from '../admin/scheduling/Named';
 import { type ShortcomingDraft, newShortcoming } from './statementDraft';
+import { DateField } from '../../components/DateField';
 
 /** The known shortcomings: what fails, which criteria, and the expected fix date (empty: no date). */
 export function ShortcomingsFields({
   value,
   onChange,
   errors,
-  lang,
 }: {
   value: ShortcomingDraft[];
   onChange(next: ShortcomingDraft[]): void;
   errors: Map<string, string>;
-  lang: string;
 }) {
   const { t } = useTranslation('accessibility');
   const set = (key: string, patch: Partial<ShortcomingDraft>) => onChange(value.map((s) => (s.key === key ? { ...s, ...patch } : s)));
@@ -45,12 +44,10 @@ export function ShortcomingsFields({
               status={error(s.key, 'criteria') ? 'error' : 'default'}
               statusText={error(s.key, 'criteria') && t(error(s.key, 'criteria')!)}
             />
-            <DateInput
+            <DateField
               labelText={<Named context={name} label={t('editor.fixBy')} />}
               optionalText={t('optional')}
               hintText={t('editor.fixByHint')}
-              language={lang === 'sv' ? 'sv' : lang === 'en' ? 'en' : 'fi'}
-              datePickerEnabled
               value={s.fixBy}
               onChange={({ value: v }) => set(s.key, { fixBy: v })}
               status={error(s.key, 'fixBy') ? 'error' : 'default'}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput, RadioButton, RadioButtonGroup, Textarea } from 'suomifi-ui-components';
+import { Button, RadioButton, RadioButtonGroup, Textarea } from 'suomifi-ui-components';
 import { CONFORMANCE_LEVELS, type StatementVersionView } from '../../../shared/accessibility';
 import type { Language } from '../../../shared/common';
 import { ErrorAlert, StatusMessage } from '../../components/Alerts';
@@ -8,17 +8,17 @@ import { errorMessage } from '../../errors';
 import { useSaveStatement } from './api';
 import { ShortcomingsFields } from './ShortcomingsFields';
 import { type StatementDraft, fromDraft, toDraft } from './statementDraft';
+import { DateField } from '../../components/DateField';
 
 type TextField = 'service' | 'feedback' | 'supervision' | 'assessment';
 
 /** The main admin's form for one language's statement; saving adds a version and keeps the earlier ones. */
 export function StatementForm({ current, language }: { current: StatementVersionView; language: Language }) {
-  const { t, i18n } = useTranslation('accessibility');
+  const { t } = useTranslation('accessibility');
   const [draft, setDraft] = useState<StatementDraft>(() => toDraft(current.content));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const save = useSaveStatement(language);
   const set = (patch: Partial<StatementDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const uiLang = i18n.language === 'sv' ? 'sv' : i18n.language === 'en' ? 'en' : 'fi';
 
   const text = (field: TextField) => (
     <Textarea
@@ -34,11 +34,9 @@ export function StatementForm({ current, language }: { current: StatementVersion
     />
   );
   const date = (field: 'statementDate' | 'reviewedOn') => (
-    <DateInput
+    <DateField
       labelText={t(`editor.${field}`)}
       hintText={t('editor.dateHint')}
-      language={uiLang}
-      datePickerEnabled
       value={draft[field]}
       onChange={({ value }) => set({ [field]: value })}
       status={errors.has(field) ? 'error' : 'default'}
@@ -67,7 +65,7 @@ export function StatementForm({ current, language }: { current: StatementVersion
           </RadioButton>
         ))}
       </RadioButtonGroup>
-      <ShortcomingsFields value={draft.shortcomings} onChange={(shortcomings) => set({ shortcomings })} errors={errors} lang={uiLang} />
+      <ShortcomingsFields value={draft.shortcomings} onChange={(shortcomings) => set({ shortcomings })} errors={errors} />
       {text('feedback')}
       {text('supervision')}
       {text('assessment')}

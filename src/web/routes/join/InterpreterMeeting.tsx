@@ -12,7 +12,7 @@ type Props = { meetingId: string; token: string; onLeave(why: 'left' | 'denied' 
 /** The interpreter in the meeting: camera for sign language (motion, ≥ 20 fps), the others, chat. */
 export function InterpreterMeeting({ meetingId, token, onLeave }: Props) {
   const { t } = useTranslation('meeting');
-  const { locale } = useLanguage();
+  const { lang } = useLanguage();
   const media = useLocalMedia(true, { profile: 'interpreter' });
   const { session, snapshot } = useMeetingSession({ meetingId, credential: { kind: 'guest', token }, local: media.media });
 
@@ -34,7 +34,11 @@ export function InterpreterMeeting({ meetingId, token, onLeave }: Props) {
       <MeetingStage snapshot={snapshot} local={media.media} viewer="interpreter" />
       <div className="mt-bar join-bar-controls">
         <MediaControls local={media.media} onChange={() => session?.localChanged()} />
-        <button type="button" className="meeting-button" onClick={() => onLeave('left')}>
+        <button type="button" className="meeting-button" onClick={() => {
+            session?.leave();
+            onLeave('left');
+          }}
+        >
           {t('meeting.leave')}
         </button>
       </div>
@@ -44,7 +48,7 @@ export function InterpreterMeeting({ meetingId, token, onLeave }: Props) {
         failed={snapshot.chatFailed}
         disabled={snapshot.phase !== 'live'}
         kindLabel={(k) => t(`kind.${k}`)}
-        locale={locale}
+        lang={lang}
       />
     </div>
   );

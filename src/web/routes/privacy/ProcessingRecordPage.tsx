@@ -5,7 +5,7 @@ import { type ProcessingRecordInput, type ProcessingRecordView, processingRecord
 import type { Role } from '../../../shared/roles';
 import { ErrorAlert, NoticeAlert } from '../../components/Alerts';
 import { QueryStatus } from '../../components/QueryStatus';
-import { errorMessage } from '../../errors';
+import { errorMessage, hetuFields } from '../../errors';
 import { localized, useLanguage } from '../../localized';
 import { useTitle } from '../../useTitle';
 import { invalidPaths } from '../admin/common/validation';
@@ -14,6 +14,8 @@ import { useProcessingRecord, useSaveProcessingRecord } from './api';
 import './privacy.css';
 
 const TEXTS = ['purposes', 'dataCategories', 'recipients', 'controllerContact'] as const;
+/** The texts' longest lengths (processingRecordInput in shared/privacy.ts), named in the error. */
+const MAX: Record<(typeof TEXTS)[number], number> = { purposes: 4000, dataCategories: 4000, recipients: 4000, controllerContact: 1000 };
 const READERS: Role[] = ['agency-admin', 'expert', 'agency-booker'];
 
 /**
@@ -105,6 +107,7 @@ function RecordForm({ record }: { record: ProcessingRecordView }) {
   const save = useSaveProcessingRecord(record.agencyId);
   const [draft, setDraft] = useState(() => ({ ...Object.fromEntries(TEXTS.map((k) => [k, record[k]])), retentionDays: record.retentionDays === null ? '' : String(record.retentionDays) }) as Record<(typeof TEXTS)[number] | 'retentionDays', string>);
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
+  const [hetu, setHetu] = useState<Set<string>>(new Set());
   const set = (k: keyof typeof draft, v: string) => {
     setDraft((d) => ({ ...d, [k]: v }));
     save.reset();
@@ -119,8 +122,10 @@ function RecordForm({ record }: { record: ProcessingRecordView }) {
           ev.preventDefault();
           const days = draft.retentionDays.trim();
           const body = { ...Object.fromEntries(TEXTS.map((k) => [k, draft[k].trim()])), retentionDays: days === '' ? null : Number(days) } as ProcessingRecordInput;
-          const found = invalidPaths(processingRecordInput.safeParse(body));
+          const result = processingRecordInput.safeParse(body);
+          const found = invalidPaths(result);
           setInvalid(found);
+          setHetu(hetuFields(result));
           if (found.size === 0) save.mutate(body);
         }}
       >
@@ -133,7 +138,9 @@ function RecordForm({ record }: { record: ProcessingRecordView }) {
             value={draft[k]}
             onChange={(ev) => set(k, ev.target.value)}
             status={invalid.has(k) ? 'error' : 'default'}
-            statusText={invalid.has(k) ? t('record.tooLong') : undefined}
+            statusText={
+              !invalid.has(k) ? undefined : hetu.has(k) ? t('common:errors.personal_id_forbidden') : t('record.tooLongMax', { max: MAX[k] })
+            }
           />
         ))}
         <TextInput

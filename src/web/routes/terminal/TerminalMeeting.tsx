@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Language, LOCALES } from '../../i18n/languages';
+import type { Language } from '../../i18n/languages';
 import type { LocalMedia } from '../../meeting/localMedia';
 import type { MeetingSession, MeetingSnapshot } from '../../meeting/session';
 import { ChatPanel } from '../../meeting/ui/ChatPanel';
@@ -34,7 +34,7 @@ export function TerminalMeeting({ session, snapshot, local, lang, assist, captur
           disabled={snapshot.phase !== 'live'}
           large
           kindLabel={(k) => t(`meeting:kind.${k}`)}
-          locale={LOCALES[lang]}
+          lang={lang}
         />
         {assist}
       </aside>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
 import { containsHetu } from '../../../../shared/hetu';
 import { useLanguage } from '../../../localized';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -9,6 +9,7 @@ import { formatDay, parseDate, todayYmd } from './dates';
 import { schedulingError } from './schedulingError';
 import { type ClosureView, useAddClosure, useClosures, useRemoveClosure } from './useScheduling';
 import './scheduling.css';
+import { DateField } from '../../../components/DateField';
 
 /**
  * Days the service point is closed beyond public holidays (training, a fault in the room): nothing can be
@@ -93,7 +94,6 @@ type Errors = Partial<Record<'from' | 'to' | 'reason', string>>;
 
 function AddClosureForm({ add, onAdd }: { add: ReturnType<typeof useAddClosure>; onAdd(): void }) {
   const { t } = useTranslation('scheduling');
-  const { lang } = useLanguage();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
@@ -126,13 +126,11 @@ function AddClosureForm({ add, onAdd }: { add: ReturnType<typeof useAddClosure>;
   };
 
   const dateField = (label: string, hint: string, value: string, set: (v: string) => void, error: string | undefined, optional?: boolean) => (
-    <DateInput
+    <DateField
       className="sched-date"
       labelText={label}
       hintText={hint}
       optionalText={optional ? t('optional') : undefined}
-      language={lang}
-      datePickerEnabled
       value={value}
       onChange={({ value: v }) => {
         set(v);

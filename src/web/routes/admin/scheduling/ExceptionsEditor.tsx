@@ -1,18 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DateInput, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
-import { useLanguage } from '../../../localized';
+import { Button, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import { type ExceptionDraft, type HoursErrors, newException } from './hoursDraft';
 import { Named } from './Named';
 import { PeriodsFields } from './PeriodsFields';
 import './scheduling.css';
+import { DateField } from '../../../components/DateField';
 
 type Props = { exceptions: ExceptionDraft[]; onChange(exceptions: ExceptionDraft[]): void; errors: HoursErrors };
 
 /** Dates that differ from the weekly pattern: a day off, or other hours that day, with an optional reason. */
 export function ExceptionsEditor({ exceptions, onChange, errors }: Props) {
   const { t } = useTranslation('scheduling');
-  const { lang } = useLanguage();
   const addButton = useRef<HTMLButtonElement>(null);
   const [focusKey, setFocusKey] = useState<string | undefined>();
   const dateInputs = useRef(new Map<string, HTMLInputElement>());
@@ -39,7 +38,7 @@ export function ExceptionsEditor({ exceptions, onChange, errors }: Props) {
         return (
           <fieldset key={e.key} className="sched-exception">
             <legend>{name}</legend>
-            <DateInput
+            <DateField
               ref={(el) => {
                 if (el) dateInputs.current.set(e.key, el);
                 else dateInputs.current.delete(e.key);
@@ -47,8 +46,6 @@ export function ExceptionsEditor({ exceptions, onChange, errors }: Props) {
               className="sched-date"
               labelText={<Named context={name} label={t('exceptions.date')} />}
               hintText={t('exceptions.dateHint')}
-              language={lang}
-              datePickerEnabled
               value={e.date}
               onChange={({ value }) => set(e.key, { date: value })}
               status={dateError ? 'error' : 'default'}

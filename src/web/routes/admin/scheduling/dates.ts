@@ -1,3 +1,4 @@
+import { helsinkiDay } from '../../../days';
 /** Dates as people type them in Finland (13.3.2026, the design system's date input) and as the API has them (2026-03-13). */
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,7 +25,7 @@ export function formatDay(ymd: string, locale: string, weekday: 'short' | 'long'
   return new Intl.DateTimeFormat(locale, { weekday, day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
-/** Today in the browser's calendar as YYYY-MM-DD. */
+/** Today in Helsinki as YYYY-MM-DD: the points' calendar, whatever zone the browser is in. */
 export function todayYmd(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return helsinkiDay(now);
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateInput } from 'suomifi-ui-components';
-import { useLanguage } from '../../../localized';
 import type { Ymd } from './time';
+import { DateField } from '../../../components/DateField';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const shown = (ymd: Ymd) => {
@@ -13,16 +12,13 @@ const shown = (ymd: Ymd) => {
 /** Straight to a date, typed (d.m.yyyy) or picked; the calendar moves once the date is complete. */
 export function GoToDate({ date, onDate }: { date: Ymd; onDate(date: Ymd): void }) {
   const { t } = useTranslation('calendar');
-  const { lang } = useLanguage();
   const [text, setText] = useState(shown(date));
   useEffect(() => setText(shown(date)), [date]);
   return (
-    <DateInput
+    <DateField
       className="cal-goto"
       labelText={t('nav.goTo')}
       hintText={t('nav.goToHint')}
-      language={lang}
-      datePickerEnabled
       value={text}
       onChange={({ value, date: picked }) => {
         setText(value);

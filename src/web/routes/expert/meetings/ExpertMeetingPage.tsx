@@ -37,7 +37,14 @@ export function ExpertMeetingPage() {
   const { session, snapshot } = useMeetingSession({ meetingId: open && isParticipant ? id : undefined, credential: { kind: 'session' }, local: media.media, onEnded: refresh });
   const admit = useAdmit(id);
   const join = useMutation({ mutationFn: () => openMeeting(meeting!.bookingId), onSuccess: refresh });
-  const leave = useMutation({ mutationFn: () => leaveMeeting(id), onSuccess: () => navigate('/expert/meetings') });
+  const leave = useMutation({
+    mutationFn: () => leaveMeeting(id),
+    onSuccess: () => {
+      // The others see "… left the meeting", not "reconnecting…".
+      session?.leave();
+      navigate('/expert/meetings');
+    },
+  });
   const title = meeting ? localized(meeting.booking.service, lang) : t('meeting.title');
   useTitle(title);
 
@@ -132,7 +139,7 @@ export function ExpertMeetingPage() {
               failed={snapshot.chatFailed}
               disabled={snapshot.phase !== 'live'}
               kindLabel={(k) => t(`kind.${k}`)}
-              locale={locale}
+              lang={lang}
             />
             {host && (
               <div className="mt-tools">

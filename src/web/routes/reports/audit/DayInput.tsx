@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { DateInput } from 'suomifi-ui-components';
-import { useLanguage } from '../../../localized';
+
 import { ymdOf } from './zonedDay';
+import { DateField } from '../../../components/DateField';
 
 /** A day as typed (d.m.yyyy) or picked, with the day it means (`ymd`) when it is one. */
 export type DayField = { value: string; ymd?: string; invalid: boolean };
@@ -10,14 +10,11 @@ export const emptyDay: DayField = { value: '', invalid: false };
 /** A date field of the audit page: Finnish-style input and a picker, an error when the text is not a day. */
 export function DayInput({ label, field, onChange, error }: { label: string; field: DayField; onChange(field: DayField): void; error?: string }) {
   const { t } = useTranslation('reports');
-  const { lang } = useLanguage();
   const message = field.invalid ? t('audit.invalidDate') : error;
   return (
-    <DateInput
+    <DateField
       labelText={label}
       hintText={t('audit.dateHint')}
-      language={lang}
-      datePickerEnabled
       value={field.value}
       onChange={({ value, date }) => {
         const valid = value.trim() !== '' && !Number.isNaN(date.getTime());
