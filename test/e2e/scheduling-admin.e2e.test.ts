@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { interpreters, organisations, servicePoints, services, users } from '../../src/server/db/schema/index.js';
+import { interpreters, organisations, servicePoints, services, users, shortNameIs } from '../../src/server/db/schema/index.js';
 import { holidayOn } from '../../src/server/modules/scheduling/holidays.js';
 import { DEMO_PASSWORD, type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
 
@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     server = await startServer();
     browser = await launchBrowser();
     const db = server.database.db;
-    const [kela] = await db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    const [kela] = await db.select().from(organisations).where(shortNameIs('Kela'));
     const points = await db.select().from(servicePoints);
     const kelaServices = await db.select().from(services).where(eq(services.agencyId, kela!.id));
     const [expert] = await db.select().from(users).where(eq(users.email, 'asiantuntija@kela.demo'));

@@ -20,7 +20,7 @@ function receipt(customerName: string): ReceiptView {
     agency: { fi: 'Kela', sv: 'FPA', en: 'Kela' },
     servicePoint: {
       name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
-      streetAddress: 'Rihkamakatu 4',
+      streetAddress: { fi: 'Rihkamakatu 4', sv: 'Smedjegatan 4', en: 'Rihkamakatu 4' },
       postalCode: '06100',
       city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
       phone: '+358 19 520 2316',

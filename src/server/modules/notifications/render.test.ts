@@ -41,7 +41,7 @@ function context(language: string, overrides: Partial<MessageContext['booking']>
     agencyName: { fi: 'Verohallinto', sv: 'Skatteförvaltningen', en: 'Finnish Tax Administration' },
     point: {
       name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
-      streetAddress: long('Rihkamatori 2'),
+      streetAddress: { fi: long('Rihkamatori 2'), sv: long('Smedjetorget 2'), en: long('Rihkamatori 2') },
       postalCode: '06100',
       city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
       phone: '019 520 2000',

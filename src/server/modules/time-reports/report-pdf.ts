@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { A4, MARGIN, helveticaWriter } from '../../pdf/writer.js';
+import { A4, MARGIN, unicodeWriter } from '../../pdf/writer.js';
 import type { ReimbursementReport } from '../../../shared/time-reports.js';
 import type { ReportLanguage } from './build-report.js';
 import { day, euros, labelsFor } from './report-labels.js';
@@ -13,7 +13,7 @@ export async function reportPdf(r: ReimbursementReport, lang: ReportLanguage): P
   doc.setTitle(`${l.title} ${r.invoiceBasis.reference}`);
   doc.setLanguage(lang === 'fi' ? 'fi-FI' : 'sv-FI');
   doc.setProducer('Etäpiste');
-  const w = await helveticaWriter(doc);
+  const w = await unicodeWriter(doc);
   const right = A4[0] - MARGIN;
   const pair = (label: string, value: string) => w.line([{ text: label }, { text: value, x: 200 }]);
 

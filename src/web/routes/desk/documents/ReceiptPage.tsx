@@ -47,7 +47,7 @@ function ReceiptSheet({ r, lang }: { r: ReceiptView; lang: Language }) {
         <dd>
           {[r.servicePoint.name[lang], r.room?.[lang]].filter(Boolean).join(', ')}
           <br />
-          {`${r.servicePoint.streetAddress}, ${r.servicePoint.postalCode} ${r.servicePoint.city[lang]}`}
+          {`${r.servicePoint.streetAddress[lang] || r.servicePoint.streetAddress.fi}, ${r.servicePoint.postalCode} ${r.servicePoint.city[lang]}`}
           <br />
           {r.servicePoint.phone}
         </dd>
