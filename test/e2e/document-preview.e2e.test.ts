@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { organisations, servicePoints, shortNameIs } from '../../src/server/db/schema/index.js';

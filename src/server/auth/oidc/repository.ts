@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { identityProviders, organisations, shortNameIs, userIdentities } from '../../db/schema/index.js';
 
