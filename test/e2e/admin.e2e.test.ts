@@ -126,7 +126,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
     // The create form is fixed to the agency and offers only the agency's roles.
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.getByRole('heading', { level: 1, name: 'Create user' }).waitFor();
-    expect(await page.locator('dd').textContent()).toBe('Social Insurance Institution of Finland');
+    expect(await page.locator('dd').textContent()).toBe('Kela');
     await page.getByRole('button', { name: /Role$/ }).click();
     // The list opens asynchronously: wait for it rather than read an empty one.
     await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Remote expert', 'Agency booker', 'Agency admin']);

@@ -101,7 +101,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     await page.getByRole('button', { name: 'New service' }).click();
     await waitForPath(page, '/admin/services/new');
     await page.getByRole('heading', { level: 1, name: 'New service' }).waitFor();
-    await page.getByText('Social Insurance Institution of Finland').waitFor();
+    await page.getByText('Kela', { exact: true }).first().waitFor();
     await page.getByLabel('Name in Finnish').fill('Opintotuki');
     await page.getByLabel('Name in Swedish').fill('Studiestöd');
     await page.getByLabel('Name in English').fill('Student financial aid');
@@ -143,7 +143,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
 
     const page = await pageAs('admin@kela.demo');
     await page.goto('/admin/working-hours');
-    await page.getByRole('heading', { level: 2, name: 'Experts of Social Insurance Institution of Finland' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Experts of Kela' }).waitFor();
     await page.getByRole('link', { name: 'Kaisa Mäkelä' }).click();
     await page.getByRole('heading', { level: 1, name: 'Working hours of Kaisa Mäkelä' }).waitFor();
     expect(await page.getByLabel('Monday: From').inputValue()).toBe('8.00');
