@@ -20,8 +20,11 @@ const usage = `Usage: tsx src/server/main.ts <command>
   start                       migrate, seed demo data when empty (demo mode), serve
   migrate                     apply database migrations
   seed                        seed the demo world into an empty database
-  create-admin --email E --name N --organisation "Org name"
-                              create the first main admin; prints a one-time set-password link
+  create-admin --email E --name N [--organisation "fi name" --organisation-sv "sv name" --organisation-en "en name"
+               --short-name VM --short-name-sv FM --short-name-en VM]
+                              create the first main admin; prints a one-time set-password link. Without
+                              --organisation: Valtiovarainministeriö / Finansministeriet (VM / FM). A language
+                              not given takes the Finnish name (the command says so; fix it in admin)
   rotate-document-keys [--master] [--agency ID]...
                               --master: wrap every agency key with DOCUMENT_MASTER_KEY (the old key in
                               DOCUMENT_MASTER_KEY_PREVIOUS); --agency: replace that agency's key`;
@@ -43,10 +46,22 @@ async function main() {
     return database.close();
   }
   if (command === 'create-admin') {
-    const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' } } });
+    const text = { type: 'string' } as const;
+    const options = { email: text, name: text, organisation: text, 'organisation-sv': text, 'organisation-en': text, 'short-name': text, 'short-name-sv': text, 'short-name-en': text };
+    const { values } = parseArgs({ args: rest, options });
     if (!values.email || !values.name) throw new Error(usage);
-    const { url } = await createFirstAdmin({ db: database.db, database, config, bus: new InProcessBus() }, { email: values.email, name: values.name, organisationName: values.organisation ?? 'Valtiovarainministeriö' });
+    const names = (fi?: string, sv?: string, en?: string) => (fi ? { fi, sv, en } : undefined);
+    const { url, copiedLanguages } = await createFirstAdmin(
+      { db: database.db, database, config, bus: new InProcessBus() },
+      {
+        email: values.email,
+        name: values.name,
+        organisationName: names(values.organisation, values['organisation-sv'], values['organisation-en']),
+        organisationShortName: names(values['short-name'], values['short-name-sv'], values['short-name-en']),
+      },
+    );
     console.log(`Main admin created. Set the password within 24 hours at:\n  ${url}`);
+    if (copiedLanguages.length) console.log(`The organisation's name in ${copiedLanguages.join(' and ')} is the Finnish one for now: correct it in admin → organisations.`);
     return database.close();
   }
   if (command === 'rotate-document-keys') {

@@ -7,7 +7,8 @@ export const organisationView = z.object({
   id: z.uuid(),
   kind: z.enum(ORGANISATION_KINDS),
   name: localizedTextSchema,
-  shortName: z.string(),
+  /** Per language (Kela / FPA / Kela); readers pick the user's language and fall back to fi. */
+  shortName: localizedTextSchema,
   businessId: z.string().optional(),
   isMainAdmin: z.boolean(),
 });
@@ -18,10 +19,17 @@ const businessIdSchema = z
   .trim()
   .regex(/^\d{7}-\d$/, 'business id is 1234567-8');
 
+/** A short name in fi, sv and en (each 1–40 characters): Kela / FPA / Kela. */
+export const localizedShortNameSchema = z.strictObject({
+  fi: z.string().trim().min(1).max(40),
+  sv: z.string().trim().min(1).max(40),
+  en: z.string().trim().min(1).max(40),
+});
+
 export const organisationInput = z.strictObject({
   kind: z.enum(ORGANISATION_KINDS),
   name: localizedTextSchema,
-  shortName: z.string().trim().min(1).max(40),
+  shortName: localizedShortNameSchema,
   businessId: businessIdSchema.optional(),
 });
 /** null clears the business id. */
@@ -60,7 +68,8 @@ export const servicePointView = z.object({
   id: z.uuid(),
   organisationId: z.uuid(),
   name: localizedTextSchema,
-  streetAddress: z.string(),
+  /** Per language: street names are official in both languages in a bilingual municipality. */
+  streetAddress: localizedTextSchema,
   postalCode: z.string(),
   city: localizedTextSchema,
   phone: z.string(),
@@ -102,7 +111,7 @@ export const openingHoursWeek = z
 const servicePointFields = {
   organisationId: z.uuid(),
   name: localizedTextSchema,
-  streetAddress: z.string().trim().min(1).max(200),
+  streetAddress: localizedTextSchema,
   postalCode: z.string().trim().regex(/^\d{5}$/, 'postal code is five digits'),
   city: localizedTextSchema,
   phone: z.string().trim().min(5).max(32),

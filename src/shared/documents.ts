@@ -109,7 +109,7 @@ export const receiptView = z.object({
   customerEmail: z.string().nullable(),
   bookingReference: z.string().nullable(),
   agency: localizedTextSchema,
-  servicePoint: z.object({ name: localizedTextSchema, streetAddress: z.string(), postalCode: z.string(), city: localizedTextSchema, phone: z.string(), timeZone: z.string() }),
+  servicePoint: z.object({ name: localizedTextSchema, streetAddress: localizedTextSchema, postalCode: z.string(), city: localizedTextSchema, phone: z.string(), timeZone: z.string() }),
   room: localizedTextSchema.nullable(),
   receivedAt: instant,
   sentAt: instant.nullable(),

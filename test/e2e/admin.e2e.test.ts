@@ -126,7 +126,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
     // The create form is fixed to the agency and offers only the agency's roles.
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.getByRole('heading', { level: 1, name: 'Create user' }).waitFor();
-    expect(await page.locator('dd').textContent()).toBe('Social Insurance Institution of Finland');
+    expect(await page.locator('dd').textContent()).toBe('Kela');
     await page.getByRole('button', { name: /Role$/ }).click();
     // The list opens asynchronously: wait for it rather than read an empty one.
     await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Remote expert', 'Agency booker', 'Agency admin']);
@@ -144,6 +144,9 @@ describe.skipIf(!browserAvailable)('administration', () => {
     await page.getByRole('heading', { level: 1, name: 'Porvoo-info' }).waitFor();
     await expectAccessible(page);
 
+    // The street address has a field per language: the Swedish street name is its own (migration 0018).
+    expect(await page.getByLabel('Street address in Swedish', { exact: true }).inputValue()).toBe('Lundinsgatan 8 A');
+    expect(await page.getByLabel('Street address in Finnish', { exact: true }).inputValue()).toBe('Lundinkatu 8 A');
     const wednesdayCloses = page.getByLabel('Wednesday closes');
     expect(await wednesdayCloses.inputValue()).toBe('15.00');
     await wednesdayCloses.fill('16.00');
@@ -224,10 +227,12 @@ describe.skipIf(!browserAvailable)('administration', () => {
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'New organisation' }).click();
-    await page.getByLabel('Name in Finnish').fill('Patentti- ja rekisterihallitus');
-    await page.getByLabel('Name in Swedish').fill('Patent- och registerstyrelsen');
-    await page.getByLabel('Name in English').fill('Finnish Patent and Registration Office');
-    await page.getByLabel('Short name').fill('PRH');
+    await page.getByLabel('Name in Finnish', { exact: true }).fill('Patentti- ja rekisterihallitus');
+    await page.getByLabel('Name in Swedish', { exact: true }).fill('Patent- och registerstyrelsen');
+    await page.getByLabel('Name in English', { exact: true }).fill('Finnish Patent and Registration Office');
+    await page.getByLabel('Short name in Finnish', { exact: true }).fill('PRH');
+    await page.getByLabel('Short name in Swedish', { exact: true }).fill('PRS');
+    await page.getByLabel('Short name in English', { exact: true }).fill('PRH');
     await choose(page, 'Kind', 'Principal agency');
     await page.getByLabel('Business ID').fill('123');
     await page.getByRole('button', { name: 'Create organisation' }).click();
@@ -237,10 +242,14 @@ describe.skipIf(!browserAvailable)('administration', () => {
     await page.getByRole('button', { name: 'Create organisation' }).click();
     await waitForPath(page, '/admin/organisations');
     await table.getByRole('link', { name: 'Finnish Patent and Registration Office' }).click();
-    await page.getByLabel('Short name').fill('PRH-test');
+    expect(await page.getByLabel('Short name in Swedish', { exact: true }).inputValue()).toBe('PRS');
+    await page.getByLabel('Short name in English', { exact: true }).fill('PRH-test');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForPath(page, '/admin/organisations');
+    // The list shows the short name in the UI language (English here).
     await table.getByRole('cell', { name: 'PRH-test' }).waitFor();
+    const prh = ((await (await page.request.get('/api/organisations')).json()) as { shortName: { fi: string; sv: string; en: string } }[]).find((o) => o.shortName.fi === 'PRH');
+    expect(prh?.shortName).toEqual({ fi: 'PRH', sv: 'PRS', en: 'PRH-test' });
 
     await page.getByRole('link', { name: 'Service points' }).click();
     await page.getByRole('table', { name: 'Service points' }).waitFor();

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { agreementDuties, bookings, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
+import { agreementDuties, bookings, organisations, rooms, services, users, shortNameIs } from '../../src/server/db/schema/index.js';
 import { PNG_1PX, makePdf } from '../helpers/documents.js';
 import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import type { Lang } from './translations.js';
 import { tr } from './ui.js';
 
-const KELA = 'Kansaneläkelaitos';
+const KELA = 'Kela';
 const VERO = 'Verohallinto';
 /** The demo world's agreement in force today (2.3.2026–31.12.2027); the pilot before it has ended. */
 const IN_FORCE = 'Sopimus yhteispalvelusta – etäpalvelu, Porvoo-info 2026–2027';
@@ -224,7 +224,7 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
   /** A Kela booking at Porvoo-info `days` from now (straight into the database: the point is closed on some days). */
   async function kelaBooking(days: number, minutes = 60) {
     const db = env.server.database.db;
-    const [kela] = await db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    const [kela] = await db.select().from(organisations).where(shortNameIs('Kela'));
     const [service] = await db.select().from(services).where(eq(services.agencyId, kela!.id));
     const [room] = await db.select().from(rooms);
     const [expert] = await db.select().from(users).where(eq(users.email, 'asiantuntija@kela.demo'));

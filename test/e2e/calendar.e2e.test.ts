@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookings, organisations } from '../../src/server/db/schema/index.js';
+import { bookings, organisations, shortNameIs } from '../../src/server/db/schema/index.js';
 import { icsDateTime, parseIcs } from '../../src/shared/ics.js';
 import { zonedInstant } from '../../src/server/modules/scheduling/time.js';
 import { formatDayLong, formatDayShort } from '../../src/web/routes/desk/calendar/time.js';
@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable)('booking calendar', () => {
     const grid = advisor.locator('.cal-grid');
     await grid.getByRole('link', { name: new RegExp(`^10\\.00–10\\.30 Vero ${reference} Maija Meikäläinen`) }).waitFor();
     await expectAccessible(advisor);
-    const [vero] = await server.database.db.select().from(organisations).where(eq(organisations.shortName, 'Vero'));
+    const [vero] = await server.database.db.select().from(organisations).where(shortNameIs('Vero'));
     expect(await rowOf(reference)).toMatchObject({
       status: 'booked',
       agencyId: vero!.id,
@@ -242,7 +242,7 @@ describe.skipIf(!browserAvailable)('booking calendar', () => {
     await booker.getByText('The booking is saved.', { exact: false }).waitFor();
     await booker.getByRole('heading', { level: 1, name: 'Booking details' }).waitFor();
     const reference = (await booker.getByTestId('booking-reference').textContent())!.trim();
-    const [kela] = await server.database.db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    const [kela] = await server.database.db.select().from(organisations).where(shortNameIs('Kela'));
     expect(await rowOf(reference)).toMatchObject({ agencyId: kela!.id, channel: 'agency-phone', startsAt: new Date(at(day, '14:30')), customerName: 'Kerttu Kelalainen' });
     // A booker books but does not serve: no check-in or no-show here.
     expect(await booker.getByRole('button', { name: 'Check in' }).count()).toBe(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/server/db/client.js';
-import { bookings, organisations, rooms, services, users } from '../../src/server/db/schema/index.js';
+import { bookings, organisations, rooms, services, users, shortNameIs } from '../../src/server/db/schema/index.js';
 
 type Status = 'booked' | 'checked-in' | 'in-meeting';
 
@@ -10,7 +10,7 @@ type Status = 'booked' | 'checked-in' | 'in-meeting';
  * made it: written straight to the database, so a suite can have one at any hour and any distance from now.
  */
 export async function demoBooking(db: Db, shortName: string, expertEmail: string, startMinutes: number, status: Status = 'booked') {
-  const [agency] = await db.select().from(organisations).where(eq(organisations.shortName, shortName));
+  const [agency] = await db.select().from(organisations).where(shortNameIs(shortName));
   const [service] = await db.select().from(services).where(eq(services.agencyId, agency!.id));
   const [room] = await db.select().from(rooms);
   const [expert] = await db.select().from(users).where(eq(users.email, expertEmail));

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { organisations, servicePoints } from '../../src/server/db/schema/index.js';
+import { organisations, servicePoints, shortNameIs } from '../../src/server/db/schema/index.js';
 import { makePdf } from '../helpers/documents.js';
 import { axeViolations, browserAvailable, shot, suiteEnvironment } from './harness.js';
 import { openStaff, staffHeaders } from './meeting-support.js';
@@ -23,7 +22,7 @@ describe.skipIf(!browserAvailable)('the expert (and the advisor before sending) 
   /** A walk-in's three-page PDF for Kela, registered and sent by the advisor through the API. */
   async function sentPdf(): Promise<string> {
     const db = env.server.database.db;
-    const [kela] = await db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    const [kela] = await db.select().from(organisations).where(shortNameIs('Kela'));
     const [point] = await db.select().from(servicePoints).limit(1);
     const advisor = await openStaff(env.browser, env.server, 'neuvoja1@porvoo.demo', '/desk');
     const headers = staffHeaders(advisor);

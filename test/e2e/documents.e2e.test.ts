@@ -7,7 +7,7 @@ import { PNG_1PX, makePdf } from '../helpers/documents.js';
 import { type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer, shot } from './harness.js';
 import { tr } from './ui.js';
 
-const KELA = 'Kansaneläkelaitos';
+const KELA = 'Kela';
 
 describe.skipIf(!browserAvailable)('document handover', () => {
   let server: E2EServer;

@@ -68,7 +68,7 @@ describe.skipIf(!browserAvailable)('switching the UI language', () => {
     await signInAs(page, 'admin@kela.demo');
     await page.waitForURL('**/admin**');
     await page.goto('/account');
-    await page.getByText('Kansaneläkelaitos', { exact: true }).waitFor();
+    await page.getByText('Kela', { exact: true }).waitFor();
     await switchThroughLanguages(page, ['account:title', 'account:roles', 'common:roles.agency-admin', 'account:mfa.enable']);
     await context.close();
   });

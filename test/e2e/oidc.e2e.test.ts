@@ -97,7 +97,7 @@ describe.skipIf(!browserAvailable)('signing in with the organisation account', (
     await page.getByLabel(tr('fi', 'admin:identityProviders.issuer')).fill(provider.issuer);
     await page.getByLabel(tr('fi', 'admin:identityProviders.clientId')).fill('etapiste');
     await page.getByLabel(tr('fi', 'admin:identityProviders.clientSecret')).fill('e2e-secret-0123456789');
-    await page.getByRole('checkbox', { name: 'Kansaneläkelaitos' }).check({ force: true });
+    await page.getByRole('checkbox', { name: 'Kela' }).check({ force: true });
     await page.getByLabel(tr('fi', 'admin:identityProviders.domains')).fill('kela.demo');
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'oidc-admin-form-fi-1024');

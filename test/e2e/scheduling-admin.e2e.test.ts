@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { interpreters, organisations, servicePoints, services, users } from '../../src/server/db/schema/index.js';
+import { interpreters, organisations, servicePoints, services, users, shortNameIs } from '../../src/server/db/schema/index.js';
 import { holidayOn } from '../../src/server/modules/scheduling/holidays.js';
 import { DEMO_PASSWORD, type E2EServer, axeViolations, browserAvailable, launchBrowser, newContext, signInAs, startServer } from './harness.js';
 
@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     server = await startServer();
     browser = await launchBrowser();
     const db = server.database.db;
-    const [kela] = await db.select().from(organisations).where(eq(organisations.shortName, 'Kela'));
+    const [kela] = await db.select().from(organisations).where(shortNameIs('Kela'));
     const points = await db.select().from(servicePoints);
     const kelaServices = await db.select().from(services).where(eq(services.agencyId, kela!.id));
     const [expert] = await db.select().from(users).where(eq(users.email, 'asiantuntija@kela.demo'));
@@ -101,7 +101,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
     await page.getByRole('button', { name: 'New service' }).click();
     await waitForPath(page, '/admin/services/new');
     await page.getByRole('heading', { level: 1, name: 'New service' }).waitFor();
-    await page.getByText('Social Insurance Institution of Finland').waitFor();
+    await page.getByText('Kela', { exact: true }).first().waitFor();
     await page.getByLabel('Name in Finnish').fill('Opintotuki');
     await page.getByLabel('Name in Swedish').fill('Studiestöd');
     await page.getByLabel('Name in English').fill('Student financial aid');
@@ -143,7 +143,7 @@ describe.skipIf(!browserAvailable)('scheduling administration', () => {
 
     const page = await pageAs('admin@kela.demo');
     await page.goto('/admin/working-hours');
-    await page.getByRole('heading', { level: 2, name: 'Experts of Social Insurance Institution of Finland' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Experts of Kela' }).waitFor();
     await page.getByRole('link', { name: 'Kaisa Mäkelä' }).click();
     await page.getByRole('heading', { level: 1, name: 'Working hours of Kaisa Mäkelä' }).waitFor();
     expect(await page.getByLabel('Monday: From').inputValue()).toBe('8.00');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bookings, organisations, rooms, roleAssignments, services, users } from '../../src/server/db/schema/index.js';
+import { bookings, organisations, roleAssignments, rooms, services, users, shortNameIs } from '../../src/server/db/schema/index.js';
 import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment, watchProblems as watch } from './harness.js';
 import { tr } from './ui.js';
 
@@ -13,7 +13,7 @@ describe.skipIf(!browserAvailable)('statistics', () => {
     const db = env.server.database.db;
     const [room] = await db.select().from(rooms).limit(1);
     for (const [short, count] of [['Kela', 6], ['Vero', 7]] as const) {
-      const [agency] = await db.select().from(organisations).where(eq(organisations.shortName, short));
+      const [agency] = await db.select().from(organisations).where(shortNameIs(short));
       const [service] = await db.select().from(services).where(eq(services.agencyId, agency!.id)).limit(1);
       const [expert] = await db.select({ id: users.id }).from(users).innerJoin(roleAssignments, eq(roleAssignments.userId, users.id)).where(eq(roleAssignments.organisationId, agency!.id)).limit(1);
       for (let i = 0; i < count; i++) {
@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)('statistics', () => {
 
     const table = bookingsTable(page, 'fi');
     await table.waitFor();
-    const kela = table.getByRole('row').filter({ hasText: 'Kansaneläkelaitos' });
+    const kela = table.getByRole('row').filter({ hasText: 'Kela' });
     await expect.poll(() => kela.getByRole('cell').first().textContent()).toBe('6');
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'Verohallinto' }).getByRole('cell').first().textContent()).toBe('7');
     // Each chart is a figure beside its table; the weekly series and the heat map are there too.
@@ -76,12 +76,12 @@ describe.skipIf(!browserAvailable)('statistics', () => {
     await shot(page, 'statistics-coordinator-fi-1024');
     const csv = await page.request.get(await page.getByRole('link', { name: tr('fi', 'statistics:export.csv') }).getAttribute('href').then((h) => h!));
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toContain('Kansaneläkelaitos');
+    expect(await csv.text()).toContain('Kela');
     expect(problems).toEqual([]);
 
     const sv = await pageAs('koordinaattori@vm.demo', 'sv', 1024, 768);
     await sv.page.goto('/reports/statistics');
-    await bookingsTable(sv.page, 'sv').getByRole('row').filter({ hasText: 'Folkpensionsanstalten' }).waitFor();
+    await bookingsTable(sv.page, 'sv').getByRole('row').filter({ hasText: 'FPA' }).waitFor();
     expect(await axeViolations(sv.page)).toEqual([]);
     await shot(sv.page, 'statistics-coordinator-sv-1024');
     await sv.page.setViewportSize({ width: 1920, height: 1080 });
@@ -95,10 +95,10 @@ describe.skipIf(!browserAvailable)('statistics', () => {
     await page.getByRole('link', { name: tr('fi', 'statistics:link') }).click();
     await page.getByText(tr('fi', 'statistics:scopeAgency')).waitFor();
     const table = bookingsTable(page, 'fi');
-    await table.getByRole('row').filter({ hasText: 'Kansaneläkelaitos' }).waitFor();
+    await table.getByRole('row').filter({ hasText: 'Kela' }).waitFor();
     expect(await table.getByRole('row').filter({ hasText: 'Verohallinto' }).count()).toBe(0);
     const agencies = await page.getByLabel(tr('fi', 'statistics:filters.agency'), { exact: true }).locator('option').allTextContents();
-    expect(agencies).toEqual([tr('fi', 'statistics:filters.all'), 'Kansaneläkelaitos']);
+    expect(agencies).toEqual([tr('fi', 'statistics:filters.all'), 'Kela']);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'statistics-kela-expert-fi');
     expect(problems).toEqual([]);

@@ -14,7 +14,7 @@ export async function createOrganisation(db: Db, kind: 'contractor' | 'principal
   const s = suffix();
   const [org] = await db
     .insert(organisations)
-    .values({ kind, shortName: `Org ${s}`, name: { fi: `Virasto ${s}`, sv: `Myndighet ${s}`, en: `Agency ${s}` } })
+    .values({ kind, shortName: { fi: `Org ${s}`, sv: `Org ${s} sv`, en: `Org ${s} en` }, name: { fi: `Virasto ${s}`, sv: `Myndighet ${s}`, en: `Agency ${s}` } })
     .returning();
   return org!;
 }
@@ -26,7 +26,7 @@ export async function createServicePoint(db: Db, organisationId: string) {
     .values({
       organisationId,
       name: { fi: `Piste ${s}`, sv: `Punkt ${s}`, en: `Point ${s}` },
-      streetAddress: 'Testikatu 1',
+      streetAddress: { fi: 'Testikatu 1', sv: 'Testgatan 1', en: 'Testikatu 1' },
       postalCode: '00100',
       city: { fi: 'Helsinki', sv: 'Helsingfors', en: 'Helsinki' },
       phone: '+358 9 123 4567',

@@ -21,7 +21,7 @@ export class Writer {
     this.page = this.doc.addPage(A4);
     this.y = A4[1] - MARGIN;
   }
-  /** Characters the standard font cannot encode (WinAnsi) become '?', so a name never breaks the document. */
+  /** Characters the font cannot encode become '?' (Helvetica: outside WinAnsi), so a name never breaks the document. */
   safe(text: string) {
     return [...text].map((c) => (this.chars.has(c.codePointAt(0)!) ? c : '?')).join('');
   }
@@ -58,6 +58,13 @@ export class Writer {
     this.page.drawLine({ start: { x: MARGIN, y: this.y + 4 }, end: { x: A4[0] - MARGIN, y: this.y + 4 }, thickness: 0.5, color: rgb(0.4, 0.4, 0.4) });
     this.space(6);
   }
+}
+
+/** A writer with the embedded Unicode font (fonts.ts): every letter of a Sámi or other name prints as written. */
+export async function unicodeWriter(doc: PDFDocument): Promise<Writer> {
+  const { embedUnicodeFonts } = await import('./fonts.js');
+  const { regular, bold } = await embedUnicodeFonts(doc);
+  return new Writer(doc, regular, bold);
 }
 
 /** A writer on a new document with the standard Helvetica pair (WinAnsi: characters outside it print as '?'). */

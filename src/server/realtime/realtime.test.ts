@@ -15,7 +15,7 @@ import { SUBPROTOCOL } from './routes.js';
 async function demoIds(t: TestApp) {
   const [porvooInfo] = await t.ctx.db.select().from(servicePoints).where(sql`${servicePoints.name}->>'en' = 'Porvoo-info'`);
   const orgs = await t.ctx.db.select().from(organisations);
-  const org = (shortName: string) => orgs.find((o) => o.shortName === shortName)!.id;
+  const org = (shortName: string) => orgs.find((o) => o.shortName.fi === shortName)!.id;
   return { porvooInfo: porvooInfo!.id, porvoo: org('Porvoo'), vero: org('Vero'), kela: org('Kela') };
 }
 

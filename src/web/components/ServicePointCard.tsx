@@ -32,7 +32,7 @@ export function ServicePointCard({ point, now, level = 'h2', showRooms = false }
         <div>
           <dt>{t('address')}</dt>
           <dd>
-            {point.streetAddress}, {point.postalCode} {localized(point.city, lang)}
+            {localized(point.streetAddress, lang)}, {point.postalCode} {localized(point.city, lang)}
           </dd>
         </div>
         <div>

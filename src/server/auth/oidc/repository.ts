@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { identityProviders, organisations, userIdentities } from '../../db/schema/index.js';
+import { identityProviders, organisations, shortNameIs, userIdentities } from '../../db/schema/index.js';
 
 export type IdentityProviderRow = typeof identityProviders.$inferSelect;
 
@@ -24,12 +24,12 @@ export const identityProviderRepository = {
     return row;
   },
 
-  /** The organisation of the environment's provider, by its short name (OIDC_ORGANISATION). */
+  /** The organisation of the environment's provider, by its short name in any language (OIDC_ORGANISATION). */
   async organisationIdByShortName(db: Db, shortName: string): Promise<string | undefined> {
     const rows = await db
       .select({ id: organisations.id })
       .from(organisations)
-      .where(eq(sql`lower(${organisations.shortName})`, shortName.trim().toLowerCase()))
+      .where(shortNameIs(shortName.trim()))
       .limit(2);
     return rows.length === 1 ? rows[0]!.id : undefined;
   },

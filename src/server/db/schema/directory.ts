@@ -10,18 +10,27 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: organisationKind('kind').notNull(),
   name: jsonb('name').$type<LocalizedText>().notNull(),
-  shortName: text('short_name').notNull(),
+  /** Per language: Kela / FPA / Kela, Vero / Skatteförvaltningen / Vero (migration 0018; was one text). */
+  shortName: jsonb('short_name').$type<LocalizedText>().notNull(),
   businessId: text('business_id'),
   /** The organisation that administers the platform (VM today; law may move it): data, not code. */
   isMainAdmin: boolean('is_main_admin').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Matches an organisation whose short name is `name` in any of its languages, case-insensitively: configuration
+ * (OIDC_ORGANISATION) and tests name an organisation by its short name ("Kela" finds Kela / FPA / Kela).
+ */
+export const shortNameIs = (name: string) =>
+  sql`lower(${name}) in (lower(${organisations.shortName}->>'fi'), lower(${organisations.shortName}->>'sv'), lower(${organisations.shortName}->>'en'))`;
+
 export const servicePoints = pgTable('service_points', {
   id: uuid('id').primaryKey().defaultRandom(),
   organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
   name: jsonb('name').$type<LocalizedText>().notNull(),
-  streetAddress: text('street_address').notNull(),
+  /** Per language: street names are official in both languages in a bilingual municipality (migration 0018). */
+  streetAddress: jsonb('street_address').$type<LocalizedText>().notNull(),
   postalCode: text('postal_code').notNull(),
   city: jsonb('city').$type<LocalizedText>().notNull(),
   phone: text('phone').notNull(),

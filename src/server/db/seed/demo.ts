@@ -31,16 +31,25 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@kela.demo', name: 'Leena Hakala', org: 'kela', role: 'agency-admin' },
 ];
 
+/**
+ * Short names are per language (Kela / FPA). DVV's Swedish short form "MDB" is to be verified with DVV (docs/language.md);
+ * like every name it is data, edited in admin → organisations.
+ */
 const ORGS: Record<OrgKey, typeof organisations.$inferInsert> = {
-  porvoo: { kind: 'contractor', shortName: 'Porvoo', name: { fi: 'Porvoon kaupunki', sv: 'Borgå stad', en: 'City of Porvoo' } },
-  vero: { kind: 'principal', shortName: 'Vero', name: { fi: 'Verohallinto', sv: 'Skatteförvaltningen', en: 'Finnish Tax Administration' } },
+  porvoo: { kind: 'contractor', shortName: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' }, name: { fi: 'Porvoon kaupunki', sv: 'Borgå stad', en: 'City of Porvoo' } },
+  vero: {
+    kind: 'principal',
+    shortName: { fi: 'Vero', sv: 'Skatteförvaltningen', en: 'Vero' },
+    name: { fi: 'Verohallinto', sv: 'Skatteförvaltningen', en: 'Finnish Tax Administration' },
+  },
   dvv: {
     kind: 'principal',
-    shortName: 'DVV',
+    shortName: { fi: 'DVV', sv: 'MDB', en: 'DVV' },
     name: { fi: 'Digi- ja väestötietovirasto', sv: 'Myndigheten för digitalisering och befolkningsdata', en: 'Digital and Population Data Services Agency' },
   },
-  kela: { kind: 'principal', shortName: 'Kela', name: { fi: 'Kansaneläkelaitos', sv: 'Folkpensionsanstalten', en: 'Social Insurance Institution of Finland' } },
-  vm: { kind: 'ministry', shortName: 'VM', isMainAdmin: true, name: { fi: 'Valtiovarainministeriö', sv: 'Finansministeriet', en: 'Ministry of Finance' } },
+  // Kela's own customer usage: Kela / FPA (the formal Kansaneläkelaitos / Folkpensionsanstalten only in legal text).
+  kela: { kind: 'principal', shortName: { fi: 'Kela', sv: 'FPA', en: 'Kela' }, name: { fi: 'Kela', sv: 'FPA', en: 'Kela' } },
+  vm: { kind: 'ministry', shortName: { fi: 'VM', sv: 'FM', en: 'VM' }, isMainAdmin: true, name: { fi: 'Valtiovarainministeriö', sv: 'Finansministeriet', en: 'Ministry of Finance' } },
 };
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -62,7 +71,8 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
       .values({
         organisationId: orgIds.porvoo,
         name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
-        streetAddress: 'Lundinkatu 8 A',
+        // The Swedish street name is to be verified with Borgå stad (docs/language.md); it is editable in admin.
+        streetAddress: { fi: 'Lundinkatu 8 A', sv: 'Lundinsgatan 8 A', en: 'Lundinkatu 8 A' },
         postalCode: '06100',
         city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
         phone: '+358 20 692 250',

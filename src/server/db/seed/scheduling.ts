@@ -7,7 +7,7 @@ type ServiceSeed = { name: LocalizedText; durationMinutes: number; languages: st
 /** A realistic remote-service catalogue of the three principals (names in fi, sv, en). */
 export const DEMO_SERVICES: Record<'vero' | 'dvv' | 'kela', ServiceSeed[]> = {
   vero: [
-    { name: { fi: 'Henkilöasiakkaan veroasiat', sv: 'Beskattning av privatpersoner', en: 'Personal taxation' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
+    { name: { fi: 'Henkilöasiakkaan veroasiat', sv: 'Skatteärenden för privatpersoner', en: 'Personal taxation' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
     { name: { fi: 'Verokortti ja ennakkovero', sv: 'Skattekort och förskottsskatt', en: 'Tax card and prepayment' }, durationMinutes: 20, languages: ['fi', 'sv', 'en'], onlineBooking: true },
     { name: { fi: 'Perintö- ja lahjaverotus', sv: 'Arvs- och gåvobeskattning', en: 'Inheritance and gift tax' }, durationMinutes: 45, languages: ['fi', 'sv'] },
   ],
@@ -17,7 +17,7 @@ export const DEMO_SERVICES: Record<'vero' | 'dvv' | 'kela', ServiceSeed[]> = {
     { name: { fi: 'Edunvalvontavaltuutuksen vahvistaminen', sv: 'Fastställande av intressebevakningsfullmakt', en: 'Confirming a continuing power of attorney' }, durationMinutes: 60, languages: ['fi', 'sv'] },
   ],
   kela: [
-    { name: { fi: 'Toimeentulotuki', sv: 'Utkomststöd', en: 'Social assistance' }, durationMinutes: 45, languages: ['fi', 'sv', 'en'] },
+    { name: { fi: 'Perustoimeentulotuki', sv: 'Grundläggande utkomststöd', en: 'Basic social assistance' }, durationMinutes: 45, languages: ['fi', 'sv', 'en'] },
     { name: { fi: 'Asumistuki', sv: 'Bostadsbidrag', en: 'Housing allowance' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'], onlineBooking: true },
     { name: { fi: 'Lapsiperheiden etuudet', sv: 'Förmåner för barnfamiljer', en: 'Benefits for families with children' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },
     { name: { fi: 'Eläkkeet', sv: 'Pensioner', en: 'Pensions' }, durationMinutes: 30, languages: ['fi', 'sv', 'en'] },

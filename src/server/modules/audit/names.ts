@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditName } from '../../../shared/audit.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -90,6 +90,6 @@ export async function filterChoices(db: Db) {
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .orderBy(asc(users.name));
-  const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.shortName));
+  const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(sql`${organisations.shortName}->>'fi'`));
   return { people, organisations: orgs };
 }

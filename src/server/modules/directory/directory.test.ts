@@ -8,7 +8,7 @@ const text = (s: string) => ({ fi: `${s} fi`, sv: `${s} sv`, en: `${s} en` });
 const pointInput = (organisationId: string, extra: Record<string, unknown> = {}) => ({
   organisationId,
   name: text('Loviisa-info'),
-  streetAddress: 'Mannerheiminkatu 4',
+  streetAddress: { fi: 'Mannerheiminkatu 4', sv: 'Mannerheimvägen 4', en: 'Mannerheiminkatu 4' },
   postalCode: '07900',
   city: { fi: 'Loviisa', sv: 'Lovisa', en: 'Loviisa' },
   phone: '+358 19 555 000',
@@ -28,10 +28,10 @@ describe.each(testDatabaseKinds)('directory on %s', (kind) => {
       const c = await signIn(t.app, email);
       const orgs = await c.get('/api/organisations');
       expect(orgs.statusCode, email).toBe(200);
-      expect(orgs.json().map((o: { shortName: string }) => o.shortName)).toEqual(expect.arrayContaining(['Porvoo', 'Vero', 'DVV', 'Kela', 'VM']));
+      expect(orgs.json().map((o: { shortName: { fi: string } }) => o.shortName.fi)).toEqual(expect.arrayContaining(['Porvoo', 'Vero', 'DVV', 'Kela', 'VM']));
       const points = await c.get('/api/service-points');
       expect(points.statusCode, email).toBe(200);
-      const create = await c.post('/api/organisations', { kind: 'principal', name: text('Uusi'), shortName: 'Uusi' });
+      const create = await c.post('/api/organisations', { kind: 'principal', name: text('Uusi'), shortName: text('Uusi') });
       expect(create.statusCode, email).toBe(email === 'paakayttaja@vm.demo' ? 201 : 403);
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/organisations' })).statusCode).toBe(401);
@@ -41,6 +41,11 @@ describe.each(testDatabaseKinds)('directory on %s', (kind) => {
     const advisor = await signIn(t.app, 'neuvoja1@porvoo.demo');
     const [point] = (await advisor.get('/api/service-points')).json();
     expect(point).toMatchObject({ name: { fi: 'Porvoo-info' }, timeZone: 'Europe/Helsinki', postalCode: '06100' });
+    // The street is official in both languages in bilingual Porvoo (the Swedish name is to be verified: docs/language.md).
+    expect(point.streetAddress).toEqual({ fi: 'Lundinkatu 8 A', sv: 'Lundinsgatan 8 A', en: 'Lundinkatu 8 A' });
+    const orgs = (await advisor.get('/api/organisations')).json() as { shortName: { fi: string; sv: string; en: string }; name: { sv: string } }[];
+    expect(orgs.find((o) => o.shortName.fi === 'Kela')).toMatchObject({ shortName: { sv: 'FPA', en: 'Kela' }, name: { sv: 'FPA' } });
+    expect(orgs.find((o) => o.shortName.fi === 'Vero')?.shortName.sv).toBe('Skatteförvaltningen');
     expect(point.openingHours).toHaveLength(5);
     expect(point.openingHours[0]).toEqual({ weekday: 1, opens: '09:00', closes: '15:00' });
     expect(point.rooms).toHaveLength(1);
@@ -56,23 +61,28 @@ describe.each(testDatabaseKinds)('directory on %s', (kind) => {
   it('filters organisations by kind', async () => {
     const c = await signIn(t.app, 'asiantuntija@vero.demo');
     const res = (await c.get('/api/organisations?kind=contractor')).json();
-    expect(res.map((o: { shortName: string }) => o.shortName)).toContain('Porvoo');
+    expect(res.map((o: { shortName: { fi: string } }) => o.shortName.fi)).toContain('Porvoo');
     expect(res.every((o: { kind: string }) => o.kind === 'contractor')).toBe(true);
     expect((await c.get('/api/organisations?kind=bogus')).statusCode).toBe(422);
   });
 
   it('creates and updates an organisation and audits both', async () => {
     const admin = await signIn(t.app, 'paakayttaja@vm.demo');
-    const created = await admin.post('/api/organisations', { kind: 'principal', name: text('Traficom'), shortName: 'Traficom', businessId: '2924753-3' });
+    const shortName = { fi: 'Traficom', sv: 'Traficom', en: 'Traficom' };
+    const created = await admin.post('/api/organisations', { kind: 'principal', name: text('Traficom'), shortName, businessId: '2924753-3' });
     expect(created.statusCode).toBe(201);
     const org = created.json();
-    expect(org).toMatchObject({ kind: 'principal', shortName: 'Traficom', businessId: '2924753-3', isMainAdmin: false });
-    const patched = await admin.patch(`/api/organisations/${org.id}`, { shortName: 'Trafi', businessId: null });
+    expect(org).toMatchObject({ kind: 'principal', shortName, businessId: '2924753-3', isMainAdmin: false });
+    // A short name is per language; one string (the old shape) or an empty language is refused.
+    expect((await admin.patch(`/api/organisations/${org.id}`, { shortName: 'Trafi' })).statusCode).toBe(422);
+    expect((await admin.patch(`/api/organisations/${org.id}`, { shortName: { fi: 'Trafi', sv: '', en: 'Trafi' } })).statusCode).toBe(422);
+    const patched = await admin.patch(`/api/organisations/${org.id}`, { shortName: { fi: 'Trafi', sv: 'Trafi', en: 'Trafi' }, businessId: null });
     expect(patched.statusCode).toBe(200);
+    expect(patched.json().shortName).toEqual({ fi: 'Trafi', sv: 'Trafi', en: 'Trafi' });
     expect(patched.json()).not.toHaveProperty('businessId');
     expect((await admin.patch(`/api/organisations/${org.id}`, { isMainAdmin: true })).statusCode).toBe(422);
-    expect((await admin.post('/api/organisations', { kind: 'principal', name: text('x'), shortName: 'x', businessId: '123' })).statusCode).toBe(422);
-    expect((await admin.patch('/api/organisations/00000000-0000-4000-8000-000000000000', { shortName: 'z' })).statusCode).toBe(404);
+    expect((await admin.post('/api/organisations', { kind: 'principal', name: text('x'), shortName: text('x'), businessId: '123' })).statusCode).toBe(422);
+    expect((await admin.patch('/api/organisations/00000000-0000-4000-8000-000000000000', { shortName: text('z') })).statusCode).toBe(404);
 
     const auditor = await signIn(t.app, 'tarkastaja@vm.demo');
     const created_ = (await auditor.get('/api/audit-events?action=organisation.created')).json().events;

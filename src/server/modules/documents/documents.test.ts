@@ -403,7 +403,11 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
       const sent = await s.advisor.post(`/api/documents/${h.id}/receipt/email`, {});
       expect(sent.json()).toEqual({ sentTo: 'maija@example.com' });
       const [mail] = smtp.to('maija@example.com');
-      expect(mail!.parsed.subject).toBe(`Kuitti vastaanotetuista asiakirjoista ${reference}`);
+      expect(mail!.parsed.subject).toBe(`Kuitti vastaanotetuista asiakirjoista: ${reference}`);
+      expect(mail!.parsed.text).toContain(`Kuitin numero: ${reference}`);
+      expect(mail!.parsed.text).toMatch(/Vastaanotettu palvelupisteessä: \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}\n/);
+      expect(mail!.parsed.text).toMatch(/Välitetty viranomaiselle: \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}\n/);
+      expect(mail!.parsed.text).toContain('Testikatu 1, 00100 Helsinki');
       expect(mail!.parsed.text).toContain('Sivuja: 3');
       expect(mail!.parsed.text).not.toContain('Hakemus ja kaksi liitettä');
       expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${reference}.pdf`, 'application/pdf']]);
@@ -411,7 +415,13 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
 
       await warnDue(t.ctx, new Date(Date.now() + 12.5 * DAY));
       await expect.poll(() => smtp.to(adminEmail).length).toBe(1);
-      expect(smtp.to(adminEmail)[0]!.parsed.text).toContain('/expert/documents');
+      const warning = smtp.to(adminEmail)[0]!.parsed;
+      expect(warning.text).toContain('/expert/documents');
+      // One handover: the singular, and the purge time in Helsinki time, never UTC or ISO.
+      expect(warning.text).toMatch(/^1 kuittaamaton asiakirjaluovutus poistetaan säilytysajan päättyessä \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}\. Kuittaa se:/);
+      expect(warning.text).toContain('1 okvitterad överlämning av handlingar raderas');
+      expect(warning.text).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}|kuittaamatonta|okvitterade/);
+      expect(warning.subject).toBe('Etäpiste: asiakirjaluovutus poistumassa / överlämning av handlingar raderas / document handover expiring');
       expect(smtp.to(adminEmail)[0]!.raw).not.toContain('Maija');
     } finally {
       t.ctx.config.smtpUrl = undefined;

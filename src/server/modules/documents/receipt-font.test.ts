@@ -20,7 +20,7 @@ function receipt(customerName: string): ReceiptView {
     agency: { fi: 'Kela', sv: 'FPA', en: 'Kela' },
     servicePoint: {
       name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
-      streetAddress: 'Rihkamakatu 4',
+      streetAddress: { fi: 'Rihkamakatu 4', sv: 'Smedjegatan 4', en: 'Rihkamakatu 4' },
       postalCode: '06100',
       city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
       phone: '+358 19 520 2316',
@@ -51,6 +51,14 @@ describe('receipt PDF font', () => {
     const pdf = await receiptPdf(receipt('Åsa Öhman-Äijälä'), 'sv');
     expect(await textOf(pdf)).toContain('Åsa Öhman-Äijälä');
     expect(await textOf(pdf)).toContain('Borgå-info');
+    // The Swedish receipt: its number, the street in Swedish, the hand-over time and the forwarding time, Helsinki time.
+    const sv = await textOf(pdf);
+    expect(sv).toContain('Kvittonummer');
+    expect(sv).toContain('Smedjegatan 4, 06100 Borgå');
+    expect(sv).toContain('Mottagen vid servicepunkten');
+    expect(sv).toContain('2.3.2026 kl. 10.15');
+    expect(sv).toContain('Förmedlad till myndigheten');
+    expect(sv).not.toContain('Rihkamakatu');
     // DejaVu Sans is ~740 kB: a subset keeps the receipt small enough to e-mail.
     expect(pdf.length).toBeLessThan(120_000);
   });

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { PDFFont } from 'pdf-lib';
 import type { Language } from '../../../shared/common.js';
 import type { ReceiptView } from '../../../shared/documents.js';
+import { localizedOr } from '../../../shared/localized.js';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { HttpProblem, invalid } from '../../http/problem.js';
@@ -41,31 +40,17 @@ export async function getReceipt(ctx: AppContext, actor: Actor, id: string, ip?:
   };
 }
 
-/**
- * DejaVu Sans (shipped by the dejavu-fonts-ttf package), embedded as a subset: the Unicode letters of Sámi and other
- * names (đ, ŋ, ŧ, ʒ, č, ǩ) print as they are written. Read from disk once, on the first receipt.
- */
-const resolvePackage = createRequire(import.meta.url).resolve;
-let fontFiles: Promise<[Buffer, Buffer]> | undefined;
-function receiptFonts(): Promise<[Buffer, Buffer]> {
-  fontFiles ??= Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => readFile(resolvePackage(`dejavu-fonts-ttf/ttf/${file}`)))) as Promise<
-    [Buffer, Buffer]
-  >;
-  return fontFiles;
-}
 /** A one-page A4 PDF of the receipt, in the chosen language. */
 export async function receiptPdf(r: ReceiptView, lang: Language = r.language): Promise<Buffer> {
   const t = RECEIPT_TEXTS[lang];
   // Loaded on first use: pdf-lib costs ~200 ms and ~15 MB at start-up for a rare request.
-  const [{ PDFDocument, rgb }, { default: fontkit }, [regularTtf, boldTtf]] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), receiptFonts()]);
+  const [{ PDFDocument, rgb }, { embedUnicodeFonts }] = await Promise.all([import('pdf-lib'), import('../../pdf/fonts.js')]);
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   doc.setTitle(`${t.title} ${r.reference}`);
   doc.setLanguage(lang === 'fi' ? 'fi-FI' : lang === 'sv' ? 'sv-FI' : 'en-GB');
   doc.setProducer('Etäpiste');
   const page = doc.addPage([595.28, 841.89]);
-  const regular = await doc.embedFont(regularTtf, { subset: true });
-  const bold = await doc.embedFont(boldTtf, { subset: true });
+  const { regular, bold } = await embedUnicodeFonts(doc);
   let y = 780;
   const line = (text: string, opts: { font?: PDFFont; size?: number; gap?: number } = {}) => {
     const font = opts.font ?? regular;
@@ -78,18 +63,19 @@ export async function receiptPdf(r: ReceiptView, lang: Language = r.language): P
   const rows: [string, string][] = [
     [t.reference, r.reference],
     ...(r.customerName ? [[t.customer, r.customerName] as [string, string]] : []),
-    [t.agency, r.agency[lang]],
+    [t.agency, localizedOr(r.agency, lang)],
     [t.kind, t.kinds[r.kind]],
     [t.pages, String(r.pageCount)],
     [t.files, String(r.fileCount)],
-    [t.received, formatInstant(r.sentAt ?? r.receivedAt, lang, tz)],
-    [t.place, [r.servicePoint.name[lang], r.room?.[lang]].filter(Boolean).join(', ')],
-    ['', `${r.servicePoint.streetAddress}, ${r.servicePoint.postalCode} ${r.servicePoint.city[lang]}`],
+    [t.received, formatInstant(r.receivedAt, lang, tz)],
+    ...(r.sentAt ? [[t.forwarded, formatInstant(r.sentAt, lang, tz)] as [string, string]] : []),
+    [t.place, [localizedOr(r.servicePoint.name, lang), localizedOr(r.room, lang)].filter(Boolean).join(', ')],
+    ['', `${localizedOr(r.servicePoint.streetAddress, lang)}, ${r.servicePoint.postalCode} ${localizedOr(r.servicePoint.city, lang)}`],
     ['', r.servicePoint.phone],
   ];
   for (const [label, value] of rows) {
-    if (label) page.drawText(label, { x: 56, y, size: 11, font: bold });
-    page.drawText(value, { x: 200, y, size: 11, font: regular, maxWidth: 340 });
+    if (label) page.drawText(label, { x: 56, y, size: 11, font: bold, maxWidth: 228 });
+    page.drawText(value, { x: 290, y, size: 11, font: regular, maxWidth: 250 });
     y -= 20;
   }
   y -= 16;
@@ -110,15 +96,16 @@ export async function emailReceipt(ctx: AppContext, actor: Actor, id: string, in
     t.intro,
     '',
     `${t.reference}: ${receipt.reference}`,
-    `${t.agency}: ${receipt.agency[lang]}`,
+    `${t.agency}: ${localizedOr(receipt.agency, lang)}`,
     `${t.kind}: ${t.kinds[receipt.kind]}`,
     `${t.pages}: ${receipt.pageCount}`,
-    `${t.received}: ${formatInstant(receipt.sentAt ?? receipt.receivedAt, lang, receipt.servicePoint.timeZone)}`,
-    `${t.place}: ${receipt.servicePoint.name[lang]}, ${receipt.servicePoint.streetAddress}, ${receipt.servicePoint.city[lang]}`,
+    `${t.received}: ${formatInstant(receipt.receivedAt, lang, receipt.servicePoint.timeZone)}`,
+    ...(receipt.sentAt ? [`${t.forwarded}: ${formatInstant(receipt.sentAt, lang, receipt.servicePoint.timeZone)}`] : []),
+    `${t.place}: ${localizedOr(receipt.servicePoint.name, lang)}, ${localizedOr(receipt.servicePoint.streetAddress, lang)}, ${receipt.servicePoint.postalCode} ${localizedOr(receipt.servicePoint.city, lang)}`,
     '',
     t.noContent,
   ].join('\n');
-  await sendDocumentMail(ctx.config, { to, subject: `${t.subject} ${receipt.reference}`, text, attachments: [{ filename: `${receipt.reference}.pdf`, content: pdf, contentType: 'application/pdf' }] });
+  await sendDocumentMail(ctx.config, { to, subject: `${t.subject}: ${receipt.reference}`, text, attachments: [{ filename: `${receipt.reference}.pdf`, content: pdf, contentType: 'application/pdf' }] });
   await recordAudit(ctx.db, actor, { action: 'document.receipt_emailed', targetType: 'document', targetId: id, details: { toBooking: !input.email } }, ip);
   return { sentTo: to };
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { activeProvider, issuerAllowed, resealClientSecrets } from '../../auth/oidc/providers.js';
 import { identityProviderRepository } from '../../auth/oidc/repository.js';
 import { testConfig } from '../../config.js';
-import { auditEvents, identityProviders, organisations, users } from '../../db/schema/index.js';
+import { auditEvents, identityProviders, organisations, users, shortNameIs } from '../../db/schema/index.js';
 
 const APP = 'http://etapiste.test';
 const SECRET = 'admin-configured-secret-42';
@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds)('identity providers configured by the main admi
   beforeAll(async () => {
     t = await createTestApp(kind, { seed: true, config: { publicUrl: APP } });
     admin = await signIn(t.app, 'paakayttaja@vm.demo');
-    kelaId = (await t.ctx.db.select().from(organisations).where(eq(organisations.shortName, 'Kela')))[0]!.id;
+    kelaId = (await t.ctx.db.select().from(organisations).where(shortNameIs('Kela')))[0]!.id;
   });
   afterAll(() => t.close());
 
@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds)('identity providers configured by the main admi
   });
 
   it('refuses rules the form cannot show: creation into several organisations, unknown organisations, bad domains', async () => {
-    const porvoo = (await t.ctx.db.select().from(organisations).where(eq(organisations.shortName, 'Porvoo')))[0]!.id;
+    const porvoo = (await t.ctx.db.select().from(organisations).where(shortNameIs('Porvoo')))[0]!.id;
     const several = await admin.post('/api/identity-providers', { ...input(), organisationIds: [kelaId, porvoo] });
     expect(several.json()).toMatchObject({ status: 422, code: 'identity_provider.create_needs_one_organisation' });
     const unknown = await admin.post('/api/identity-providers', { ...input(), organisationIds: ['00000000-0000-4000-8000-000000000000'] });

@@ -90,10 +90,14 @@ describe.each(testDatabaseKinds)('customer messages on %s', (kind) => {
     expect(mail.parsed.from?.text).toContain('noreply@etapiste.test');
     const text = mail.parsed.text ?? '';
     expect(text).toContain(booking.reference);
-    expect(text).toContain('Skriv in bokningskoden');
+    expect(text).toContain('skriv bokningskoden på pekskärmen i distansservicerummet');
+    expect(text).toMatch(/Tid: (mån|tis|ons|tors|fre|lör|sön) \d{1,2}\.\d{1,2}\.\d{4} kl\. \d{1,2}\.\d{2}\n/);
+    expect(text).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}/);
     expect(text).toContain('finskt teckenspråk');
     expect(text).toContain('30 min');
-    expect(text).toContain('Testikatu 1, 00100 Helsingfors');
+    // The Swedish message names the street in Swedish (per-language address, migration 0018).
+    expect(text).toContain('Testgatan 1, 00100 Helsingfors');
+    expect(text).not.toContain('Testikatu');
     expect(text).toContain('+358 9 123 4567');
     expect(mail.raw).not.toContain('Maija');
     expect(mail.raw).not.toContain('Hemlig anteckning');

@@ -41,7 +41,7 @@ function context(language: string, overrides: Partial<MessageContext['booking']>
     agencyName: { fi: 'Verohallinto', sv: 'Skatteförvaltningen', en: 'Finnish Tax Administration' },
     point: {
       name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
-      streetAddress: long('Rihkamatori 2'),
+      streetAddress: { fi: long('Rihkamatori 2'), sv: long('Smedjetorget 2'), en: long('Rihkamatori 2') },
       postalCode: '06100',
       city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
       phone: '019 520 2000',
@@ -79,6 +79,39 @@ describe('customer message texts', () => {
       expect(sms).not.toMatch(/Maija|010190|salainen/);
       if (kind !== 'cancellation') expect(sms).toContain('ACD347');
     }
+  });
+
+  it('names Kela as FPA and the street in Swedish in a Swedish confirmation, at the Helsinki time in official style', () => {
+    // 7.12.2026 07:30 UTC is 9.30 in Helsinki (winter, UTC+2): the message never states UTC.
+    const porvoo = (language: string): MessageContext => ({
+      ...context(language, { startsAt: new Date('2026-12-07T07:30:00Z'), endsAt: new Date('2026-12-07T08:15:00Z'), interpreterId: null, interpretingLanguage: null }),
+      agencyName: { fi: 'Kela', sv: 'FPA', en: 'Kela' },
+      serviceName: { fi: 'Perustoimeentulotuki', sv: 'Grundläggande utkomststöd', en: 'Basic social assistance' },
+      point: {
+        name: { fi: 'Porvoo-info', sv: 'Borgå-info', en: 'Porvoo-info' },
+        streetAddress: { fi: 'Lundinkatu 8 A', sv: 'Lundinsgatan 8 A', en: 'Lundinkatu 8 A' },
+        postalCode: '06100',
+        city: { fi: 'Porvoo', sv: 'Borgå', en: 'Porvoo' },
+        phone: '+358 20 692 250',
+        timeZone: 'Europe/Helsinki',
+      },
+    });
+    const sv = renderEmail(porvoo('sv'), 'confirmation', 1, 'noreply@x.test');
+    expect(sv.subject).toBe('Distansmöte bokat: FPA, mån 7.12.2026 kl. 9.30');
+    expect(sv.text).toContain('Myndighet: FPA\nÄrende: Grundläggande utkomststöd\nTid: mån 7.12.2026 kl. 9.30\n');
+    expect(sv.text).toContain('Plats: Borgå-info, Lundinsgatan 8 A, 06100 Borgå');
+    expect(sv.text).toContain('När du kommer, skriv bokningskoden på pekskärmen i distansservicerummet.');
+    expect(sv.text).not.toMatch(/Kela|Lundinkatu|terminal|UTC|07:30|7\.30/);
+    const smsSv = renderSms(porvoo('sv'), 'confirmation');
+    expect(smsSv).toBe('Etäpiste: Distansmöte bokat mån 7.12.2026 kl. 9.30, FPA. Borgå-info, Lundinsgatan 8 A, 06100 Borgå. Bokningskod ACD347 (skriv den på pekskärmen). Avbokning och ändringar: +358 20 692 250');
+    expect(renderSms(porvoo('sv'), 'cancellation')).toContain('Boka ny tid på nummer +358 20 692 250');
+
+    const fi = renderEmail(porvoo('fi'), 'confirmation', 1, 'noreply@x.test');
+    expect(fi.subject).toBe('Etätapaaminen varattu: Kela, ma 7.12.2026 klo 9.30');
+    expect(fi.text).toContain('Viranomainen: Kela\nAsia: Perustoimeentulotuki\nAika: ma 7.12.2026 klo 9.30\n');
+    expect(fi.text).toContain('Kun saavut, kirjoita varaustunnus etäpalvelutilan kosketusnäytölle. Palveluneuvoja auttaa tarvittaessa.');
+    expect(fi.text).not.toMatch(/pääte|näppäile|UTC/i);
+    expect(renderSms(porvoo('fi'), 'confirmation')).toContain('Varaustunnus ACD347 (kirjoita se etäpalvelutilan näytölle).');
   });
 
   it('falls back to Finnish for an unexpected language', () => {

@@ -1,6 +1,8 @@
 import type { Language } from '../../../shared/common.js';
 import type { MessageKind } from '../bookings/messages.js';
 import { buildIcs } from '../../../shared/ics.js';
+import { localizedOr } from '../../../shared/localized.js';
+import { officialDateTime } from '../../../shared/official-time.js';
 import type { MessageContext } from './repository.js';
 import { type MessageFacts, type Templates, templatesFor } from './templates/index.js';
 
@@ -20,21 +22,20 @@ export function messageFacts(c: RenderContext, kind: MessageKind): { t: Template
   const t = templatesFor(b.language);
   const lang = (b.language in c.agencyName ? b.language : 'fi') as Language;
   const tz = c.point.timeZone;
-  const when = new Intl.DateTimeFormat(t.locale, { timeZone: tz, dateStyle: 'full', timeStyle: 'short' }).format(b.startsAt);
-  const day = new Intl.DateTimeFormat(t.locale, { timeZone: tz, weekday: 'short', day: 'numeric', month: lang === 'en' ? 'short' : 'numeric' }).format(b.startsAt);
-  const time = new Intl.DateTimeFormat(t.locale, { timeZone: tz, hour: '2-digit', minute: '2-digit' }).format(b.startsAt);
+  // Official style in the point's wall-clock time (Helsinki): "ma 7.12.2026 klo 9.30", never UTC or ISO.
+  const when = officialDateTime(b.startsAt, lang, tz);
   const interpreter = b.interpretingLanguage ? languageName(t, b.interpretingLanguage) : b.interpreterId ? '' : undefined;
   return {
     t,
     facts: {
       kind,
-      agency: c.agencyName[lang],
-      service: c.serviceName[lang],
+      agency: localizedOr(c.agencyName, lang),
+      service: localizedOr(c.serviceName, lang),
       when,
-      whenShort: `${day} ${t.at} ${time}`,
+      whenShort: when,
       durationMinutes: Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000),
-      pointName: c.point.name[lang],
-      address: `${c.point.streetAddress}, ${c.point.postalCode} ${c.point.city[lang]}`,
+      pointName: localizedOr(c.point.name, lang),
+      address: `${localizedOr(c.point.streetAddress, lang)}, ${c.point.postalCode} ${localizedOr(c.point.city, lang)}`,
       phone: c.point.phone,
       reference: b.reference,
       interpreter,

@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/common.js';
+import { HELSINKI, officialDateTime } from '../../../shared/official-time.js';
 
 /** The words of the data subject's PDF export in Finnish, Swedish and English (LANGUAGE.md glossary). */
 const LABELS = {
@@ -114,5 +115,5 @@ export const exportLabels = (lang: Language): ExportLabels => LABELS[lang];
 
 /** An instant as people read it in Finland: 6.12.2026 klo 9.30 (Helsinki time), in the export's language. */
 export function localTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { timeZone: 'Europe/Helsinki', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return officialDateTime(iso, lang, HELSINKI, false);
 }

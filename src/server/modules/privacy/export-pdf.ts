@@ -5,15 +5,15 @@ import { localTime, exportLabels } from './export-labels.js';
 /** The export as a readable A4 PDF in the admin's chosen language: the same records as the JSON, one after another. */
 export async function personExportPdf(x: PersonExport, lang: Language): Promise<Buffer> {
   const { PDFDocument } = await import('pdf-lib');
-  const { helveticaWriter, MARGIN } = await import('../../pdf/writer.js');
+  const { unicodeWriter, MARGIN } = await import('../../pdf/writer.js');
   const l = exportLabels(lang);
   const doc = await PDFDocument.create();
   doc.setTitle(l.title);
   doc.setLanguage(lang === 'en' ? 'en' : `${lang}-FI`);
   doc.setProducer('Etäpiste');
-  const w = await helveticaWriter(doc);
+  const w = await unicodeWriter(doc);
   const pair = (label: string, value: string | undefined) => {
-    if (value) w.line([{ text: label }, { text: value, x: 200 }]);
+    if (value) w.line([{ text: label }, { text: value, x: 240 }]);
   };
   const word = (map: Record<string, string>, key: string) => map[key] ?? key;
   const status = (s: string) => word(l.statuses, s);

@@ -8,12 +8,12 @@ const hours = (minutes: number) => (minutes / 60).toFixed(2).replace('.', ',');
 export async function reportPdf(r: ReimbursementReport, lang: ReportLanguage): Promise<Buffer> {
   const l = labelsFor(lang);
   // pdf-lib is loaded on first use (as in the other PDF writers): it is ~1 s of CPU at start-up on a loaded machine.
-  const [{ PDFDocument }, { A4, MARGIN, helveticaWriter }] = await Promise.all([import('pdf-lib'), import('../../pdf/writer.js')]);
+  const [{ PDFDocument }, { A4, MARGIN, unicodeWriter }] = await Promise.all([import('pdf-lib'), import('../../pdf/writer.js')]);
   const doc = await PDFDocument.create();
   doc.setTitle(`${l.title} ${r.invoiceBasis.reference}`);
   doc.setLanguage(lang === 'fi' ? 'fi-FI' : 'sv-FI');
   doc.setProducer('Etäpiste');
-  const w = await helveticaWriter(doc);
+  const w = await unicodeWriter(doc);
   const right = A4[0] - MARGIN;
   const pair = (label: string, value: string) => w.line([{ text: label }, { text: value, x: 200 }]);
 

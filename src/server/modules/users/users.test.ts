@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds)('user administration on %s', (kind) => {
     t = await createTestApp(kind, { seed: true, config: { loginRatePerMinute: 1000 } });
     admin = await signIn(t.app, 'paakayttaja@vm.demo');
     auditor = await signIn(t.app, 'tarkastaja@vm.demo');
-    for (const o of (await admin.get('/api/organisations')).json() as { id: string; shortName: string }[]) org[o.shortName] = o.id;
+    for (const o of (await admin.get('/api/organisations')).json() as { id: string; shortName: { fi: string } }[]) org[o.shortName.fi] = o.id;
   });
   afterAll(() => t.close());
 

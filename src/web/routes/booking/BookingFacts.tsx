@@ -17,7 +17,7 @@ export type Facts = {
   reference?: string;
 };
 
-export const placeOf = (p: PublicServicePointView, lang: 'fi' | 'sv' | 'en') => `${localized(p.name, lang)}, ${p.streetAddress}, ${p.postalCode} ${localized(p.city, lang)}`;
+export const placeOf = (p: PublicServicePointView, lang: 'fi' | 'sv' | 'en') => `${localized(p.name, lang)}, ${localized(p.streetAddress, lang)}, ${p.postalCode} ${localized(p.city, lang)}`;
 
 /** What, when and where, as a description list: the confirm step, the confirmation and the manage page show it alike. */
 export function BookingFacts({ facts }: { facts: Facts }) {

@@ -34,7 +34,7 @@ export function ChooseService({ points, services, value, onChange, otherInvalid 
         <select id={`${id}-point`} value={value.servicePointId} onChange={(e) => set({ servicePointId: e.target.value, agencyId: '', serviceId: '' })}>
           {points.map((p) => (
             <option key={p.id} value={p.id}>
-              {localized(p.name, lang)}, {p.streetAddress}, {localized(p.city, lang)}
+              {localized(p.name, lang)}, {localized(p.streetAddress, lang)}, {localized(p.city, lang)}
             </option>
           ))}
         </select>

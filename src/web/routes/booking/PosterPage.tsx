@@ -61,7 +61,7 @@ export function PosterPage() {
             {fixedT('sv', 'poster.heading')}
           </p>
           <p className="pb-poster-point">
-            {both(point.name)} · {point.streetAddress}, {point.postalCode} {both(point.city)}
+            {both(point.name)} · {both(point.streetAddress)}, {point.postalCode} {both(point.city)}
           </p>
           {qr && <img className="pb-qr" src={qr} alt={url} width={320} height={320} />}
           <p lang="fi">{fixedT('fi', 'poster.scan')}</p>

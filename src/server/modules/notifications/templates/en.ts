@@ -2,7 +2,6 @@ import type { Templates } from './types.js';
 
 export const en: Templates = {
   locale: 'en-GB',
-  at: 'at',
   subject: {
     confirmation: 'Remote appointment booked',
     change: 'Your remote appointment has changed',
@@ -17,7 +16,7 @@ export const en: Templates = {
   },
   labels: { agency: 'Agency', service: 'Service', time: 'Time', duration: 'Duration', place: 'Place', reference: 'Booking reference' },
   minutes: (n) => `${n} min`,
-  referenceHint: 'Type the booking reference at the service point terminal when you arrive.',
+  referenceHint: 'When you arrive, type the booking reference on the touchscreen in the remote service room. A service advisor will help you if needed.',
   interpreter: (language) => `An interpreter (${language}) has been booked for the meeting.`,
   changeOrCancel: (f) => `To cancel or change the time, call the service point ${f.pointName}: ${f.phone}.`,
   manage: (url) => `You can view, move or cancel your booking online: ${url}`,
@@ -29,10 +28,10 @@ export const en: Templates = {
     cancellation: 'Remote appointment cancelled',
     reminder: 'Reminder: remote appointment',
   },
-  smsReference: (reference) => `Reference ${reference} (type it at the terminal).`,
+  smsReference: (reference) => `Reference ${reference} (type it on the touchscreen).`,
   smsInterpreter: 'Interpreter booked.',
   smsContact: (phone) => `To cancel or change: ${phone}`,
   smsManage: (url) => `Move or cancel: ${url}`,
-  smsBookAgain: (phone) => `To book a new time: ${phone}`,
+  smsBookAgain: (phone) => `To book a new time, call ${phone}`,
   languageNames: { fse: 'Finnish Sign Language', fss: 'Finland-Swedish Sign Language' },
 };

@@ -2,7 +2,6 @@ import type { Templates } from './types.js';
 
 export const fi: Templates = {
   locale: 'fi-FI',
-  at: 'klo',
   subject: {
     confirmation: 'Etätapaaminen varattu',
     change: 'Etätapaamisesi on muuttunut',
@@ -17,7 +16,7 @@ export const fi: Templates = {
   },
   labels: { agency: 'Viranomainen', service: 'Asia', time: 'Aika', duration: 'Kesto', place: 'Paikka', reference: 'Varaustunnus' },
   minutes: (n) => `${n} min`,
-  referenceHint: 'Näppäile varaustunnus palvelupisteen asiointipäätteeseen, kun saavut.',
+  referenceHint: 'Kun saavut, kirjoita varaustunnus etäpalvelutilan kosketusnäytölle. Palveluneuvoja auttaa tarvittaessa.',
   interpreter: (language) => `Tapaamiseen on varattu tulkki (${language}).`,
   changeOrCancel: (f) => `Jos haluat perua tai siirtää ajan, soita palvelupisteeseen ${f.pointName}: ${f.phone}.`,
   manage: (url) => `Voit katsoa, siirtää tai perua varauksesi verkossa: ${url}`,
@@ -29,10 +28,10 @@ export const fi: Templates = {
     cancellation: 'Etätapaaminen peruttu',
     reminder: 'Muistutus: etätapaaminen',
   },
-  smsReference: (reference) => `Varaustunnus ${reference} (näppäile päätteellä).`,
+  smsReference: (reference) => `Varaustunnus ${reference} (kirjoita se etäpalvelutilan näytölle).`,
   smsInterpreter: 'Tulkki varattu.',
   smsContact: (phone) => `Peruminen ja muutokset: ${phone}`,
   smsManage: (url) => `Siirrä tai peru: ${url}`,
-  smsBookAgain: (phone) => `Uuden ajan voit varata: ${phone}`,
+  smsBookAgain: (phone) => `Uuden ajan voit varata numerosta ${phone}`,
   languageNames: { fse: 'suomalainen viittomakieli', fss: 'suomenruotsalainen viittomakieli' },
 };

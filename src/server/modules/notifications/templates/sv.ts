@@ -2,7 +2,6 @@ import type { Templates } from './types.js';
 
 export const sv: Templates = {
   locale: 'sv-FI',
-  at: 'kl.',
   subject: {
     confirmation: 'Distansmöte bokat',
     change: 'Ditt distansmöte har ändrats',
@@ -17,7 +16,7 @@ export const sv: Templates = {
   },
   labels: { agency: 'Myndighet', service: 'Ärende', time: 'Tid', duration: 'Längd', place: 'Plats', reference: 'Bokningskod' },
   minutes: (n) => `${n} min`,
-  referenceHint: 'Skriv in bokningskoden på servicepunktens terminal när du kommer.',
+  referenceHint: 'När du kommer, skriv bokningskoden på pekskärmen i distansservicerummet. En servicerådgivare hjälper dig vid behov.',
   interpreter: (language) => `En tolk (${language}) är bokad till mötet.`,
   changeOrCancel: (f) => `Om du vill avboka eller byta tid, ring servicepunkten ${f.pointName}: ${f.phone}.`,
   manage: (url) => `Du kan se, flytta eller avboka din bokning på webben: ${url}`,
@@ -29,10 +28,10 @@ export const sv: Templates = {
     cancellation: 'Distansmöte avbokat',
     reminder: 'Påminnelse: distansmöte',
   },
-  smsReference: (reference) => `Bokningskod ${reference} (skriv in den på terminalen).`,
+  smsReference: (reference) => `Bokningskod ${reference} (skriv den på pekskärmen).`,
   smsInterpreter: 'Tolk bokad.',
   smsContact: (phone) => `Avbokning och ändringar: ${phone}`,
   smsManage: (url) => `Flytta eller avboka: ${url}`,
-  smsBookAgain: (phone) => `Ny tid kan bokas på: ${phone}`,
+  smsBookAgain: (phone) => `Boka ny tid på nummer ${phone}`,
   languageNames: { fse: 'finskt teckenspråk', fss: 'finlandssvenskt teckenspråk' },
 };

@@ -24,8 +24,6 @@ export type MessageFacts = {
 export type Templates = {
   /** Intl locale for dates and language names. */
   locale: string;
-  /** Word between the short date and the time ("klo"). */
-  at: string;
   subject: Record<MessageKind, string>;
   lead: Record<MessageKind, string>;
   labels: { agency: string; service: string; time: string; duration: string; place: string; reference: string };

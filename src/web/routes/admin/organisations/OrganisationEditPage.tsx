@@ -45,7 +45,7 @@ function OrganisationForm({ org }: { org?: OrganisationView }) {
   const navigate = useNavigate();
   const save = useSaveOrganisation(org?.id);
   const [name, setName] = useState<LocalizedText>(org?.name ?? emptyLocalized());
-  const [shortName, setShortName] = useState(org?.shortName ?? '');
+  const [shortName, setShortName] = useState<LocalizedText>(org?.shortName ?? emptyLocalized());
   const [kind, setKind] = useState<Kind | ''>(org?.kind ?? '');
   const [businessId, setBusinessId] = useState(org?.businessId ?? '');
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
@@ -72,12 +72,12 @@ function OrganisationForm({ org }: { org?: OrganisationView }) {
         }}
       >
         <LocalizedTextFields legend={t('organisations.name')} value={name} onChange={setName} invalid={(l) => invalid.has(`name.${l}`)} />
-        <TextInput
-          labelText={t('organisations.shortName')}
+        <LocalizedTextFields
+          legend={t('organisations.shortName')}
+          hint={t('organisations.shortNameHint')}
           value={shortName}
-          onChange={(v) => setShortName(String(v ?? ''))}
-          status={invalid.has('shortName') ? 'error' : 'default'}
-          statusText={invalid.has('shortName') ? t('validation.required') : undefined}
+          onChange={setShortName}
+          invalid={(l) => invalid.has(`shortName.${l}`)}
         />
         <Dropdown
           labelText={t('organisations.kind')}

@@ -35,7 +35,7 @@ export function OrganisationsPage() {
                 </RouterLink>
               ),
               kind: o.isMainAdmin ? `${t(`kinds.${o.kind}`)} (${t('organisations.mainAdmin')})` : t(`kinds.${o.kind}`),
-              shortName: o.shortName,
+              shortName: localized(o.shortName, i18n.language),
               businessId: o.businessId ?? '',
             }))}
           />

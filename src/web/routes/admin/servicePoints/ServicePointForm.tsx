@@ -34,7 +34,7 @@ export function ServicePointForm({ initial, chooseOrganisation, submitLabel, pen
     setDraft((d) => ({ ...d, ...patch }));
     onEdit?.();
   };
-  const field = (key: 'streetAddress' | 'postalCode' | 'phone' | 'timeZone', messageKey: string) => ({
+  const field = (key: 'postalCode' | 'phone' | 'timeZone', messageKey: string) => ({
     value: draft[key],
     onChange: (v: string | number | undefined) => set({ [key]: String(v ?? '') }),
     status: invalid.has(key) ? ('error' as const) : ('default' as const),
@@ -79,7 +79,13 @@ export function ServicePointForm({ initial, chooseOrganisation, submitLabel, pen
         </Dropdown>
       )}
       <LocalizedTextFields legend={t('servicePoints.name')} value={draft.name} onChange={(name) => set({ name })} invalid={(l) => invalid.has(`name.${l}`)} />
-      <TextInput labelText={t('servicePoints.streetAddress')} {...field('streetAddress', 'validation.required')} />
+      <LocalizedTextFields
+        legend={t('servicePoints.streetAddress')}
+        hint={t('servicePoints.streetAddressHint')}
+        value={draft.streetAddress}
+        onChange={(streetAddress) => set({ streetAddress })}
+        invalid={(l) => invalid.has(`streetAddress.${l}`)}
+      />
       <TextInput labelText={t('servicePoints.postalCode')} inputMode="numeric" {...field('postalCode', 'validation.postalCode')} />
       <LocalizedTextFields legend={t('servicePoints.city')} value={draft.city} onChange={(city) => set({ city })} invalid={(l) => invalid.has(`city.${l}`)} />
       <TextInput labelText={t('servicePoints.phone')} type="tel" {...field('phone', 'validation.phone')} />

@@ -38,7 +38,7 @@ export function ServicePointsPage() {
                     {localized(p.name, i18n.language)}
                   </RouterLink>
                 ),
-                address: `${p.streetAddress}, ${p.postalCode} ${localized(p.city, i18n.language)}`,
+                address: `${localized(p.streetAddress, i18n.language)}, ${p.postalCode} ${localized(p.city, i18n.language)}`,
                 organisation: localized(orgs.data?.find((o) => o.id === p.organisationId)?.name, i18n.language),
                 rooms: String(p.rooms.filter((r) => r.active).length),
                 status: p.active ? t('status.active') : t('status.inactive'),

@@ -9,7 +9,7 @@ export type DayHours = { open: boolean; opens: string; closes: string };
 export type ServicePointDraft = {
   organisationId: string;
   name: LocalizedText;
-  streetAddress: string;
+  streetAddress: LocalizedText;
   postalCode: string;
   city: LocalizedText;
   phone: string;
@@ -35,7 +35,7 @@ export function toApiTime(input: string): string | undefined {
 export const emptyDraft = (): ServicePointDraft => ({
   organisationId: '',
   name: emptyLocalized(),
-  streetAddress: '',
+  streetAddress: emptyLocalized(),
   postalCode: '',
   city: emptyLocalized(),
   phone: '',

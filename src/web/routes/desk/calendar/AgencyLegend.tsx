@@ -22,7 +22,7 @@ export function AgencyLegend({ agencyIds, showBusy = false, level = 'h3' }: Prop
         {shown.map((a) => (
           <li key={a.id}>
             <span className={`cal-swatch cal-agency-${colourOf(a.id)}`} aria-hidden="true" />
-            <strong>{a.shortName}</strong> {localized(a.name, lang)}
+            <strong>{localized(a.shortName, lang)}</strong> {localized(a.name, lang) === localized(a.shortName, lang) ? '' : localized(a.name, lang)}
           </li>
         ))}
         {showBusy && (

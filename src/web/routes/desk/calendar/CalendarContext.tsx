@@ -34,7 +34,7 @@ export function CalendarProvider({ scope, children }: { scope: CalendarScope; ch
   const organisations = useOrganisations();
   const services = useAllServices();
   const value = useMemo<CalendarValue>(() => {
-    const agencies = (organisations.data ?? []).filter((o) => o.kind === 'principal').sort((a, b) => a.shortName.localeCompare(b.shortName));
+    const agencies = (organisations.data ?? []).filter((o) => o.kind === 'principal').sort((a, b) => a.shortName.fi.localeCompare(b.shortName.fi));
     const byId = new Map(agencies.map((a, i) => [a.id, { a, i }]));
     const servicesById = new Map((services.data ?? []).map((s) => [s.id, s]));
     return {
@@ -45,7 +45,10 @@ export function CalendarProvider({ scope, children }: { scope: CalendarScope; ch
         const a = byId.get(id)?.a;
         return a ? localized(a.name, lang) : '';
       },
-      agencyShort: (id) => byId.get(id)?.a.shortName ?? '',
+      agencyShort: (id) => {
+        const a = byId.get(id)?.a;
+        return a ? localized(a.shortName, lang) : '';
+      },
       service: (id) => servicesById.get(id),
       serviceName: (id) => {
         const s = servicesById.get(id);

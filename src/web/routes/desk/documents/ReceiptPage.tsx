@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Button } from 'suomifi-ui-components';
 import type { Language } from '../../../../shared/common';
 import type { ReceiptView } from '../../../../shared/documents';
+import { officialDate, officialDateTime } from '../../../../shared/official-time';
 import { ErrorAlert, StatusMessage } from '../../../components/Alerts';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { LANGUAGES } from '../../../i18n/languages';
@@ -13,8 +14,8 @@ import { documentError } from './labels';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'suomi', sv: 'svenska', en: 'English' };
 
-const when = (iso: string, lang: Language, tz: string, time = true) =>
-  new Intl.DateTimeFormat(lang === 'sv' ? 'sv-FI' : lang === 'en' ? 'en-GB' : 'fi-FI', { timeZone: tz, dateStyle: 'long', ...(time ? { timeStyle: 'short' } : {}) }).format(new Date(iso));
+/** The same official style as the PDF and the e-mail: "2.3.2026 klo 10.15", in the point's zone. */
+const when = (iso: string, lang: Language, tz: string, time = true) => (time ? officialDateTime(iso, lang, tz, false) : officialDate(iso, lang, tz, false));
 
 /** The receipt itself, in the customer's language: what, how many pages, for whom, when and where; no content. */
 function ReceiptSheet({ r, lang }: { r: ReceiptView; lang: Language }) {
@@ -53,7 +54,7 @@ function ReceiptSheet({ r, lang }: { r: ReceiptView; lang: Language }) {
         <dd>
           {[r.servicePoint.name[lang], r.room?.[lang]].filter(Boolean).join(', ')}
           <br />
-          {`${r.servicePoint.streetAddress}, ${r.servicePoint.postalCode} ${r.servicePoint.city[lang]}`}
+          {`${r.servicePoint.streetAddress[lang] || r.servicePoint.streetAddress.fi}, ${r.servicePoint.postalCode} ${r.servicePoint.city[lang]}`}
           <br />
           {r.servicePoint.phone}
         </dd>
