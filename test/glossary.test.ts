@@ -22,6 +22,7 @@ describe('the glossary matcher', () => {
     expect(variantsOf('sv', 'Identitetskontrollen är klar')).toEqual(['identitetskontroll']);
     expect(variantsOf('sv', 'Hen måste logga in.')).toEqual(['hen (pronoun)']);
     expect(variantsOf('sv', 'Anteckning (valfritt)')).toEqual(['(valfritt) / (frivilligt)']);
+    expect(variantsOf('sv', 'frivilligt')).toEqual(['(valfritt) / (frivilligt)']); // a whole `optional` text
   });
 
   it('does not flag the preferred terms, nor words that merely contain a variant', () => {
