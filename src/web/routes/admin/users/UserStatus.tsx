@@ -9,5 +9,5 @@ export function UserStatus({ user }: { user: UserView }) {
     user.mfaEnabled ? t('status.mfaOn') : t('status.mfaOff'),
     ...(!user.hasPassword ? [t('status.noPassword')] : []),
   ];
-  return <span className={user.active ? 'admin-user-status' : 'admin-user-status admin-inactive'}>{parts.join(', ')}</span>;
+  return <span className={user.active ? undefined : 'admin-inactive'}>{parts.join(', ')}</span>;
 }
