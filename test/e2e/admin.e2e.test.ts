@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
 
     await admin.getByRole('link', { name: 'Open the account of Uuno Uusi' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Uuno Uusi' }).waitFor();
-    await admin.getByText('Active, MFA off').waitFor();
+    await admin.getByText('Active, two-step verification off').waitFor();
     await expectAccessible(admin);
 
     // The new expert, in a browser of their own.
@@ -106,7 +106,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
 
     // The admin's view of the account follows.
     await admin.reload();
-    await admin.getByText('Active, MFA on').waitFor();
+    await admin.getByText('Active, two-step verification on').waitFor();
   });
 
   it("an agency admin sees only its own agency's users and no directory tabs", async () => {
@@ -176,7 +176,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
     expect(await code.textContent()).toMatch(/^\d{4}-\d{4}$/);
     await page.getByText('Open /terminal on the kiosk and enter this code').waitFor();
     const row = page.getByRole('row', { name: /Asiakaspääte 2/ });
-    await row.getByText('Waiting for pairing').waitFor();
+    await row.getByText('Waiting for activation').waitFor();
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Revoke Asiakaspääte 2' }).click();
@@ -204,7 +204,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
     await dialog.getByText('Jonas Ek can no longer sign in').waitFor();
     await dialog.getByRole('button', { name: 'Deactivate account' }).click();
     await admin.getByText('The account has been deactivated.').waitFor();
-    await admin.getByText(/^Deactivated, MFA off/).waitFor();
+    await admin.getByText(/^Deactivated, two-step verification off/).waitFor();
 
     // The other browser's next call is refused and the app returns to sign-in.
     const refused = other.waitForResponse((r) => r.url().includes('/api/') && r.status() === 401);
@@ -233,7 +233,7 @@ describe.skipIf(!browserAvailable)('administration', () => {
     await page.getByLabel('Short name in Finnish', { exact: true }).fill('PRH');
     await page.getByLabel('Short name in Swedish', { exact: true }).fill('PRS');
     await page.getByLabel('Short name in English', { exact: true }).fill('PRH');
-    await choose(page, 'Kind', 'Principal agency');
+    await choose(page, 'Kind', 'Principal');
     await page.getByLabel('Business ID').fill('123');
     await page.getByRole('button', { name: 'Create organisation' }).click();
     await page.getByText('Enter the business ID in the form 1234567-8.').waitFor();

@@ -32,7 +32,7 @@ function IdleWarningRound({ idleMs, leadMs, onContinue }: { idleMs: number; lead
     <div className="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-warning-title" aria-describedby="idle-warning-text">
       <div className="idle-warning-box">
         <h2 id="idle-warning-title">{t('idleWarning.title')}</h2>
-        <p id="idle-warning-text">{t('idleWarning.text', { minutes: Math.round(leadMs / 60_000) })}</p>
+        <p id="idle-warning-text">{t('idleWarning.text', { count: Math.round(leadMs / 60_000) })}</p>
         <button ref={button} type="button" className="idle-warning-button" onClick={onContinue}>
           {t('idleWarning.continue')}
         </button>

@@ -110,7 +110,7 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     expect(p1.capacity).toEqual({ bookedMinutes: 300, openMinutes: 3600, share: 300 / 3600 });
     expect(row(v, w.p2.point.id).bookings).toBe(1);
     const byChannel = await view(coordinator, 'groupBy=channel&lang=en');
-    expect(row(byChannel, 'agency-phone')).toMatchObject({ group: { name: "Authority's telephone service" }, bookings: 1 });
+    expect(row(byChannel, 'agency-phone')).toMatchObject({ group: { name: "Agency's telephone service" }, bookings: 1 });
     // Calls, documents and incidents know no channel: not counted rather than counted wrong.
     expect(row(byChannel, 'on-site').calls).toBeNull();
     expect(row(byChannel, 'on-site').documents).toBeNull();

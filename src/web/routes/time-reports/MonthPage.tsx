@@ -148,7 +148,7 @@ function Month({ view, canSubmit, canDecide }: { view: MonthView; canSubmit: boo
         ) : (
           <ul>
             {view.gaps.map((g) => (
-              <li key={`${g.userId}${g.date}`}>{t('month.gap', { name: names.get(g.userId) ?? '', date: formatDay(g.date, lang), n: g.activities })}</li>
+              <li key={`${g.userId}${g.date}`}>{t('month.gap', { name: names.get(g.userId) ?? '', date: formatDay(g.date, lang), count: g.activities })}</li>
             ))}
           </ul>
         )}
