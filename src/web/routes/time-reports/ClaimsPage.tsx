@@ -155,16 +155,16 @@ function Claims({ agreementId, canDecide }: { agreementId: string; canDecide: bo
                       <span className={`tr-state tr-state-${c.status}`}>{t(`claimStates.${c.status}`)}</span>
                     </td>
                     {canDecide && (
-                      <td className="tr-actions">
+                      <td>
                         {c.status === 'pending' && (
-                          <>
+                          <div className="tr-actions">
                             <Button onClick={() => decide.mutate({ id: c.id, decision: 'approve' })} aria-label={t('claims.approveOne', { what: c.description })}>
                               {t('claims.approve')}
                             </Button>
                             <Button variant="secondary" onClick={() => decide.mutate({ id: c.id, decision: 'reject' })} aria-label={t('claims.rejectOne', { what: c.description })}>
                               {t('claims.reject')}
                             </Button>
-                          </>
+                          </div>
                         )}
                       </td>
                     )}

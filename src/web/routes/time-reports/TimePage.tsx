@@ -111,13 +111,15 @@ function Suggestions({ from, to }: { from: string; to: string }) {
                           onChange={(e) => setMinutes({ ...minutes, [s.source.id]: e.target.value })}
                         />
                       </td>
-                      <td className="tr-actions">
-                        <Button onClick={() => void accept(s)} disabled={record.isPending}>
-                          {t('desk.accept')}
-                        </Button>
-                        <Button variant="secondary" onClick={() => dismiss.mutate(s.source)} disabled={dismiss.isPending}>
-                          {t('desk.discard')}
-                        </Button>
+                      <td>
+                        <div className="tr-actions">
+                          <Button onClick={() => void accept(s)} disabled={record.isPending}>
+                            {t('desk.accept')}
+                          </Button>
+                          <Button variant="secondary" onClick={() => dismiss.mutate(s.source)} disabled={dismiss.isPending}>
+                            {t('desk.discard')}
+                          </Button>
+                        </div>
                       </td>
                     </tr>
                   ))}
