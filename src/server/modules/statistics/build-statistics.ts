@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Language } from '../../../shared/common.js';
 import { type StatisticsGroupBy, type StatisticsQuery, type StatisticsView, isoWeek } from '../../../shared/statistics.js';
 import type { UserActor } from '../../auth/actor.js';
-import { authorize, statisticsScope } from '../../auth/policy.js';
+import { authorize, statisticsScope, statisticsTimeScope } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { holidayOn } from '../scheduling/holidays.js';
 import { eachDate } from '../scheduling/time.js';
@@ -66,13 +66,15 @@ export async function buildStatistics(
       const figures = {
         bookings: rolled === undefined ? await repo.bookingFigures(db, q) : (rolled?.bookings ?? null),
         cancellers: rolled === undefined ? await repo.cancellerFigures(db, q) : (rolled?.cancellers ?? null),
+        walkIns: await repo.walkInFigures(db, q),
         meetings: await repo.meetingFigures(db, q),
         identity: await repo.identityFigures(db, q),
         documents: await repo.documentFigures(db, q),
         incidents: await repo.incidentFigures(db, q),
         calls: await repo.callFigures(db, q),
         feedback: await repo.feedbackFigures(db, q),
-        time: await repo.timeFigures(db, q),
+        // Advisors' time only as far as `time-entry:read` allows (experts and auditors: none; then not shown).
+        time: await repo.timeFigures(db, { ...q, scope: statisticsTimeScope(actor) }),
         open: await repo.openMinutes(db, q, holidays),
       };
       return { figures, openHours: await openMinutesByHour(db, q, holidays) };

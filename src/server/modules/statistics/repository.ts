@@ -135,6 +135,12 @@ export const identityFigures = (db: Db, q: Selection) =>
     FROM identity_checks i JOIN bookings b ON b.id = i.booking_id WHERE ${where} GROUP BY 1`,
   );
 
+export type WalkInFigures = Row & { left_queue: number };
+
+/** Walk-in customers who joined the queue in the period and were taken off it before an expert took them (`cancelled`). */
+export const walkInFigures = (db: Db, q: Selection) =>
+  grouped<WalkInFigures>(db, sources.walkIns, q, (key, where) => sql`SELECT ${key} AS k, count(*)::int AS left_queue FROM walk_ins wi WHERE ${where} AND wi.status = 'cancelled' GROUP BY 1`);
+
 export type DocumentFigures = Row & { handovers: number; pages: number };
 
 /** Handovers registered in the period and sent on (drafts are not handed over yet). */

@@ -40,6 +40,13 @@ export const sources = {
     agency: sql`r.agency_id`,
     booking: { service: sql`r.service_id`, channel: sql`r.channel`, language: sql`r.language`, interpreting: sql`nullif(r.interpreting_language, '')` },
   },
+  /** The walk-in queue's entries (`wi`): they came on site, so their channel is on site. */
+  walkIns: {
+    instant: sql`wi.created_at`,
+    point: sql`wi.service_point_id`,
+    agency: sql`wi.agency_id`,
+    booking: { service: sql`wi.service_id`, channel: sql`'on-site'::booking_channel`, language: sql`wi.language`, interpreting: sql`wi.interpreting_language` },
+  },
   documents: { instant: sql`d.created_at`, point: sql`d.service_point_id`, agency: sql`d.agency_id`, booking: null },
   incidents: { instant: sql`n.reported_at`, point: sql`n.service_point_id`, agency: sql`n.agency_id`, booking: null },
   calls: { instant: sql`c.created_at`, point: sql`c.service_point_id`, agency: null, booking: null },
