@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { addDays } from '../scheduling/time.js';
 import { helsinkiDay } from '../time-reports/days.js';
+import { sql } from 'drizzle-orm';
 import { refreshStep } from './rollup-repository.js';
 
 /** Days counted per transaction when the rollup catches up (the first run counts every past day). */
@@ -20,6 +21,10 @@ export async function refreshStatisticsRollup(ctx: AppContext, now = new Date())
     if (step.from) summary.counted.push({ from: step.from, through: step.through! });
     summary.recounted += step.recounted;
     summary.through = step.through;
-    if (step.done || !step.from) return summary;
+    if (step.done || !step.from) {
+      // After counting whole days (a catch-up), the planner learns the table's new size.
+      if (summary.counted.length > 0) await ctx.db.execute(sql`ANALYZE statistics_days`);
+      return summary;
+    }
   }
 }

@@ -42,15 +42,24 @@ const hourSums = sql.raw(DAY_HOURS.map((h) => `coalesce(sum(x.minutes) FILTER (W
 
 const FINE_KEY = sql`x.service_point_id, x.day, x.agency_id, x.service_id, x.channel, x.language, x.interpreting_language`;
 /** Fine cells only (the live days), or both levels (the refresh): the day, point and agency level leaves service, channel and language null. */
-export const FINE: SQL = sql`GROUP BY ${FINE_KEY}`;
-export const BOTH_LEVELS: SQL = sql`GROUP BY GROUPING SETS ((x.service_point_id, x.day, x.agency_id, x.interpreting_language), (${FINE_KEY}))`;
+export type Grouping = { by: SQL; fine: SQL };
+export const FINE: Grouping = { by: sql`GROUP BY ${FINE_KEY}`, fine: sql`true` };
+export const BOTH_LEVELS: Grouping = {
+  by: sql`GROUP BY GROUPING SETS ((x.service_point_id, x.day, x.agency_id, x.interpreting_language), (${FINE_KEY}))`,
+  fine: sql`(GROUPING(x.service_id) = 0)`,
+};
+/** The day, point and agency level alone: the refresh writes it apart from the fine cells so that its rows lie together on disk. */
+export const COARSE: Grouping = {
+  by: sql`GROUP BY x.service_point_id, x.day, x.agency_id, x.interpreting_language`,
+  fine: sql`false`,
+};
 
 /**
  * Cells of the bookings `from` (aliased `b`, joined to whatever else `from` brings) that meet `where`. Who cancelled
  * is the last cancelling event's user compared with the booking's agency, the customer online, or the system.
  */
-export function cells(from: SQL, where: SQL, grouping: SQL): SQL {
-  return sql`SELECT x.service_point_id, x.day, x.agency_id, (GROUPING(x.service_id) = 0) AS fine, x.service_id, x.channel, x.language, x.interpreting_language,
+export function cells(from: SQL, where: SQL, grouping: Grouping): SQL {
+  return sql`SELECT x.service_point_id, x.day, x.agency_id, ${grouping.fine} AS fine, ${fineOnly(grouping, 'service_id')}, ${fineOnly(grouping, 'channel')}, ${fineOnly(grouping, 'language')}, x.interpreting_language,
       count(*)::int AS bookings,
       count(*) FILTER (WHERE x.channel = 'on-site')::int AS on_site,
       count(*) FILTER (WHERE x.channel = 'agency-phone')::int AS agency_phone,
@@ -81,8 +90,11 @@ export function cells(from: SQL, where: SQL, grouping: SQL): SQL {
       LEFT JOIN users u ON u.id = e.actor_id
       LEFT JOIN organisations o ON o.id = u.organisation_id
       WHERE ${where}) x
-    ${grouping}`;
+    ${grouping.by}`;
 }
+
+/** A fine key column: null in the coarse cells (it is not grouped there). */
+const fineOnly = (g: Grouping, column: string) => (g === COARSE ? sql.raw(`NULL::${column === 'channel' ? 'booking_channel' : column === 'service_id' ? 'uuid' : 'text'} AS ${column}`) : sql.raw(`x.${column}`));
 
 /** The start of a Helsinki day as an instant, in SQL. */
 export const dayStart = (day: SQL) => sql`((${day})::timestamp AT TIME ZONE ${TZ})`;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../scheduling/time.js';
-import { BOTH_LEVELS, cellColumnList, cells, dayStart, markedBookings } from './rollup-cells.js';
+import { BOTH_LEVELS, COARSE, FINE, cellColumnList, cells, dayStart, markedBookings } from './rollup-cells.js';
 import { TZ, uuids } from './sources.js';
 
 type Rows<T> = { rows: T[] };
@@ -48,13 +48,10 @@ export async function refreshStep(tx: Db, yesterday: string, chunkDays: number):
   }
   if (from && from <= upto) {
     await tx.execute(sql`DELETE FROM statistics_days WHERE day BETWEEN ${from}::date AND ${upto}::date`);
-    await tx.execute(
-      sql`INSERT INTO statistics_days (${cellColumnList}) ${cells(
-        sql`bookings b`,
-        sql`b.starts_at >= ${dayStart(sql`${from}::date`)} AND b.starts_at < ${dayStart(sql`${addDays(upto, 1)}::date`)}`,
-        BOTH_LEVELS,
-      )}`,
-    );
+    const days = sql`b.starts_at >= ${dayStart(sql`${from}::date`)} AND b.starts_at < ${dayStart(sql`${addDays(upto, 1)}::date`)}`;
+    // The coarse cells first and the fine ones after: a year's coarse cells, which most pages read, lie together.
+    await tx.execute(sql`INSERT INTO statistics_days (${cellColumnList}) ${cells(sql`bookings b`, days, COARSE)}`);
+    await tx.execute(sql`INSERT INTO statistics_days (${cellColumnList}) ${cells(sql`bookings b`, days, FINE)}`);
   }
   await tx.execute(sql`UPDATE statistics_rollup_state SET through = ${upto}::date, refreshed_at = now() WHERE id = 1`);
   return { from: from && from <= upto ? from : null, through: upto, recounted: pairs.length, done: upto >= yesterday };
