@@ -137,9 +137,9 @@ export const identityFigures = (db: Db, q: Selection) =>
 
 export type WalkInFigures = Row & { left_queue: number };
 
-/** Walk-in customers who joined the queue in the period and were taken off it before an expert took them (`cancelled`). */
+/** Walk-in customers who joined the queue in the period and were never taken into a booking: taken off the queue, or still waiting (the purge later marks those cancelled, so the count stays). */
 export const walkInFigures = (db: Db, q: Selection) =>
-  grouped<WalkInFigures>(db, sources.walkIns, q, (key, where) => sql`SELECT ${key} AS k, count(*)::int AS left_queue FROM walk_ins wi WHERE ${where} AND wi.status = 'cancelled' GROUP BY 1`);
+  grouped<WalkInFigures>(db, sources.walkIns, q, (key, where) => sql`SELECT ${key} AS k, count(*)::int AS left_queue FROM walk_ins wi WHERE ${where} AND wi.status <> 'taken' GROUP BY 1`);
 
 export type DocumentFigures = Row & { handovers: number; pages: number };
 
