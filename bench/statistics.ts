@@ -4,6 +4,9 @@
 // Sequential requests through app.inject (server time = reply.elapsedTime); interleaved in the same run, the SQL the
 // endpoint issued (captured from every pg client, the session look-up excluded; its transaction included) replayed one
 // after another on one connection.
+// Before the cases, the statistics rollup is brought up to yesterday as the statistics.refresh job does (the first run
+// on a data set counts every past day: `rollup.catchUpMs`), then refreshed again with one day's bookings marked dirty
+// by an update (`rollup.markedRefreshMs`); the cases run with nothing marked, as between two changes.
 // Load average at start and end, since the machine is shared. One JSON line.
 // Usage: npx tsx bench/statistics.ts   (BENCH_N=30 requests per case; BENCH_DB_NAME / BENCH_KEEP: see bench/national-data.ts)
 import os from 'node:os';
@@ -13,6 +16,7 @@ import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
 import { openPostgres } from '../src/server/db/client.js';
 import { addDays, localDate } from '../src/server/modules/scheduling/time.js';
+import { refreshStatisticsRollup } from '../src/server/modules/statistics/refresh-rollup.js';
 import { monthDays } from '../src/server/modules/time-reports/days.js';
 import { InProcessBus } from '../src/server/realtime/bus.js';
 import { percentile } from './lib.js';
@@ -37,6 +41,19 @@ await pool.query(
    INSERT INTO role_assignments (user_id, role, organisation_id) SELECT id, 'coordinator', organisation_id FROM u`,
   [COORDINATOR, await hashPassword(BENCH_PASSWORD)],
 );
+
+const refreshCtx = { db: database.db } as Parameters<typeof refreshStatisticsRollup>[0];
+let t0 = performance.now();
+const catchUp = await refreshStatisticsRollup(refreshCtx);
+const catchUpMs = performance.now() - t0;
+// A past booking at the busiest point changes (marking its day), then a refresh; then it changes back.
+await pool.query(`UPDATE bookings SET walk_in = NOT walk_in WHERE id IN (SELECT id FROM bookings WHERE service_point_id = $1 AND starts_at < now() - interval '3 days' ORDER BY starts_at DESC LIMIT 1)`, [data.busyPointId]);
+t0 = performance.now();
+const marked = await refreshStatisticsRollup(refreshCtx);
+const markedRefreshMs = performance.now() - t0;
+await pool.query(`UPDATE bookings SET walk_in = NOT walk_in WHERE id IN (SELECT id FROM bookings WHERE service_point_id = $1 AND starts_at < now() - interval '3 days' ORDER BY starts_at DESC LIMIT 1)`, [data.busyPointId]);
+await refreshStatisticsRollup(refreshCtx);
+const rollupRows = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM statistics_days`)).rows[0]!.n;
 
 const app = await buildApp({ config: testConfig(), database, bus: new InProcessBus() });
 const serverMs: number[] = [];
@@ -126,6 +143,7 @@ console.log(
     bench: 'statistics',
     n: N,
     dataSet: { name: data.name, bookings: data.counts.bookings, servicePoints: data.counts.servicePoints },
+    rollup: { catchUpMs: round(catchUpMs), catchUpDays: catchUp.counted.length, markedRefreshMs: round(markedRefreshMs), recounted: marked.recounted, rows: rollupRows },
     year,
     pointMonth,
     loadAverage: { start: loadAtStart, end: os.loadavg().map(round) },

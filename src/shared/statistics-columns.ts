@@ -36,7 +36,7 @@ export function statisticsColumns(rows: StatisticsRow[], t: Translate, languageN
       c('cancellations', t('columns.cancellations'), (r) => r.cancellations),
       ...CANCELLERS.map((w) => c(`cancellationsBy.${w}`, t('cancelledBy', { who: t(`cancellers.${w}`) }), (r) => r.cancellationsBy[w], { chart: false })),
     ],
-    meetings: [c('meetings', t('columns.meetings'), (r) => r.meetings), c('noShows', t('columns.noShows'), (r) => r.noShows), c('walkIns', t('columns.walkIns'), (r) => r.walkIns)],
+    meetings: [c('meetings', t('columns.meetings'), (r) => r.meetings), c('noShows', t('columns.noShows'), (r) => r.noShows), c('walkIns', t('columns.walkIns'), (r) => r.walkIns), c('walkInsLeft', t('columns.walkInsLeft'), (r) => r.walkInsLeft)],
     capacity: [
       c('capacity.bookedMinutes', t('columns.bookedMinutes'), (r) => r.capacity.bookedMinutes, { chart: false }),
       c('capacity.openMinutes', t('columns.openMinutes'), (r) => r.capacity.openMinutes, { chart: false }),

@@ -74,6 +74,8 @@ export const statisticsRow = z.object({
   cancellationsBy: counts(CANCELLERS, z.number().int()),
   noShows: peopleCount,
   walkIns: peopleCount,
+  /** Walk-in customers who joined the queue and left it (taken off the queue) before an expert took them. */
+  walkInsLeft: peopleCount,
   /** Meetings held: bookings of the period that reached the meeting (in meeting or completed). */
   meetings: peopleCount,
   /** Booked minutes (not cancelled) / open minutes of the rooms in scope; null when the grouping has no rooms of its own. */

@@ -12,6 +12,7 @@ import {
   meetings,
   services,
   timeEntries,
+  walkIns,
 } from '../../src/server/db/schema/index.js';
 import { createOrganisation, createServicePoint, createUser } from './factories.js';
 
@@ -173,6 +174,17 @@ export async function statisticsWorld(db: Db) {
     { userId: advisor.id, servicePointId: p1.point.id, date: '2025-10-21', minutes: 90, task: 'booking', agencyId: agencyA.id },
     { userId: advisor.id, servicePointId: p1.point.id, date: '2025-10-22', minutes: 30, task: 'training' },
   ]);
+  // The walk-in queue: 5 of A's customers left it on 22.10 (and one was taken), 1 of B's.
+  const queued = (agency: typeof agencyA, service: string, status: string) => ({
+    servicePointId: p1.point.id,
+    agencyId: agency.id,
+    serviceId: service,
+    customerName: 'Asiakas',
+    language: 'fi',
+    status,
+    createdAt: new Date('2025-10-22T09:00:00Z'),
+  });
+  await db.insert(walkIns).values([...Array.from({ length: 5 }, () => queued(agencyA, serviceA!.id, 'cancelled')), queued(agencyA, serviceA!.id, 'taken'), queued(agencyB, serviceB!.id, 'cancelled')]);
   return { agencyA, agencyB, p1, p2, serviceA: serviceA!, users: { expertA, expertB, adminA, advisor, managerP2, coordinator, auditor } };
 }
 export type StatisticsWorld = Awaited<ReturnType<typeof statisticsWorld>>;

@@ -240,6 +240,16 @@ export const readsNotes = (actor: Actor, entry: { userId: string; servicePointId
   self(actor, { userId: entry.userId }) || pointManagerAt(actor, { servicePointId: entry.servicePointId }) || mainAdmin(actor, {}) || coordinator(actor, {});
 
 /**
+ * Whose advisors' time the statistics may count for the actor: what `time-entry:read` allows (all for the main admin and
+ * coordinators, the administered agencies' and the managed points' entries), never more than `statisticsScope`.
+ * Experts and auditors read no time entries, so they see no advisors' time.
+ */
+export function statisticsTimeScope(actor: Actor): StatisticsScope {
+  const time = timeEntryScope(actor);
+  return time.all ? statisticsScope(actor) : { all: false, agencyIds: time.agencyIds, servicePointIds: time.servicePointIds };
+}
+
+/**
  * Which rows statistics may count for the actor (the same rule as `statistics:read`, as filters for the queries):
  * `all`, or those of the agencies they work for or of the points they manage (either).
  */

@@ -10,6 +10,7 @@ import type { Channels } from '../modules/notifications/deliver-message.js';
 import { startNotificationJobs } from '../modules/notifications/jobs.js';
 import { startDocumentJobs } from '../modules/documents/jobs.js';
 import { startPrivacyJobs } from '../modules/privacy/jobs.js';
+import { startStatisticsJobs } from '../modules/statistics/jobs.js';
 
 export type JobsLogger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 
@@ -27,6 +28,8 @@ export type Jobs = {
   dispatchMessages(): Promise<void>;
   /** Run the customer-data retention purge now instead of at the next quarter hour. */
   purgeCustomerData(): Promise<void>;
+  /** Refresh the statistics rollup now instead of at the next five minutes. */
+  refreshStatistics(): Promise<void>;
   /** Stops taking jobs, lets running ones finish (up to 15 s), closes pg-boss's connections. */
   stop(): Promise<void>;
 };
@@ -59,10 +62,12 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
     const accessibility = await startAccessibilityJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const audit = await startAuditJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const privacy = await startPrivacyJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    const statistics = await startStatisticsJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
       purgeCustomerData: privacy.purge,
+      refreshStatistics: statistics.refresh,
       async stop() {
         await notifications.stop();
         await documents.stop();
@@ -70,6 +75,7 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
         await accessibility.stop();
         await audit.stop();
         await privacy.stop();
+        await statistics.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },

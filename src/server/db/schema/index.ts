@@ -10,3 +10,4 @@ export * from './accessibility.js';
 export * from './public-booking.js';
 export * from './privacy.js';
 export * from './identity-providers.js';
+export * from './statistics.js';

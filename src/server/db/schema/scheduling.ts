@@ -122,6 +122,7 @@ export const bookings = pgTable(
     check('bookings_customer_check', sql`customer_name IS NOT NULL OR customer_data_removed_at IS NOT NULL`),
     index('bookings_retention_idx').on(t.endsAt).where(sql`customer_data_removed_at IS NULL`),
     index('bookings_point_time_idx').on(t.servicePointId, t.startsAt),
+    index('bookings_starts_idx').on(t.startsAt),
     index('bookings_agency_time_idx').on(t.agencyId, t.startsAt),
     index('bookings_expert_time_idx').on(t.expertId, t.startsAt),
   ],

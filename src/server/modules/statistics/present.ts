@@ -11,6 +11,7 @@ import type {
   MeetingFigures,
   OpenFigures,
   TimeFigures,
+  WalkInFigures,
 } from './repository.js';
 
 /** Pseudonymity: a count of 1–4 people is never shown as the number. */
@@ -21,6 +22,7 @@ export const figure = (n: number, value: number | null): PeopleFigure => (n === 
 export type Figures = {
   bookings: BookingFigures[] | null;
   cancellers: CancellerFigures[] | null;
+  walkIns: WalkInFigures[] | null;
   meetings: MeetingFigures[] | null;
   identity: IdentityFigures[] | null;
   documents: DocumentFigures[] | null;
@@ -46,6 +48,7 @@ export function presentRows(f: Figures, names: Map<string, string>): StatisticsR
   const maps = {
     bookings: byKey(f.bookings),
     cancellers: byKey(f.cancellers),
+    walkIns: byKey(f.walkIns),
     meetings: byKey(f.meetings),
     identity: byKey(f.identity),
     documents: byKey(f.documents),
@@ -80,6 +83,7 @@ export function presentRows(f: Figures, names: Map<string, string>): StatisticsR
       cancellationsBy: { agency: cancelledBy('agency'), servicePoint: cancelledBy('servicePoint'), customer: cancelledBy('customer'), system: cancelledBy('system'), other: cancelledBy('other') },
       noShows: people(sum(b, (r) => r.no_shows)),
       walkIns: people(sum(b, (r) => r.walk_ins)),
+      walkInsLeft: people(sum(maps.walkIns.get(k), (r) => r.left_queue)),
       meetings: people(sum(b, (r) => r.meetings)),
       capacity: { bookedMinutes, openMinutes, share: openMinutes > 0 ? bookedMinutes / openMinutes : null },
       waiting: { count: people(m?.waits ?? 0), median: figure(m?.waits ?? 0, m?.wait_median ?? null), p90: figure(m?.waits ?? 0, m?.wait_p90 ?? null) },

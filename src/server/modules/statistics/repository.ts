@@ -41,7 +41,8 @@ export type BookingFigures = Row & {
 /**
  * Bookings starting in the period, in one scan with three grouping sets: by group and interpreting language (the few
  * languages keep it small), by Helsinki weekday and hour of the start (the heat map: a booking's minutes count in
- * the hour it starts), and by Helsinki week and agency (the time series).
+ * the hour it starts), and by Helsinki week and agency (the time series). `OFFSET 0` keeps the subquery whole: flattened,
+ * PostgreSQL merges the key and `agency_id` (the same column by agency) and nulls the week set's agency.
  */
 export const bookingFigures = (db: Db, q: Selection) =>
   grouped<BookingFigures>(
@@ -63,7 +64,7 @@ export const bookingFigures = (db: Db, q: Selection) =>
     FROM (SELECT ${key} AS k, b.interpreting_language AS interpreting, b.channel, b.status, b.walk_in, b.agency_id,
         extract(epoch FROM b.ends_at - b.starts_at) / 60 AS minutes, l.local,
         extract(isodow FROM l.local)::int AS weekday, extract(hour FROM l.local)::int AS hour, date_trunc('week', l.local) AS week
-      FROM bookings b CROSS JOIN LATERAL (SELECT b.starts_at AT TIME ZONE ${TZ} AS local) l WHERE ${where}) x
+      FROM bookings b CROSS JOIN LATERAL (SELECT b.starts_at AT TIME ZONE ${TZ} AS local) l WHERE ${where} OFFSET 0) x
     GROUP BY GROUPING SETS ((x.k, x.interpreting), (x.weekday, x.hour), (x.week, x.agency_id))`,
   );
 
@@ -133,6 +134,12 @@ export const identityFigures = (db: Db, q: Selection) =>
       count(*) FILTER (WHERE i.status = 'cancelled')::int AS cancelled
     FROM identity_checks i JOIN bookings b ON b.id = i.booking_id WHERE ${where} GROUP BY 1`,
   );
+
+export type WalkInFigures = Row & { left_queue: number };
+
+/** Walk-in customers who joined the queue in the period and were never taken into a booking: taken off the queue, or still waiting (the purge later marks those cancelled, so the count stays). */
+export const walkInFigures = (db: Db, q: Selection) =>
+  grouped<WalkInFigures>(db, sources.walkIns, q, (key, where) => sql`SELECT ${key} AS k, count(*)::int AS left_queue FROM walk_ins wi WHERE ${where} AND wi.status <> 'taken' GROUP BY 1`);
 
 export type DocumentFigures = Row & { handovers: number; pages: number };
 

@@ -25,15 +25,33 @@ export type Selection = {
  * A table that statistics count, by what it knows: its time (an instant or a day), its service point, its agency
  * (if it has one) and whether its rows are bookings' (alias `b`, with service, channel, language, interpreting).
  */
-export type Source = { instant?: SQL; day?: SQL; point: SQL; agency: SQL | null; booking: boolean };
+export type Source = { instant?: SQL; day?: SQL; point: SQL; agency: SQL | null; booking: BookingColumns | null };
+/** How a source names the bookings' service, channel, language and interpreting language (null: none). */
+export type BookingColumns = { service: SQL; channel: SQL; language: SQL; interpreting: SQL };
+
+const bookingColumns: BookingColumns = { service: sql`b.service_id`, channel: sql`b.channel`, language: sql`b.language`, interpreting: sql`b.interpreting_language` };
 
 export const sources = {
-  bookings: { instant: sql`b.starts_at`, point: sql`b.service_point_id`, agency: sql`b.agency_id`, booking: true },
-  documents: { instant: sql`d.created_at`, point: sql`d.service_point_id`, agency: sql`d.agency_id`, booking: false },
-  incidents: { instant: sql`n.reported_at`, point: sql`n.service_point_id`, agency: sql`n.agency_id`, booking: false },
-  calls: { instant: sql`c.created_at`, point: sql`c.service_point_id`, agency: null, booking: false },
-  feedback: { day: sql`f.given_on`, point: sql`f.service_point_id`, agency: sql`f.agency_id`, booking: false },
-  time: { day: sql`t.date`, point: sql`t.service_point_id`, agency: sql`t.agency_id`, booking: false },
+  bookings: { instant: sql`b.starts_at`, point: sql`b.service_point_id`, agency: sql`b.agency_id`, booking: bookingColumns },
+  /** Rollup cells and the same cells counted live (`r`, rollup-cells.ts): bookings by their Helsinki day. */
+  cells: {
+    day: sql`r.day`,
+    point: sql`r.service_point_id`,
+    agency: sql`r.agency_id`,
+    booking: { service: sql`r.service_id`, channel: sql`r.channel`, language: sql`r.language`, interpreting: sql`nullif(r.interpreting_language, '')` },
+  },
+  /** The walk-in queue's entries (`wi`): they came on site, so their channel is on site. */
+  walkIns: {
+    instant: sql`wi.created_at`,
+    point: sql`wi.service_point_id`,
+    agency: sql`wi.agency_id`,
+    booking: { service: sql`wi.service_id`, channel: sql`'on-site'::booking_channel`, language: sql`wi.language`, interpreting: sql`wi.interpreting_language` },
+  },
+  documents: { instant: sql`d.created_at`, point: sql`d.service_point_id`, agency: sql`d.agency_id`, booking: null },
+  incidents: { instant: sql`n.reported_at`, point: sql`n.service_point_id`, agency: sql`n.agency_id`, booking: null },
+  calls: { instant: sql`c.created_at`, point: sql`c.service_point_id`, agency: null, booking: null },
+  feedback: { day: sql`f.given_on`, point: sql`f.service_point_id`, agency: sql`f.agency_id`, booking: null },
+  time: { day: sql`t.date`, point: sql`t.service_point_id`, agency: sql`t.agency_id`, booking: null },
 } satisfies Record<string, Source>;
 
 const week = (s: Source) =>
@@ -49,11 +67,11 @@ export function keyOf(s: Source, groupBy: StatisticsGroupBy): SQL | null {
     case 'week':
       return week(s);
     case 'service':
-      return s.booking ? sql`b.service_id` : null;
+      return s.booking?.service ?? null;
     case 'channel':
-      return s.booking ? sql`b.channel` : null;
+      return s.booking?.channel ?? null;
     case 'language':
-      return s.booking ? sql`b.language` : null;
+      return s.booking?.language ?? null;
   }
 }
 
@@ -79,16 +97,20 @@ export function whereOf(s: Source, q: Selection): SQL | null {
     if (!s.agency) return null;
     parts.push(sql`${s.agency} = ${q.agencyId}::uuid`);
   }
+  const b = s.booking;
   const bookingFilters = [
-    q.serviceId && sql`b.service_id = ${q.serviceId}::uuid`,
-    q.channel && sql`b.channel = ${q.channel}::booking_channel`,
-    q.language && sql`b.language = ${q.language}`,
-    q.interpreting !== undefined && (q.interpreting ? sql`b.interpreting_language IS NOT NULL` : sql`b.interpreting_language IS NULL`),
+    q.serviceId && b && sql`${b.service} = ${q.serviceId}::uuid`,
+    q.channel && b && sql`${b.channel} = ${q.channel}::booking_channel`,
+    q.language && b && sql`${b.language} = ${q.language}`,
+    q.interpreting !== undefined && b && (q.interpreting ? sql`${b.interpreting} IS NOT NULL` : sql`${b.interpreting} IS NULL`),
   ].filter((p): p is SQL => !!p);
-  if (bookingFilters.length > 0 && !s.booking) return null;
+  if (needsBookingColumns(q) && !b) return null;
   parts.push(...bookingFilters);
   return sql.join(parts, sql` AND `);
 }
+
+/** Whether the selection groups or filters by what only bookings know (service, channel, language, interpreting). */
+export const needsBookingColumns = (q: Selection) => !!(q.serviceId || q.channel || q.language || q.interpreting !== undefined);
 
 /** Key and conditions of a source for this selection, or null when it cannot be counted so. */
 export function plan(s: Source, q: Selection): { key: SQL; where: SQL } | null {

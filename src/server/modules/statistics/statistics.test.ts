@@ -62,6 +62,7 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     expect(a.cancellationsBy).toEqual({ agency: 1, servicePoint: 1, customer: 0, system: 0, other: 0 });
     expect(a.noShows).toBe('< 5');
     expect(a.walkIns).toBe('< 5');
+    expect(a.walkInsLeft).toBe(5);
     expect(a.meetings).toBe(8);
     expect(a.waiting).toEqual({ count: 7, median: 8, p90: expect.closeTo(10.4, 6) });
     expect(a.duration).toEqual({ count: 7, median: 20 });
@@ -81,6 +82,7 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     expect(b.bookingsByChannel.online).toBe(1);
     expect(b.cancellationsBy).toEqual({ agency: 0, servicePoint: 0, customer: 1, system: 0, other: 0 });
     expect(b.meetings).toBe('< 5');
+    expect(b.walkInsLeft).toBe('< 5');
     expect(b.waiting).toEqual({ count: 0, median: null, p90: null });
   });
 
@@ -126,6 +128,10 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     const expert = await signIn(t.app, w.users.expertA.email);
     const own = await view(expert, 'groupBy=agency');
     expect(own.rows.map((r) => r.group.id)).toEqual([w.agencyA.id]);
+    // time-entry:read does not let an expert read advisors' time: not counted, not shown; the agency's admin sees it.
+    expect(own.rows[0]!.time).toBeNull();
+    const admin = await view(await signIn(t.app, w.users.adminA.email), 'groupBy=agency');
+    expect(admin.rows[0]!.time).toMatchObject({ booking: 90, training: 0 });
     const byPoint = await view(expert, 'groupBy=servicePoint');
     expect(byPoint.rows.find((r) => r.group.id === w.p1.point.id)!.bookings).toBe(10);
     expect(byPoint.rows.every((r) => r.calls === null)).toBe(true);

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StatisticsRow, type StatisticsView, statisticsQuery } from '../../../shared/statistics.js';
+import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
+import { PERIOD, type StatisticsWorld, statisticsWorld } from '../../../../test/helpers/statistics.js';
+import type { UserActor } from '../../auth/actor.js';
+import { buildStatistics } from './build-statistics.js';
+import { refreshStatisticsRollup } from './refresh-rollup.js';
+
+type Person = { id: string; organisationId: string; email: string };
+const actorOf = (u: Person, roles: UserActor['roles']): UserActor => ({
+  kind: 'user',
+  userId: u.id,
+  organisationId: u.organisationId,
+  email: u.email,
+  name: u.email,
+  roles,
+  mfaEnabled: true,
+  mfaPending: false,
+  sessionIdHash: '',
+  csrfToken: '',
+});
+
+describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
+  let t: TestApp;
+  let w: StatisticsWorld;
+  let coordinator: Client;
+  let expert: Client;
+  const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.ctx.db.execute(query)) as unknown as { rows: T[] }).rows;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { config: { loginRatePerMinute: 1000 } });
+    w = await statisticsWorld(t.ctx.db);
+    coordinator = await signIn(t.app, w.users.coordinator.email);
+    expert = await signIn(t.app, w.users.expertA.email);
+  });
+  afterAll(() => t.close());
+
+  const queries = () => [
+    'groupBy=agency&lang=fi',
+    `groupBy=week&agencyId=${w.agencyA.id}&servicePointId=${w.p1.point.id}&lang=sv`,
+    'groupBy=week',
+    'groupBy=servicePoint',
+    'groupBy=channel&lang=en',
+    'groupBy=language&language=sv',
+    'groupBy=agency&interpreting=true',
+    'groupBy=agency&interpreting=false',
+    `groupBy=service&serviceId=${w.serviceA.id}`,
+    'from=2025-10-26&to=2025-10-27&groupBy=servicePoint',
+  ];
+  /** The page's JSON (through the rollup) and the same selection counted from the base tables, for one person. */
+  const both = async (c: Client, actor: UserActor, query: string) => {
+    const q = query.startsWith('from=') ? query : `${PERIOD}&${query}`;
+    const res = await c.get(`/api/statistics?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { format: _format, ...parsed } = statisticsQuery.parse(Object.fromEntries(new URLSearchParams(q)));
+    return { rollup: res.json() as StatisticsView, base: await buildStatistics(t.ctx, actor, parsed, 'base') };
+  };
+  const coordinatorActor = () => actorOf(w.users.coordinator, [{ role: 'coordinator', organisationId: w.users.coordinator.organisationId }]);
+  const expertActor = () => actorOf(w.users.expertA, [{ role: 'expert', organisationId: w.agencyA.id }]);
+  const expectSameAsBase = async () => {
+    for (const query of queries()) {
+      const { rollup, base } = await both(coordinator, coordinatorActor(), query);
+      expect(rollup, query).toEqual(base);
+    }
+    const { rollup, base } = await both(expert, expertActor(), 'groupBy=servicePoint');
+    expect(rollup).toEqual(base);
+  };
+  const agencyA = async () => (await both(coordinator, coordinatorActor(), 'groupBy=agency')).rollup.rows.find((r) => r.group.id === w.agencyA.id) as StatisticsRow;
+  const marks = async () => (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM statistics_dirty_days WHERE day <= '2025-11-03'`))[0]!.n;
+
+  it('counts through the rollup exactly as from the base tables, before and after the refresh', async () => {
+    // Written after the last refresh (none yet): every day is counted live.
+    expect(await marks()).toBeGreaterThan(0);
+    await expectSameAsBase();
+    const done = await refreshStatisticsRollup(t.ctx);
+    expect(done.counted[0]!.from).toBe('2025-10-19');
+    expect(await marks()).toBe(0);
+    const cells = await rows<{ fine: boolean; n: number }>(sql`SELECT fine, count(*)::int AS n FROM statistics_days WHERE day BETWEEN '2025-10-19' AND '2025-11-03' GROUP BY 1 ORDER BY 1`);
+    expect(cells.map((c) => c.fine)).toEqual([false, true]);
+    await expectSameAsBase();
+    // The figures are read from the rollup now: a changed cell shows (and is changed back).
+    await t.ctx.db.execute(sql`UPDATE statistics_days SET bookings = bookings + 100 WHERE NOT fine AND day = '2025-10-21' AND agency_id = ${w.agencyA.id}::uuid AND service_point_id = ${w.p2.point.id}::uuid`);
+    expect((await agencyA()).bookings).toBe(111);
+    await t.ctx.db.execute(sql`UPDATE statistics_days SET bookings = bookings - 100 WHERE NOT fine AND day = '2025-10-21' AND agency_id = ${w.agencyA.id}::uuid AND service_point_id = ${w.p2.point.id}::uuid`);
+    expect((await agencyA()).bookings).toBe(11);
+  });
+
+  it('shows a cancellation and a no-show at once (the day is counted live) and after the refresh', async () => {
+    await refreshStatisticsRollup(t.ctx);
+    const before = await agencyA();
+    expect([before.meetings, before.cancellations, before.cancellationsBy.agency]).toEqual([8, 2, 1]);
+    const [b8] = await rows<{ id: string }>(sql`SELECT id::text FROM bookings WHERE starts_at = '2025-10-29T08:00:00Z'`);
+    await t.ctx.db.execute(sql`UPDATE bookings SET status = 'cancelled' WHERE id = ${b8!.id}::uuid`);
+    await t.ctx.db.execute(
+      sql`INSERT INTO booking_events (booking_id, actor_id, kind, from_status, to_status) VALUES (${b8!.id}::uuid, ${w.users.expertA.id}::uuid, 'status', 'completed', 'cancelled')`,
+    );
+    await t.ctx.db.execute(sql`UPDATE bookings SET status = 'no-show' WHERE starts_at = '2025-10-30T08:00:00Z'`);
+    expect(await marks()).toBe(2);
+    const live = await agencyA();
+    expect([live.meetings, live.cancellations, live.cancellationsBy.agency, live.capacity.bookedMinutes]).toEqual([6, 3, 2, 240]);
+    expect(live.noShows).toBe('< 5');
+    await expectSameAsBase();
+    const done = await refreshStatisticsRollup(t.ctx);
+    expect(done.recounted).toBe(2);
+    expect(await marks()).toBe(0);
+    expect(await agencyA()).toEqual(live);
+    await expectSameAsBase();
+  });
+
+  it('loses and doubles nothing when the refresh runs twice at once, or while a change is being written', async () => {
+    await t.ctx.db.execute(sql`UPDATE bookings SET walk_in = true WHERE starts_at = '2025-10-31T08:00:00Z'`);
+    const runs = await Promise.all([refreshStatisticsRollup(t.ctx), refreshStatisticsRollup(t.ctx)]);
+    // One of them recounted the marked day; the other found nothing left to do.
+    expect(runs.map((r) => r.recounted).sort()).toEqual([0, 1]);
+    expect(await refreshStatisticsRollup(t.ctx)).toMatchObject({ counted: [], recounted: 0 });
+    await expectSameAsBase();
+    if (kind !== 'postgres') return;
+    // A writer still open while the refresh runs: its mark is not seen, stays, and the day is counted live after the commit.
+    const client = await t.ctx.database.pool!.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE bookings SET status = 'no-show' WHERE starts_at = '2025-10-31T08:00:00Z'`);
+      await refreshStatisticsRollup(t.ctx);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect(await marks()).toBe(1);
+    await expectSameAsBase();
+    await refreshStatisticsRollup(t.ctx);
+    expect(await marks()).toBe(0);
+    await expectSameAsBase();
+  });
+});
