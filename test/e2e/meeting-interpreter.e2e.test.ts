@@ -120,7 +120,7 @@ describe.skipIf(!browserAvailable)('remote meeting with a sign language interpre
 
     // Chat times are Helsinki's, in the UI language's format, on a device in New York too.
     const before = Date.now();
-    await expert.getByLabel(tr('fi', 'meeting:chat.label')).fill('Tulkki, kuuletko?');
+    await expert.getByLabel(tr('fi', 'meeting:chat.label'), { exact: true }).fill('Tulkki, kuuletko?');
     await expert.getByRole('button', { name: tr('fi', 'meeting:chat.send') }).click();
     const line = interpreter.locator('.meeting-chat li').filter({ hasText: 'Tulkki, kuuletko?' });
     await line.waitFor();
