@@ -52,7 +52,8 @@ export function AlertSound() {
   return (
     <div className={`assist-sound ${off ? 'assist-sound-off' : 'assist-sound-on'}`} role="status">
       <p>{off ? t(wanted ? 'sound.offUntilClick' : 'sound.off') : t('sound.on')}</p>
-      {(off || notifications === 'default') && <Button onClick={() => void enable()}>{t('sound.enable')}</Button>}
+      {/* The sound already on, only notifications not asked yet: the button offers what is still off. */}
+      {(off || notifications === 'default') && <Button onClick={() => void enable()}>{t(off ? 'sound.enable' : 'sound.enableNotifications')}</Button>}
     </div>
   );
 }
