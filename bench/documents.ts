@@ -86,9 +86,9 @@ async function signIn(base: string, email: string) {
 async function uploadToInbox(base: string, pdf: Buffer) {
   const advisor = await signIn(base, 'neuvoja1@porvoo.demo');
   const expert = await signIn(base, 'asiantuntija@kela.demo');
-  const orgs = (await (await fetch(`${base}/api/organisations`, { headers: advisor.headers })).json()) as { id: string; shortName: string }[];
+  const orgs = (await (await fetch(`${base}/api/organisations`, { headers: advisor.headers })).json()) as { id: string; shortName: { fi: string } }[];
   const points = (await (await fetch(`${base}/api/service-points`, { headers: advisor.headers })).json()) as { id: string }[];
-  const kela = orgs.find((o) => o.shortName === 'Kela')!.id;
+  const kela = orgs.find((o) => o.shortName.fi === 'Kela')!.id;
   const runs: { totalMs: number; uploadMs: number; sendMs: number; inboxMs: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const draft = await fetch(`${base}/api/documents`, {

@@ -149,12 +149,12 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
     await expectAccessible(page);
 
     // The server has the last word: a Kela walk-in handover is refused with the agreement's reason.
-    const organisations = (await (await page.request.get('/api/organisations')).json()) as { id: string; shortName: string }[];
+    const organisations = (await (await page.request.get('/api/organisations')).json()) as { id: string; shortName: { fi: string } }[];
     const points = (await (await page.request.get('/api/service-points')).json()) as { id: string }[];
     const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
     const refused = await page.request.post('/api/documents', {
       headers: { 'x-csrf-token': csrfToken },
-      data: { kind: 'application', walkIn: { servicePointId: points[0]!.id, agencyId: organisations.find((o) => o.shortName === 'Kela')!.id, customerName: 'Aino Asiakas' } },
+      data: { kind: 'application', walkIn: { servicePointId: points[0]!.id, agencyId: organisations.find((o) => o.shortName.fi === 'Kela')!.id, customerName: 'Aino Asiakas' } },
     });
     expect(refused.status()).toBe(422);
     const problem = (await refused.json()) as { code: string; params?: Record<string, string> };

@@ -37,7 +37,7 @@ describe.skipIf(!browserAvailable)('privacy: data subjects and the record of pro
     const { page } = await pageAs(email);
     const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
     const [point] = (await (await page.request.get('/api/service-points')).json()) as { id: string }[];
-    const agency = ((await (await page.request.get('/api/organisations')).json()) as { id: string; shortName: string }[]).find((o) => o.shortName === shortName)!;
+    const agency = ((await (await page.request.get('/api/organisations')).json()) as { id: string; shortName: { fi: string } }[]).find((o) => o.shortName.fi === shortName)!;
     const [service] = (await (await page.request.get(`/api/services?agencyId=${agency.id}`)).json()) as { id: string }[];
     const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);

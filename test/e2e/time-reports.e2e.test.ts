@@ -31,9 +31,9 @@ describe.skipIf(!browserAvailable)('time reports', () => {
     const advisor = await pageAs('neuvoja1@porvoo.demo');
     const { csrfToken } = (await (await advisor.page.request.get('/api/auth/session')).json()) as { csrfToken: string };
     const [point] = (await (await advisor.page.request.get('/api/service-points')).json()) as { id: string }[];
-    const orgs = (await (await advisor.page.request.get('/api/organisations')).json()) as { id: string; shortName: string }[];
+    const orgs = (await (await advisor.page.request.get('/api/organisations')).json()) as { id: string; shortName: { fi: string } }[];
     for (const short of ['Vero', 'Kela']) {
-      const agency = orgs.find((o) => o.shortName === short)!;
+      const agency = orgs.find((o) => o.shortName.fi === short)!;
       const [service] = (await (await advisor.page.request.get(`/api/services?agencyId=${agency.id}`)).json()) as { id: string }[];
       const res = await advisor.page.request.post('/api/walk-ins', {
         headers: { 'x-csrf-token': csrfToken },

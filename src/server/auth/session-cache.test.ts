@@ -12,7 +12,7 @@ import { hashToken } from './tokens.js';
 const config = { sessionCacheSeconds: 30, loginRatePerMinute: 1000 };
 
 const userIdOf = async (t: TestApp, email: string) => (await t.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
-const orgIds = async (admin: Client) => Object.fromEntries(((await admin.get('/api/organisations')).json() as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]));
+const orgIds = async (admin: Client) => Object.fromEntries(((await admin.get('/api/organisations')).json() as { id: string; shortName: { fi: string } }[]).map((o) => [o.shortName.fi, o.id]));
 
 describe.each(testDatabaseKinds)('the session cache on %s', (kind) => {
   let t: TestApp;
