@@ -170,12 +170,12 @@ async function generate(url: string): Promise<GenerationFigures> {
     for (const t of ['b_agencies', 'b_contractors', 'b_points', 'b_rooms', 'b_experts', 'b_services', 'b_days']) await c.query(`ANALYZE ${t}`);
 
     const loc = (fi: string, sv: string, en: string) => `jsonb_build_object('fi', ${fi}, 'sv', ${sv}, 'en', ${en})`;
-    await c.query(`INSERT INTO organisations (id, kind, name, short_name) SELECT id, 'principal', ${loc('fi', 'sv', 'en')}, short FROM b_agencies`);
+    await c.query(`INSERT INTO organisations (id, kind, name, short_name) SELECT id, 'principal', ${loc('fi', 'sv', 'en')}, ${loc('short', 'short', 'short')} FROM b_agencies`);
     await c.query(`INSERT INTO organisations (id, kind, name, short_name)
-      SELECT id, 'contractor', ${loc(`'Palveluyhtiö ' || (idx + 1)`, `'Servicebolag ' || (idx + 1)`, `'Service company ' || (idx + 1)`)}, 'PY' || (idx + 1) FROM b_contractors`);
+      SELECT id, 'contractor', ${loc(`'Palveluyhtiö ' || (idx + 1)`, `'Servicebolag ' || (idx + 1)`, `'Service company ' || (idx + 1)`)}, ${loc(`'PY' || (idx + 1)`, `'PY' || (idx + 1)`, `'PY' || (idx + 1)`)} FROM b_contractors`);
     await c.query(`INSERT INTO service_points (id, organisation_id, name, street_address, postal_code, city, phone)
       SELECT p.id, c.id, ${loc(`'Etäpiste ' || (p.idx + 1)`, `'Distanspunkt ' || (p.idx + 1)`, `'Remote point ' || (p.idx + 1)`)},
-        'Asiointikatu ' || (p.idx + 1), lpad(((p.idx * 470) % 99000 + 100)::text, 5, '0'), ${loc(`'Kunta ' || (p.idx + 1)`, `'Kommun ' || (p.idx + 1)`, `'Municipality ' || (p.idx + 1)`)},
+        ${loc(`'Asiointikatu ' || (p.idx + 1)`, `'Ärendegatan ' || (p.idx + 1)`, `'Asiointikatu ' || (p.idx + 1)`)}, lpad(((p.idx * 470) % 99000 + 100)::text, 5, '0'), ${loc(`'Kunta ' || (p.idx + 1)`, `'Kommun ' || (p.idx + 1)`, `'Municipality ' || (p.idx + 1)`)},
         '+358 9 ' || (100000 + p.idx)
       FROM b_points p JOIN b_contractors c ON c.idx = p.contractor_idx`);
     await c.query(`INSERT INTO opening_hours (service_point_id, weekday, opens, closes) SELECT p.id, w, '09:00', '15:00' FROM b_points p, generate_series(1, 5) w`);

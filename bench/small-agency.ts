@@ -15,10 +15,10 @@ export async function createSmallAgency(pool: pg.Pool, experts = 10): Promise<Sm
   try {
     await c.query('BEGIN');
     const one = async (text: string, values: unknown[] = []) => (await c.query<{ id: string }>(text, values)).rows[0]!.id;
-    const contractor = await one(`INSERT INTO organisations (kind, short_name, name) VALUES ('contractor', $1, $2) RETURNING id`, [`S-${tag}`, name(`Pieni ${tag}`)]);
-    const agency = await one(`INSERT INTO organisations (kind, short_name, name) VALUES ('principal', $1, $2) RETURNING id`, [`A-${tag}`, name(`Virasto ${tag}`)]);
+    const contractor = await one(`INSERT INTO organisations (kind, short_name, name) VALUES ('contractor', $1, $2) RETURNING id`, [name(`S-${tag}`), name(`Pieni ${tag}`)]);
+    const agency = await one(`INSERT INTO organisations (kind, short_name, name) VALUES ('principal', $1, $2) RETURNING id`, [name(`A-${tag}`), name(`Virasto ${tag}`)]);
     const point = await one(
-      `INSERT INTO service_points (organisation_id, name, street_address, postal_code, city, phone) VALUES ($1, $2, 'Testikatu 1', '00100', $3, '+358 9 123 4567') RETURNING id`,
+      `INSERT INTO service_points (organisation_id, name, street_address, postal_code, city, phone) VALUES ($1, $2, '{"fi":"Testikatu 1","sv":"Testgatan 1","en":"Testikatu 1"}', '00100', $3, '+358 9 123 4567') RETURNING id`,
       [contractor, name(`Piste ${tag}`), name('Helsinki')],
     );
     await c.query(`INSERT INTO opening_hours (service_point_id, weekday, opens, closes) SELECT $1, w, '09:00', '15:00' FROM generate_series(1, 5) w`, [point]);

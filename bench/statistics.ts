@@ -35,7 +35,7 @@ const pool = database.pool!;
 
 // A VM coordinator who sees every point (the data set has none of its own).
 await pool.query(
-  `WITH vm AS (INSERT INTO organisations (kind, name, short_name) SELECT 'ministry', '{"fi":"Valtiovarainministeriö","sv":"Finansministeriet","en":"Ministry of Finance"}', 'VM'
+  `WITH vm AS (INSERT INTO organisations (kind, name, short_name) SELECT 'ministry', '{"fi":"Valtiovarainministeriö","sv":"Finansministeriet","en":"Ministry of Finance"}', '{"fi":"VM","sv":"FM","en":"VM"}'
      WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) RETURNING id),
    u AS (INSERT INTO users (organisation_id, email, name, password_hash) SELECT id, $1, 'Koordinaattori Penkki', $2 FROM vm RETURNING id, organisation_id)
    INSERT INTO role_assignments (user_id, role, organisation_id) SELECT id, 'coordinator', organisation_id FROM u`,

@@ -22,7 +22,7 @@ describe('a migrated PGlite dump unpacked on disk', () => {
       await database.migrate(); // nothing left to apply, and no initdb ran
       const { rows } = await database.pglite!.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
       expect(rows[0]!.n).toBeGreaterThan(0);
-      await database.pglite!.exec(`INSERT INTO organisations (kind, short_name, name) VALUES ('principal', 'X', '{"fi":"X","sv":"X","en":"X"}')`);
+      await database.pglite!.exec(`INSERT INTO organisations (kind, short_name, name) VALUES ('principal', '{"fi":"X","sv":"X","en":"X"}', '{"fi":"X","sv":"X","en":"X"}')`);
     } finally {
       await database.close();
     }
