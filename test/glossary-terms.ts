@@ -134,6 +134,13 @@ function serverTexts(lang: Lang): TextSource[] {
       const { RECEIPT_TEXTS } = await import(`${root}/documents/receipt-texts.js`);
       return stringsOf(RECEIPT_TEXTS[lang], `src/server/modules/documents/receipt-texts.ts#${lang}`);
     }),
+    // The demo world's names (organisations, points, services, rooms, call buttons): read as written in the seed, with
+    // both languages' names side by side, so each language's rules see the other's names too (none has clashed).
+    ...['demo.ts', 'scheduling.ts'].map((file) => ({
+      lang,
+      name: `src/server/db/seed/${file}#${lang}`,
+      texts: () => [{ file: `src/server/db/seed/${file}`, key: '(source)', text: readFileSync(path.resolve('src/server/db/seed', file), 'utf8') }],
+    })),
     source(`privacy/export-labels.ts#${lang}`, async () => {
       const { exportLabels } = await import(`${root}/privacy/export-labels.js`);
       return stringsOf(exportLabels(lang), `src/server/modules/privacy/export-labels.ts#${lang}`);

@@ -146,7 +146,7 @@ describe.skipIf(!browserAvailable)('assistance in the room', () => {
     await admin.getByRole('link', { name: 'Kutsupainikkeet' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Kutsupainikkeet' }).waitFor();
     // The demo seed's button is listed; its token was never shown.
-    await admin.getByTestId('button-row').filter({ hasText: 'Kutsunappi 1' }).waitFor();
+    await admin.getByTestId('button-row').filter({ hasText: 'Kutsupainike 1' }).waitFor();
     await expectAccessible(admin);
 
     await admin.getByRole('button', { name: 'Rekisteröi painike' }).click();

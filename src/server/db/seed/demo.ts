@@ -94,7 +94,7 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
     // The room's wireless call button. Its token is random and shown nowhere (tokens are shown once, at
     // registration): the button is listed under Administration → Call buttons; register another there to try a
     // press with curl.
-    await tx.insert(callButtons).values({ roomId: room!.id, name: 'Kutsunappi 1', tokenHash: hashToken(newToken()) });
+    await tx.insert(callButtons).values({ roomId: room!.id, name: 'Kutsupainike 1', tokenHash: hashToken(newToken()) });
     const expertIds: string[] = [];
     const advisorIds: string[] = [];
     let adminId = '';
