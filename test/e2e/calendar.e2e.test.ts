@@ -262,7 +262,7 @@ describe.skipIf(!browserAvailable)('booking calendar', () => {
     const mail = smtp.to('sven.svensson@example.com')[0]!;
     expect(mail.parsed.subject).toMatch(/^Distansmöte bokat/);
     expect(mail.parsed.text).toContain(reference);
-    expect(mail.parsed.text).toContain('Skriv in bokningskoden');
+    expect(mail.parsed.text).toContain('skriv bokningskoden på pekskärmen i distansservicerummet');
     const part = mail.parsed.attachments.find((a) => a.contentType === 'text/calendar');
     const props = parseIcs(part!.content.toString('utf8'));
     const prop = (name: string) => props.find((p) => p.name === name)?.value;

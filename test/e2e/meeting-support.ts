@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PeerStats } from '../../src/web/meeting/stats.js';
 import { hashToken, newToken } from '../../src/server/auth/tokens.js';
-import { bookings, organisations, rooms, services, servicePoints, terminals, users } from '../../src/server/db/schema/index.js';
+import { bookings, meetings, organisations, rooms, services, servicePoints, terminals, users } from '../../src/server/db/schema/index.js';
 import { newReference } from '../../src/server/modules/bookings/reference.js';
 import { DEMO_PASSWORD, type E2EServer, launchBrowser, newContext } from './harness.js';
 import { type Colour, nearestColour, solidY4m } from './media/y4m.js';
@@ -86,6 +86,12 @@ export async function bookingNow(
 /** Cancels every booking of the room so the next test can book "now" without the exclusion constraint refusing. */
 export async function clearRoom(server: E2EServer, roomId: string) {
   await server.database.db.update(bookings).set({ status: 'cancelled' }).where(and(eq(bookings.roomId, roomId)));
+  // An earlier test's meeting left open (its people left without ending it) would still be the room's meeting: the
+  // kiosk follows the room's open meeting before any booking.
+  await server.database.db
+    .update(meetings)
+    .set({ status: 'ended', endedAt: new Date(), outcome: 'completed' })
+    .where(and(eq(meetings.roomId, roomId), eq(meetings.status, 'open')));
 }
 
 /**
