@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { agreementDuties, bookings, organisations, rooms, services, users, shortNameIs } from '../../src/server/db/schema/index.js';
+import { agreementDuties } from '../../src/server/db/schema/index.js';
 import { PNG_1PX, makePdf } from '../helpers/documents.js';
+import { demoBooking } from './demo-bookings.js';
 import { axeViolations, browserAvailable, newContext, shot, signInAs, suiteEnvironment } from './harness.js';
 import type { Lang } from './translations.js';
 import { tr } from './ui.js';
@@ -222,32 +222,9 @@ describe.skipIf(!browserAvailable)('joint-service agreements', () => {
   });
 
   /** A Kela booking at Porvoo-info `days` from now (straight into the database: the point is closed on some days). */
-  async function kelaBooking(days: number, minutes = 60) {
-    const db = env.server.database.db;
-    const [kela] = await db.select().from(organisations).where(shortNameIs('Kela'));
-    const [service] = await db.select().from(services).where(eq(services.agencyId, kela!.id));
-    const [room] = await db.select().from(rooms);
-    const [expert] = await db.select().from(users).where(eq(users.email, 'asiantuntija@kela.demo'));
-    const start = Date.now() + days * 86_400_000 + minutes * 60_000;
-    const [row] = await db
-      .insert(bookings)
-      .values({
-        reference: randomBytes(3).toString('hex').toUpperCase(),
-        servicePointId: room!.servicePointId,
-        roomId: room!.id,
-        agencyId: kela!.id,
-        serviceId: service!.id,
-        expertId: expert!.id,
-        startsAt: new Date(start),
-        endsAt: new Date(start + 30 * 60_000),
-        status: 'booked',
-        channel: 'on-site',
-        customerName: 'Kalle Kelalainen',
-        language: 'fi',
-      })
-      .returning();
-    return row!;
-  }
+  /** A Kela booking in the demo room `days` and `minutes` from now, as the desk would have made it. */
+  const kelaBooking = (days: number, minutes = 60) =>
+    demoBooking(env.server.database.db, 'Kela', 'asiantuntija@kela.demo', days * 24 * 60 + minutes, 'booked', 'Kalle Kelalainen');
 
   it('a refusal names agency, task and date in words; after a termination the desk lists the bookings to re-arrange', async () => {
     // Kela no longer delegates document reception (first test): a handover for today's Kela customer is refused in words.

@@ -9,7 +9,7 @@ type Status = 'booked' | 'checked-in' | 'in-meeting';
  * A 30-minute booking of an agency (by short name) in the demo room, `startMinutes` from now, as the desk would have
  * made it: written straight to the database, so a suite can have one at any hour and any distance from now.
  */
-export async function demoBooking(db: Db, shortName: string, expertEmail: string, startMinutes: number, status: Status = 'booked') {
+export async function demoBooking(db: Db, shortName: string, expertEmail: string, startMinutes: number, status: Status = 'booked', customerName = 'Maija Meikäläinen') {
   const [agency] = await db.select().from(organisations).where(shortNameIs(shortName));
   const [service] = await db.select().from(services).where(eq(services.agencyId, agency!.id));
   const [room] = await db.select().from(rooms);
@@ -28,7 +28,7 @@ export async function demoBooking(db: Db, shortName: string, expertEmail: string
       endsAt: new Date(start + 30 * 60_000),
       status,
       channel: 'on-site',
-      customerName: 'Maija Meikäläinen',
+      customerName,
       language: 'fi',
     })
     .returning();
