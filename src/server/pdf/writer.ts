@@ -1,4 +1,4 @@
-import { type PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 
 /** A4 in points, and the margin every generated document keeps. */
 export const A4: [number, number] = [595.28, 841.89];
@@ -65,9 +65,4 @@ export async function unicodeWriter(doc: PDFDocument): Promise<Writer> {
   const { embedUnicodeFonts } = await import('./fonts.js');
   const { regular, bold } = await embedUnicodeFonts(doc);
   return new Writer(doc, regular, bold);
-}
-
-/** A writer on a new document with the standard Helvetica pair (WinAnsi: characters outside it print as '?'). */
-export async function helveticaWriter(doc: PDFDocument): Promise<Writer> {
-  return new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
 }

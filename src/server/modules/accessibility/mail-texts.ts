@@ -21,6 +21,8 @@ export function answerMail(row: Pick<FeedbackRow, 'message' | 'language'>, answe
   return { subject: `Etäpiste: ${langs.map((l) => ANSWER[l].subject).join(' / ')}`, text: langs.map(part).join('\n\n---\n\n') };
 }
 
+const items = (n: number) => (n === 1 ? '1 item' : `${n} items`);
+
 /** The coordinators' reminder: how many items, their deadlines, and where the inbox is; never the contents. */
 export function reminderMail(kind: 'day10' | 'overdue', dueDates: Date[], inboxUrl: string) {
   const days = dueDates.map((d) => `- ${d.toLocaleDateString('fi-FI', { timeZone: 'Europe/Helsinki' })}`).join('\n');
@@ -33,12 +35,12 @@ export function reminderMail(kind: 'day10' | 'overdue', dueDates: Date[], inboxU
       ? [
           `${dueDates.length} saavutettavuuspalautteen lakisääteinen 14 päivän vastausaika on ylittynyt. Määräpäivät:\n${days}\nVastaa: ${inboxUrl}`,
           `Den lagstadgade svarstiden på 14 dagar har överskridits för ${dueDates.length} respons om tillgänglighet. Sista dagar:\n${days}\nSvara: ${inboxUrl}`,
-          `The 14-day answer deadline of ${dueDates.length} accessibility feedback item(s) has passed. Deadlines:\n${days}\nAnswer: ${inboxUrl}`,
+          `The 14-day answer deadline has passed for ${items(dueDates.length)} of accessibility feedback. Deadlines:\n${days}\nAnswer: ${inboxUrl}`,
         ]
       : [
-          `${dueDates.length} saavutettavuuspalautetta odottaa vastausta. Lakisääteinen vastausaika päättyy:\n${days}\nVastaa: ${inboxUrl}`,
+          `${dueDates.length === 1 ? '1 saavutettavuuspalaute' : `${dueDates.length} saavutettavuuspalautetta`} odottaa vastausta. Lakisääteinen vastausaika päättyy:\n${days}\nVastaa: ${inboxUrl}`,
           `${dueDates.length} respons om tillgänglighet väntar på svar. Den lagstadgade svarstiden går ut:\n${days}\nSvara: ${inboxUrl}`,
-          `${dueDates.length} accessibility feedback item(s) await an answer. The legal deadline ends:\n${days}\nAnswer: ${inboxUrl}`,
+          `${items(dueDates.length)} of accessibility feedback ${dueDates.length === 1 ? 'awaits' : 'await'} an answer. The legal deadline ends:\n${days}\nAnswer: ${inboxUrl}`,
         ];
   return { subject, text: text.join('\n\n') };
 }

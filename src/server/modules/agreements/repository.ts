@@ -14,6 +14,7 @@ import {
   users,
 } from '../../db/schema/index.js';
 import type { AgreementRecord, AgreementVersion } from './terms.js';
+import { readTogether } from '../../db/concurrent.js';
 
 export type DutyRow = typeof agreementDuties.$inferSelect;
 export type NewDuty = typeof agreementDuties.$inferInsert;
@@ -29,9 +30,9 @@ export const agreementRepository = {
       .orderBy(asc(agreements.createdAt));
     if (heads.length === 0) return [];
     const headIds = heads.map((h) => h.id);
-    const [versions, terminations] = await Promise.all([
-      db.select().from(agreementVersions).where(inArray(agreementVersions.agreementId, headIds)).orderBy(asc(agreementVersions.version)),
-      db.select().from(agreementTerminations).where(inArray(agreementTerminations.agreementId, headIds)).orderBy(asc(agreementTerminations.endedAt)),
+    const [versions, terminations] = await readTogether(db, [
+      () => db.select().from(agreementVersions).where(inArray(agreementVersions.agreementId, headIds)).orderBy(asc(agreementVersions.version)),
+      () => db.select().from(agreementTerminations).where(inArray(agreementTerminations.agreementId, headIds)).orderBy(asc(agreementTerminations.endedAt)),
     ]);
     return heads.map((h) => ({
       id: h.id,

@@ -48,7 +48,8 @@ export async function takeWalkIn(ctx: AppContext, actor: UserActor, walkInId: st
       const walkIn = await bookingRepository.walkInForUpdate(tx, walkInId);
       if (!walkIn) throw notFound('Walk-in');
       if (walkIn.status !== 'waiting') throw new HttpProblem(409, 'walk_in.taken', 'Conflict', 'Another expert has already taken this customer');
-      const [point, service] = await Promise.all([schedulingRepository.servicePoint(tx, walkIn.servicePointId), schedulingRepository.service(tx, walkIn.serviceId)]);
+      const point = await schedulingRepository.servicePoint(tx, walkIn.servicePointId);
+      const service = await schedulingRepository.service(tx, walkIn.serviceId);
       const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
       const end = new Date(start.getTime() + service!.durationMinutes * 60_000);
       const busy = await schedulingRepository.busy(tx, { roomIds: point!.rooms.map((r) => r.id), expertIds: [], interpreterIds: [], from: start, to: end });

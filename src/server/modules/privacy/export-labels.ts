@@ -68,7 +68,7 @@ const LABELS = {
     pages: 'Sidor',
     coverNote: 'Följebrev',
     createdAt: 'Registrerad',
-    statuses: { booked: 'Bokad', 'checked-in': 'Anmäld', 'in-meeting': 'I möte', completed: 'Avslutad', 'no-show': 'Uteblev', cancelled: 'Avbokad', waiting: 'I kön', taken: 'Tagen', draft: 'Utkast', sent: 'Skickad', acknowledged: 'Kvitterad' },
+    statuses: { booked: 'Bokad', 'checked-in': 'Anmäld', 'in-meeting': 'I möte', completed: 'Avslutad', 'no-show': 'Uteblev', cancelled: 'Avbokad', waiting: 'I kön', taken: 'Tagen till betjäning', draft: 'Utkast', sent: 'Skickad', acknowledged: 'Kvitterad' },
     kinds: { application: 'Ansökan', attachment: 'Bilaga', certificate: 'Intyg', 'identity-document-copy': 'Kopia av identitetshandling', letter: 'Brev', other: 'Annat' },
     messageKinds: { confirmation: 'Bekräftelse', change: 'Ändring', cancellation: 'Avbokning', reminder: 'Påminnelse', email: 'e-post', sms: 'textmeddelande' },
     channels: { 'on-site': 'Vid servicepunkten', 'agency-phone': 'Myndighetens telefonservice', 'service-point-phone': 'Servicepunktens telefon', online: 'Kundens egen bokning på webben' },

@@ -5,6 +5,7 @@ import { agreementsAtPoint } from '../agreements/delegation.js';
 import type { Interval } from './availability.js';
 import { type ResourceKind, schedulingRepository as repo } from './repository.js';
 import { hhmm, weekdayOf, zonedInstant } from './time.js';
+import { readTogether } from '../../db/concurrent.js';
 
 /**
  * Everything availability reads except busy time — service points with their opening hours and rooms, services,
@@ -80,7 +81,7 @@ export class WorkingCalendar {
 
 /** Weekly patterns and exceptions of a set of resources, with one WorkingCalendar per time zone asked for. */
 async function loadWorking(db: Db, kind: ResourceKind, ids: string[]) {
-  const [weekly, exceptions] = await Promise.all([repo.workingHours(db, kind, ids), repo.workingExceptions(db, kind, ids)]);
+  const [weekly, exceptions] = await readTogether(db, [() => repo.workingHours(db, kind, ids), () => repo.workingExceptions(db, kind, ids)]);
   const calendars = new Map<string, WorkingCalendar>();
   return (tz: string) => {
     let calendar = calendars.get(tz);

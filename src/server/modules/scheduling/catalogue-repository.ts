@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { closures, interpreters, services, workingExceptions, workingHours } from '../../db/schema/index.js';
 import type { ResourceKind } from './repository.js';
+import { readTogether } from '../../db/concurrent.js';
 
 /** Writes and listings of what can be booked: services, interpreters, working hours, closures. */
 export const catalogueRepository = {
@@ -41,9 +42,9 @@ export const catalogueRepository = {
   },
 
   async workingHoursOf(db: Db, kind: ResourceKind, id: string) {
-    const [weekly, exceptions] = await Promise.all([
-      db.select().from(workingHours).where(and(eq(workingHours.resourceKind, kind), eq(workingHours.resourceId, id))).orderBy(asc(workingHours.weekday), asc(workingHours.starts)),
-      db.select().from(workingExceptions).where(and(eq(workingExceptions.resourceKind, kind), eq(workingExceptions.resourceId, id))).orderBy(asc(workingExceptions.day)),
+    const [weekly, exceptions] = await readTogether(db, [
+      () => db.select().from(workingHours).where(and(eq(workingHours.resourceKind, kind), eq(workingHours.resourceId, id))).orderBy(asc(workingHours.weekday), asc(workingHours.starts)),
+      () => db.select().from(workingExceptions).where(and(eq(workingExceptions.resourceKind, kind), eq(workingExceptions.resourceId, id))).orderBy(asc(workingExceptions.day)),
     ]);
     return { weekly, exceptions };
   },

@@ -8,6 +8,7 @@ import { busyCacheFor } from './busy-cache.js';
 import { holidayOn } from './holidays.js';
 import { schedulingRepository } from './repository.js';
 import { addDays, eachDate, weekdayOf } from './time.js';
+import { readTogether } from '../../db/concurrent.js';
 
 export type AvailabilityRequest = {
   servicePointId: string;
@@ -36,13 +37,13 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
   const dates = eachDate(q.from, q.to);
   if (dates.length > MAX_RANGE_DAYS) throw invalid('availability.range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at a time`);
   const catalogue = catalogueFor(ctx);
-  const [point, service, closures, agreements, staff, interpreting] = await Promise.all([
-    catalogue.servicePoint(q.servicePointId),
-    catalogue.service(q.serviceId),
-    catalogue.closures(q.servicePointId),
-    catalogue.agreements(q.servicePointId),
-    catalogue.experts(q.agencyId, q.expertId),
-    q.interpretingLanguage ? catalogue.interpreters(q.interpretingLanguage) : undefined,
+  const [point, service, closures, agreements, staff, interpreting] = await readTogether(ctx.db, [
+    () => catalogue.servicePoint(q.servicePointId),
+    () => catalogue.service(q.serviceId),
+    () => catalogue.closures(q.servicePointId),
+    () => catalogue.agreements(q.servicePointId),
+    () => catalogue.experts(q.agencyId, q.expertId),
+    async () => (q.interpretingLanguage ? catalogue.interpreters(q.interpretingLanguage) : undefined),
   ]);
   if (!point || !point.active) throw notFound('Service point');
   if (!service || !service.active || service.agencyId !== q.agencyId) throw notFound('Service');

@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { readTogether } from '../../db/concurrent.js';
 import {
   bookings,
   closures,
@@ -26,10 +27,10 @@ export const MAX_BOOKING_MS = 24 * 3_600_000;
 export const schedulingRepository = {
   async servicePoint(db: Db, id: string) {
     // Three independent reads at once: on a pool they travel on separate connections instead of one after another.
-    const [[point], hours, roomRows] = await Promise.all([
-      db.select().from(servicePoints).where(eq(servicePoints.id, id)).limit(1),
-      db.select().from(openingHours).where(eq(openingHours.servicePointId, id)).orderBy(asc(openingHours.weekday), asc(openingHours.opens)),
-      db.select().from(rooms).where(and(eq(rooms.servicePointId, id), eq(rooms.active, true))).orderBy(asc(rooms.createdAt)),
+    const [[point], hours, roomRows] = await readTogether(db, [
+      () => db.select().from(servicePoints).where(eq(servicePoints.id, id)).limit(1),
+      () => db.select().from(openingHours).where(eq(openingHours.servicePointId, id)).orderBy(asc(openingHours.weekday), asc(openingHours.opens)),
+      () => db.select().from(rooms).where(and(eq(rooms.servicePointId, id), eq(rooms.active, true))).orderBy(asc(rooms.createdAt)),
     ]);
     if (!point) return undefined;
     return { ...point, openingHours: hours, rooms: roomRows };
