@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { presentToken } from './present.js';
-import { tokenRepository } from './repository.js';
+import { tokenRepository } from './key-repository.js';
 
 const TOKEN_PREFIX = 'etp_agency_';
 const TOUCH_EVERY_MS = 60_000;

@@ -1,16 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
-import { assistanceWorld, bookingNow, pairTerminal, signInWorld } from '../../../../test/helpers/assistance.js';
+import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { pairTerminal } from '../../../../test/helpers/assistance.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
-import { PNG_1PX, jpegBytes, makePdf, upload } from '../../../../test/helpers/documents.js';
-import { createUser } from '../../../../test/helpers/factories.js';
-import { startTestSmtp } from '../../../../test/helpers/messaging.js';
+import { PNG_1PX, handoverFixtures, jpegBytes, makePdf, upload } from '../../../../test/helpers/documents.js';
 import { type Message, connect, wsUrl } from '../../../../test/helpers/sockets.js';
 import { auditEvents, bookings, documentHandovers, documentPages } from '../../db/schema/index.js';
-import { rotateMasterKey } from './keys.js';
 import { purgeDue, warnDue } from './purge.js';
 
 const DAY = 24 * 3600_000;
@@ -25,35 +22,7 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
     await t?.close();
   });
 
-  const audits = (action: string, targetId: string) =>
-    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId))).orderBy(asc(auditEvents.id));
-  const pagesStored = async (id: string) => (await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(documentPages).where(eq(documentPages.handoverId, id)))[0]!.n;
-
-  async function world() {
-    const w = await assistanceWorld(t.ctx.db);
-    const s = await signInWorld(t.app, w);
-    const agencyAdmin = await createUser(t.ctx.db, { organisationId: w.agency.id, role: 'agency-admin' });
-    const booking = await bookingNow(t.ctx.db, w);
-    return { w, s, booking, agencyAdminEmail: agencyAdmin.email, agencyAdmin: await signIn(t.app, agencyAdmin.email), otherExpert: await signIn(t.app, w.otherExpert.email) };
-  }
-
-  async function draft(advisor: Client, bookingId: string, extra: Record<string, unknown> = {}) {
-    const res = await advisor.post('/api/documents', { bookingId, kind: 'application', coverNote: 'Hakemus ja kaksi liitettä', ...extra });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; reference: string; status: string };
-  }
-
-  /** A sent handover of one PDF (2 pages) and one JPEG; returns the plaintexts. */
-  async function sentHandover(advisor: Client, bookingId: string) {
-    const h = await draft(advisor, bookingId);
-    const pdf = await makePdf(2);
-    const jpeg = jpegBytes();
-    expect((await upload(advisor, h.id, pdf, 'application/pdf')).statusCode).toBe(201);
-    expect((await upload(advisor, h.id, jpeg, 'image/jpeg', 'camera')).statusCode).toBe(201);
-    const sent = await advisor.post(`/api/documents/${h.id}/send`);
-    expect(sent.statusCode, sent.body).toBe(200);
-    return { id: h.id, pdf, jpeg, pages: sent.json().pages as undefined };
-  }
+  const { audits, pagesStored, world, draft, sentHandover } = handoverFixtures(() => t);
 
   it('encrypts each page at rest and decrypts it for the agency only; the advisor loses access when it is sent', async () => {
     const { w, s, booking, otherExpert } = await world();
@@ -236,92 +205,6 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
     expect((await audits('document.purged', unsent.id))[0]!.details).toMatchObject({ reason: 'retention', delivered: false });
   });
 
-  it('agency API tokens: shown once, scoped, limited to the agency, revocable', async () => {
-    const { w, s, booking, agencyAdmin } = await world();
-    const h = await sentHandover(s.advisor, booking.id);
-    // Only the agency's own admin manages its tokens.
-    expect((await s.admin.post(`/api/agencies/${w.agency.id}/api-tokens`, { name: 'x', scopes: ['documents:read'] })).statusCode).toBe(403);
-    expect((await agencyAdmin.post(`/api/agencies/${w.otherAgency.id}/api-tokens`, { name: 'x', scopes: ['documents:read'] })).statusCode).toBe(403);
-    const created = await agencyAdmin.post(`/api/agencies/${w.agency.id}/api-tokens`, { name: 'Asianhallinta', scopes: ['documents:read'] });
-    expect(created.statusCode, created.body).toBe(201);
-    const { token, apiToken } = created.json() as { token: string; apiToken: { id: string } };
-    expect(token).toMatch(/^etp_agency_/);
-    const listed = await agencyAdmin.get(`/api/agencies/${w.agency.id}/api-tokens`);
-    expect(listed.json().tokens).toEqual([expect.objectContaining({ id: apiToken.id, name: 'Asianhallinta', scopes: ['documents:read'], revokedAt: null })]);
-    expect(listed.body).not.toContain(token);
-
-    const api = (method: 'GET' | 'POST', url: string, bearer = token) => t.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` } });
-    const list = await api('GET', '/api/agency/documents');
-    expect(list.statusCode, list.body).toBe(200);
-    expect(list.json().documents).toEqual([expect.objectContaining({ id: h.id, status: 'sent', pageCount: 3, pages: [expect.objectContaining({ position: 1 }), expect.objectContaining({ position: 2 })] })]);
-    const file = await api('GET', `/api/agency/documents/${h.id}/pages/1`);
-    expect([file.statusCode, file.headers['content-type']]).toEqual([200, 'application/pdf']);
-    expect(file.headers['content-disposition']).toMatch(/^attachment;/);
-    expect(file.rawPayload.equals(h.pdf)).toBe(true);
-    expect((await api('GET', `/api/agency/documents/${h.id}/pages/3`)).statusCode).toBe(404);
-    // documents:read does not acknowledge.
-    expect((await api('POST', `/api/agency/documents/${h.id}/acknowledge`)).statusCode).toBe(403);
-
-    // Another agency's token sees nothing of it.
-    const otherAdmin = await signIn(t.app, (await createUser(t.ctx.db, { organisationId: w.otherAgency.id, role: 'agency-admin' })).email);
-    const other = (await otherAdmin.post(`/api/agencies/${w.otherAgency.id}/api-tokens`, { name: 'Muu', scopes: ['documents:read', 'documents:acknowledge'] })).json().token as string;
-    expect((await api('GET', '/api/agency/documents', other)).json().documents).toEqual([]);
-    expect((await api('GET', `/api/agency/documents/${h.id}`, other)).statusCode).toBe(404);
-    expect((await api('GET', `/api/agency/documents/${h.id}/pages/1`, other)).statusCode).toBe(404);
-    expect((await api('POST', `/api/agency/documents/${h.id}/acknowledge`, other)).statusCode).toBe(404);
-
-    // An acknowledge-only token acknowledges but cannot read.
-    const ackOnly = (await agencyAdmin.post(`/api/agencies/${w.agency.id}/api-tokens`, { name: 'Kuittaus', scopes: ['documents:acknowledge'] })).json().token as string;
-    expect((await api('GET', '/api/agency/documents', ackOnly)).statusCode).toBe(403);
-    const acked = await api('POST', `/api/agency/documents/${h.id}/acknowledge`, ackOnly);
-    expect(acked.statusCode, acked.body).toBe(200);
-    expect(acked.json()).toMatchObject({ id: h.id, status: 'purged', purgeReason: 'acknowledged' });
-    expect(acked.json()).not.toHaveProperty('pages');
-    expect((await audits('document.acknowledged', h.id))[0]).toMatchObject({ actorType: 'agency-token' });
-
-    // Revoked: the next request is refused.
-    const revoked = await agencyAdmin.post(`/api/agency-tokens/${apiToken.id}/revoke`);
-    expect(revoked.json().revokedAt).toEqual(expect.any(String));
-    expect((await api('GET', '/api/agency/documents')).statusCode).toBe(401);
-    expect((await api('GET', '/api/agency/documents', 'etp_agency_not-a-token')).statusCode).toBe(401);
-    expect(await audits('agency_token.created', apiToken.id)).toHaveLength(1);
-    expect(await audits('agency_token.revoked', apiToken.id)).toHaveLength(1);
-
-    // The API is in the OpenAPI document.
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/agency/documents', '/api/agency/documents/{id}/pages/{n}', '/api/agency/documents/{id}/acknowledge']));
-  });
-
-  it('key rotation keeps documents readable: the agency key and the master key', async () => {
-    const { w, s, booking, agencyAdmin } = await world();
-    const h = await sentHandover(s.advisor, booking.id);
-    const pageId = (await s.expert.get(`/api/documents/${h.id}`)).json().pages[0].id as string;
-    const read = async () => (await s.expert.get(`/api/documents/${h.id}/pages/${pageId}/content`)).rawPayload;
-
-    expect((await s.expert.post(`/api/agencies/${w.agency.id}/document-key/rotate`)).statusCode).toBe(403);
-    const rotated = await agencyAdmin.post(`/api/agencies/${w.agency.id}/document-key/rotate`);
-    expect(rotated.json()).toMatchObject({ agencyId: w.agency.id, version: 2, rewrapped: 1 });
-    expect((await read()).equals(h.pdf)).toBe(true);
-
-    const config = t.ctx.config;
-    const oldMaster = config.documentMasterKey!;
-    const newMaster = randomBytes(32);
-    try {
-      // A new master key alone cannot open the agency keys...
-      config.documentMasterKey = newMaster;
-      expect((await s.expert.get(`/api/documents/${h.id}/pages/${pageId}/content`)).statusCode).toBe(503);
-      // ...with the previous key configured beside it, they open and are rewrapped.
-      config.documentMasterKeyPrevious = oldMaster;
-      expect((await read()).equals(h.pdf)).toBe(true);
-      expect((await rotateMasterKey(t.ctx, { kind: 'system', component: 'test' })).rewrapped).toBeGreaterThanOrEqual(1);
-      config.documentMasterKeyPrevious = undefined;
-      expect((await read()).equals(h.pdf)).toBe(true);
-    } finally {
-      // Other tests' agency keys were rewrapped with the new master key too; keep it.
-      config.documentMasterKeyPrevious = undefined;
-    }
-  });
-
   it('the terminal adds document-camera stills to the booking being served in its room', async () => {
     const { w, s, booking } = await world();
     const terminal = await pairTerminal(t.app, s.admin, w.room.id);
@@ -392,40 +275,4 @@ describe.each(testDatabaseKinds)('document handover on %s', (kind) => {
     }
   });
 
-  it('e-mails the receipt as a PDF and warns the agency admins by e-mail', async () => {
-    const { s, booking, agencyAdminEmail: adminEmail } = await world();
-    const smtp = await startTestSmtp();
-    t.ctx.config.smtpUrl = smtp.url;
-    try {
-      await t.ctx.db.update(bookings).set({ customerEmail: 'maija@example.com' }).where(eq(bookings.id, booking.id));
-      const h = await sentHandover(s.advisor, booking.id);
-      const reference = (await s.advisor.get(`/api/documents/${h.id}`)).json().reference as string;
-      const sent = await s.advisor.post(`/api/documents/${h.id}/receipt/email`, {});
-      expect(sent.json()).toEqual({ sentTo: 'maija@example.com' });
-      const [mail] = smtp.to('maija@example.com');
-      expect(mail!.parsed.subject).toBe(`Kuitti vastaanotetuista asiakirjoista: ${reference}`);
-      expect(mail!.parsed.text).toContain(`Kuitin numero: ${reference}`);
-      expect(mail!.parsed.text).toMatch(/Vastaanotettu palvelupisteessä: \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}\n/);
-      expect(mail!.parsed.text).toMatch(/Välitetty viranomaiselle: \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}\n/);
-      expect(mail!.parsed.text).toContain('Testikatu 1, 00100 Helsinki');
-      expect(mail!.parsed.text).toContain('Sivuja: 3');
-      expect(mail!.parsed.text).not.toContain('Hakemus ja kaksi liitettä');
-      expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${reference}.pdf`, 'application/pdf']]);
-      expect(await audits('document.receipt_emailed', h.id)).toHaveLength(1);
-
-      await warnDue(t.ctx, new Date(Date.now() + 12.5 * DAY));
-      await expect.poll(() => smtp.to(adminEmail).length).toBe(1);
-      const warning = smtp.to(adminEmail)[0]!.parsed;
-      expect(warning.text).toContain('/expert/documents');
-      // One handover: the singular, and the purge time in Helsinki time, never UTC or ISO.
-      expect(warning.text).toMatch(/^1 kuittaamaton asiakirjaluovutus poistetaan säilytysajan päättyessä \d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}\. Kuittaa se:/);
-      expect(warning.text).toContain('1 okvitterad överlämning av handlingar raderas');
-      expect(warning.text).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}|kuittaamatonta|okvitterade/);
-      expect(warning.subject).toBe('Etäpiste: asiakirjaluovutus poistumassa / överlämning av handlingar raderas / document handover expiring');
-      expect(smtp.to(adminEmail)[0]!.raw).not.toContain('Maija');
-    } finally {
-      t.ctx.config.smtpUrl = undefined;
-      await smtp.close();
-    }
-  });
 });

@@ -4,7 +4,8 @@ import { keyId, newKey, open, seal } from '../../crypto/aead.js';
 import type { Db } from '../../db/client.js';
 import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
-import { type AgencyKeyRow, handoverRepository, keyRepository } from './repository.js';
+import { type AgencyKeyRow, keyRepository } from './key-repository.js';
+import { handoverRepository } from './repository.js';
 
 /**
  * The key hierarchy: master key (configuration) → one key per agency (stored wrapped) → one data key per

@@ -1,6 +1,7 @@
 import type { AgencyTokenView, HandoverView, PageView } from '../../../shared/documents.js';
 import type { Language } from '../../../shared/common.js';
-import type { HandoverRow, PageMeta, TokenRow } from './repository.js';
+import type { TokenRow } from './key-repository.js';
+import type { HandoverRow, PageMeta } from './repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
