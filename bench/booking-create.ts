@@ -12,7 +12,7 @@
 import os from 'node:os';
 import pg from 'pg';
 import { addDays, localDate, weekdayOf } from '../src/server/modules/scheduling/time.js';
-import { type AppProcess, type Session, postBooking, processCpuMs, signInBookers, startServer } from './http-app.js';
+import { type AppProcess, type Session, backendCpu, cpuDelta, postBooking, processCpuMs, signInBookers, startServer, traceDelta } from './http-app.js';
 import { openNationalData } from './national-data.js';
 
 const bounded = (v: string | undefined, dflt: number, min: number, max: number) => Math.min(Math.max(Number(v ?? dflt) || dflt, min), max);
@@ -51,7 +51,8 @@ type BookingCopy = Record<string, unknown>;
 
 const loadAtStart = os.loadavg()[0]!;
 const data = await openNationalData();
-const pool = new pg.Pool({ connectionString: data.url, max: K + 2 });
+const BENCH_APP_NAME = 'etapiste-bench';
+const pool = new pg.Pool({ connectionString: data.url, max: K + 2, application_name: BENCH_APP_NAME });
 let server: AppProcess | undefined;
 // Every booking the generator wrote has no creator; the bench's all have one.
 const cleanUp = () => pool.query(`DELETE FROM bookings WHERE created_by IS NOT NULL`);
@@ -117,8 +118,9 @@ try {
   const windows: { httpPerSecond: number; bareInsertPerSecond: number; bareTransactionPerSecond: number }[] = [];
   const bareInsertLat: number[] = [];
   const bareTransactionLat: number[] = [];
-  let bareInsertTimed = { rows: 0, ms: 0 };
-  let bareTransactionTimed = { rows: 0, ms: 0 };
+  let bareInsertTimed = { rows: 0, ms: 0, cpuMs: 0 };
+  let bareTransactionTimed = { rows: 0, ms: 0, cpuMs: 0 };
+  let appPgCpuMs = 0;
   const columns = [
     'reference', 'service_point_id', 'room_id', 'agency_id', 'service_id', 'expert_id', 'interpreter_id', 'interpreting_language', 'starts_at', 'ends_at',
     'status', 'channel', 'walk_in', 'customer_name', 'customer_phone', 'customer_email', 'language', 'note', 'created_by',
@@ -132,12 +134,16 @@ try {
   const MIN_BARE_MS = 400;
   const runBare = async (copies: BookingCopy[], lat: number[], one: (c: pg.PoolClient, row: BookingCopy) => Promise<void>) => {
     const clients = await Promise.all(Array.from({ length: K }, () => pool.connect()));
+    const pids = clients.map((c) => (c as unknown as { processID: number }).processID);
+    const pgCpu = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
     let rows = 0;
     let timedMs = 0;
+    let cpuMs = 0;
     try {
       while (copies.length && timedMs < MIN_BARE_MS) {
         await cleanUp();
         let i = 0;
+        const cpuBefore = pgCpu();
         const started = performance.now();
         await Promise.all(
           clients.map(async (c) => {
@@ -151,11 +157,12 @@ try {
           }),
         );
         timedMs += performance.now() - started;
+        cpuMs += pgCpu() - cpuBefore;
       }
     } finally {
       for (const c of clients) c.release();
     }
-    return { rows, ms: timedMs };
+    return { rows, ms: timedMs, cpuMs };
   };
   const bareInsertOne = async (c: pg.PoolClient, row: BookingCopy) => {
     await c.query(insertSql, columns.map((k) => row[k]));
@@ -187,9 +194,11 @@ try {
   };
 
   const windowMs = (SECONDS * 1000) / WINDOWS;
+  const traceBefore = await server.trace();
   for (let w = 0; w < WINDOWS && next < work.length; w++) {
     // HTTP: K clients take the next slot until the slots or the window's time run out.
     const cpuBefore = processCpuMs(server.child.pid!);
+    const pgBefore = await backendCpu(pool, BENCH_APP_NAME);
     const createdBefore = statuses['201'] ?? 0;
     const started = performance.now();
     const deadline = started + windowMs;
@@ -206,20 +215,28 @@ try {
     const ms = performance.now() - started;
     httpMs += ms;
     serverCpuMs += processCpuMs(server.child.pid!) - cpuBefore;
+    appPgCpuMs += cpuDelta(pgBefore.app, (await backendCpu(pool, BENCH_APP_NAME)).app);
     const httpPerSecond = ((statuses['201'] ?? 0) - createdBefore) / (ms / 1000);
 
     const { rows: copies } = await pool.query<BookingCopy>(`SELECT ${columns.join(', ')} FROM bookings WHERE created_by IS NOT NULL`);
     const a = await runBare(copies, bareInsertLat, bareInsertOne);
     const b = await runBare(copies, bareTransactionLat, bareTransactionOne);
-    bareInsertTimed = { rows: bareInsertTimed.rows + a.rows, ms: bareInsertTimed.ms + a.ms };
-    bareTransactionTimed = { rows: bareTransactionTimed.rows + b.rows, ms: bareTransactionTimed.ms + b.ms };
+    bareInsertTimed = { rows: bareInsertTimed.rows + a.rows, ms: bareInsertTimed.ms + a.ms, cpuMs: bareInsertTimed.cpuMs + a.cpuMs };
+    bareTransactionTimed = { rows: bareTransactionTimed.rows + b.rows, ms: bareTransactionTimed.ms + b.ms, cpuMs: bareTransactionTimed.cpuMs + b.cpuMs };
     windows.push({ httpPerSecond: r2(httpPerSecond), bareInsertPerSecond: r2(a.rows / (a.ms / 1000)), bareTransactionPerSecond: r2(b.rows / (b.ms / 1000)) });
   }
   const httpSeconds = httpMs / 1000;
   const created = statuses['201'] ?? 0;
+  const statements = traceDelta(traceBefore, await server.trace(), created);
+  const perRow = (t: { rows: number; cpuMs: number }) => (t.rows ? r2(t.cpuMs / t.rows) : null);
   const perSecond = (t: { rows: number; ms: number }) => r2(t.rows / (t.ms / 1000));
-  const bareInsert = { rows: bareInsertTimed.rows, rowsPerSecond: perSecond(bareInsertTimed), latencyMs: summary(bareInsertLat) };
-  const bareTransaction = { rows: bareTransactionTimed.rows, rowsPerSecond: perSecond(bareTransactionTimed), latencyMs: summary(bareTransactionLat) };
+  const bareInsert = { rows: bareInsertTimed.rows, rowsPerSecond: perSecond(bareInsertTimed), latencyMs: summary(bareInsertLat), pgCpuMsPerRow: perRow(bareInsertTimed) };
+  const bareTransaction = {
+    rows: bareTransactionTimed.rows,
+    rowsPerSecond: perSecond(bareTransactionTimed),
+    latencyMs: summary(bareTransactionLat),
+    pgCpuMsPerRow: perRow(bareTransactionTimed),
+  };
 
   const httpPerSecond = r2(created / httpSeconds);
   const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
@@ -240,6 +257,10 @@ try {
         latencyMs: summary(latencies),
         // CPU the app process used per created booking: less sensitive to other load on the machine than wall time.
         serverCpuMsPerBooking: created ? r2(serverCpuMs / created) : null,
+        // CPU of the PostgreSQL backends serving the app (its pool, the audit sealer) per created booking.
+        pgCpuMsPerBooking: created ? r2(appPgCpuMs / created) : null,
+        // With BENCH_TRACE=1: statements the app sent per created booking, by first word, and their round trips.
+        ...(statements ? { statements } : {}),
         windows,
         ...(firstError ? { firstError } : {}),
       },
