@@ -16,6 +16,9 @@ export type StartChoiceQuery = {
   tz: string;
   start: Date;
   end: Date;
+  /** The wall-clock times of start and end that day ('HH:MM'; '24:00' for an end at the next midnight). */
+  localStart: string;
+  localEnd: string;
   /** The day's opening span (first opening to last closing): an expert's load is counted within it. */
   span: { start: Date; end: Date };
 };
@@ -34,11 +37,13 @@ export type StartChoice = {
 
 /**
  * Whether the resource works [start, end) that day: a working exception for the day replaces the weekly pattern
- * (an exception without times is a day off). Times are wall clock in the point's zone.
+ * (an exception without times is a day off). Times are wall clock in the point's zone, compared as such with the
+ * start's and end's wall-clock times (`localStart`, `localEnd`): the same as comparing the instants
+ * `(date + time) AT TIME ZONE tz`, the mapping being monotonic within a business day, without a zone conversion
+ * per row.
  */
 const works = (kind: 'expert' | 'interpreter', id: ReturnType<typeof sql.raw>, q: StartChoiceQuery) => {
-  const at = (column: string) => sql`(${q.date}::date + ${sql.raw(column)}) AT TIME ZONE ${q.tz}`;
-  const within = (alias: string) => sql`${at(`${alias}.starts`)} <= ${q.start}::timestamptz AND ${at(`${alias}.ends`)} >= ${q.end}::timestamptz`;
+  const within = (alias: string) => sql`${sql.raw(alias)}.starts <= ${q.localStart}::time AND ${sql.raw(alias)}.ends >= ${q.localEnd}::time`;
   return sql`CASE WHEN EXISTS (SELECT 1 FROM working_exceptions x WHERE x.resource_kind = ${kind} AND x.resource_id = ${id} AND x.day = ${q.date}::date)
     THEN EXISTS (SELECT 1 FROM working_exceptions x WHERE x.resource_kind = ${kind} AND x.resource_id = ${id} AND x.day = ${q.date}::date
       AND x.starts IS NOT NULL AND x.ends IS NOT NULL AND ${within('x')})
@@ -65,9 +70,16 @@ export const startRepository = {
   async choose(db: Db, q: StartChoiceQuery): Promise<StartChoice> {
     const e = sql.raw('e.id');
     const i = sql.raw('i.id');
-    const load = (holder: string, id: ReturnType<typeof sql.raw>) =>
-      sql`(SELECT coalesce(sum(extract(epoch FROM least(b.ends_at, ${q.span.end}::timestamptz) - greatest(b.starts_at, ${q.span.start}::timestamptz))), 0)
-        ${overlapping(holder, id, q.span.start, q.span.end)})`;
+    // One index-only range scan per candidate gives both its load within the day's opening span and whether it is
+    // busy at [start, end): every booking overlapping the interval lies within the span's range (start and end are
+    // within the span), so NOT busy is the same as NOT EXISTS overlapping(start, end).
+    const ranked = (holder: string, alias: string) => {
+      const id = sql.raw(`${alias}.id`);
+      return sql`CROSS JOIN LATERAL (
+        SELECT coalesce(sum(extract(epoch FROM least(b.ends_at, ${q.span.end}::timestamptz) - greatest(b.starts_at, ${q.span.start}::timestamptz))), 0) AS load,
+          coalesce(bool_or(b.starts_at < ${q.end}::timestamptz AND b.ends_at > ${q.start}::timestamptz), false) AS busy
+        ${overlapping(holder, id, q.span.start, q.span.end)}) l WHERE NOT l.busy`;
+    };
     // Parts that do not apply are left out of the statement (planning it is a good part of its cost).
     const interpreting = q.interpretingLanguage
       ? {
@@ -75,8 +87,8 @@ export const startRepository = {
             working_interpreters AS (SELECT i.id FROM interpreters_ i WHERE ${works('interpreter', i, q)})`,
           columns: sql`, EXISTS (SELECT 1 FROM working_interpreters) AS interpreter_works,
             CASE WHEN chosen.room_id IS NOT NULL THEN (
-              SELECT i.id FROM working_interpreters i WHERE NOT EXISTS (SELECT 1 ${overlapping('interpreter_id', i, q.start, q.end)})
-              ORDER BY ${load('interpreter_id', i)}, i.id LIMIT 1) END AS interpreter_id`,
+              SELECT i.id FROM working_interpreters i ${ranked('interpreter_id', 'i')}
+              ORDER BY l.load, i.id LIMIT 1) END AS interpreter_id`,
         }
       : { ctes: sql``, columns: sql`` };
     // Prepared (db/prepared.ts): the statement's planning was a good part of a booking's database CPU.
@@ -96,8 +108,8 @@ export const startRepository = {
         ${q.expertId ? sql`(SELECT count(*) FROM experts)::int` : sql`-1`} AS experts,
         EXISTS (SELECT 1 FROM working_experts) AS expert_works,
         CASE WHEN chosen.room_id IS NOT NULL THEN (
-          SELECT e.id FROM working_experts e WHERE NOT EXISTS (SELECT 1 ${overlapping('expert_id', e, q.start, q.end)})
-          ORDER BY ${load('expert_id', e)}, e.name, e.id LIMIT 1) END AS expert_id
+          SELECT e.id FROM working_experts e ${ranked('expert_id', 'e')}
+          ORDER BY l.load, e.name, e.id LIMIT 1) END AS expert_id
         ${interpreting.columns}
       FROM chosen`);
     if (!row) throw new Error('the start choice returned no row');
