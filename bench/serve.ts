@@ -3,7 +3,12 @@
 // free loopback port and prints "PORT <n>" on stdout; SIGTERM closes it.
 // BENCH_TRACE=1: every statement the app sends is counted and its round trip timed (call to answer, so it includes
 // waiting for a pool connection's turn on the wire, not for a pool slot); SIGUSR2 prints "TRACE {json}" on stdout.
+// BENCH_PROFILE_DIR (with BENCH_TRACE=1): a V8 CPU profile from one SIGUSR2 to the next (booking-create: its HTTP
+// windows), written there as serve-<pid>.cpuprofile (bench/cpu-profile-summary.ts reads it).
 // Usage (by bench/booking-create.ts): BENCH_APP_DATABASE_URL=postgres://… node --import tsx bench/serve.ts
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { testConfig } from '../src/server/config.js';
@@ -55,5 +60,22 @@ function traceStatements() {
     if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
     return result;
   };
-  process.on('SIGUSR2', () => process.stdout.write(`TRACE ${JSON.stringify(stats)}\n`));
+  const dir = process.env.BENCH_PROFILE_DIR;
+  let profiler: Session | undefined;
+  process.on('SIGUSR2', () => {
+    const snapshot = `TRACE ${JSON.stringify(stats)}\n`;
+    void (async () => {
+      if (dir && !profiler) {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      } else if (dir && profiler) {
+        const { profile } = await profiler.post('Profiler.stop');
+        writeFileSync(path.join(dir, `serve-${process.pid}.cpuprofile`), JSON.stringify(profile));
+        profiler.disconnect();
+      }
+      process.stdout.write(snapshot);
+    })();
+  });
 }
