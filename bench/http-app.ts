@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { BENCH_PASSWORD, bookerEmail } from './national-data.js';
 
-export type AppProcess = { child: ChildProcess; base: string; stop(): Promise<void> };
+export type AppProcess = {
+  child: ChildProcess;
+  base: string;
+  stop(): Promise<void>;
+  /** With BENCH_TRACE=1: the statements the app has sent so far, by first word (count, summed round-trip ms). */
+  trace(): Promise<Trace | undefined>;
+};
+export type Trace = Record<string, { n: number; ms: number }>;
 export type Session = { cookie: string; csrf: string; agencyId: string; serviceId: string };
 
 /** CPU time (user + system) a process has used so far, in ms. */
@@ -37,12 +44,67 @@ export async function startServer(url: string): Promise<AppProcess> {
     });
     child.once('exit', (code) => reject(new Error(`the app exited (${code})`)));
   });
+  const trace = async (): Promise<Trace | undefined> => {
+    if (process.env.BENCH_TRACE !== '1') return undefined;
+    return new Promise((resolve) => {
+      let buffered = '';
+      const onData = (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const m = /TRACE (\{.*\})\n/.exec(buffered);
+        if (!m) return;
+        child.stdout!.off('data', onData);
+        resolve(JSON.parse(m[1]!) as Trace);
+      };
+      child.stdout!.on('data', onData);
+      child.kill('SIGUSR2');
+    });
+  };
   const stop = async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
   };
-  return { child, base: `http://127.0.0.1:${port}`, stop };
+  return { child, base: `http://127.0.0.1:${port}`, stop, trace };
+}
+
+/** What the app sent between two traces: statements per created booking by first word, and the round trips' ms. */
+export function traceDelta(before: Trace | undefined, after: Trace | undefined, per: number) {
+  if (!before || !after || per === 0) return undefined;
+  const out: Record<string, { perBooking: number; msEach: number }> = {};
+  for (const [key, a] of Object.entries(after)) {
+    const n = a.n - (before[key]?.n ?? 0);
+    const ms = a.ms - (before[key]?.ms ?? 0);
+    if (n > 0) out[key] = { perBooking: Math.round((n / per) * 100) / 100, msEach: Math.round((ms / n) * 100) / 100 };
+  }
+  return out;
+}
+
+/**
+ * CPU (user + system, ms) of the PostgreSQL backends serving one database, per backend pid, split by whether their
+ * application_name is `mine` (the bench's own pool) or not (the app). Read from /proc: the server runs on this
+ * machine. A backend that exits between two readings loses its last part (the pools here keep theirs open).
+ */
+export async function backendCpu(pool: pg.Pool, mine: string): Promise<{ app: Map<number, number>; bench: Map<number, number> }> {
+  const { rows } = await pool.query<{ pid: number; app: string }>(
+    `SELECT pid, application_name AS app FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
+  const app = new Map<number, number>();
+  const bench = new Map<number, number>();
+  for (const r of rows) {
+    try {
+      (r.app === mine ? bench : app).set(r.pid, processCpuMs(r.pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { app, bench };
+}
+
+/** CPU used between two readings of backendCpu's maps (a backend born in between counts whole). */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, cpu] of after) ms += cpu - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /** One signed-in booker per agency, with the agency's first service. */

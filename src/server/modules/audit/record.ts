@@ -12,7 +12,7 @@ export function recordAudit(db: Db, actor: Actor | AuditedActor, event: Omit<New
   return auditRepository.append(db, { ...('kind' in actor ? auditActor(actor) : actor), ip, ...event });
 }
 
-/** recordAudit as a statement not yet run, to send with the change it describes in one statement. */
-export function auditStatement(db: Db, actor: Actor, event: Omit<NewAuditEvent, 'actorType' | 'actorId'>, ip?: string) {
-  return auditRepository.appendQuery(db, { ...auditActor(actor), ip, ...event });
+/** The event recordAudit would write, to send with the change it describes in one statement (auditRepository.appendTemplate). */
+export function auditEvent(actor: Actor, event: Omit<NewAuditEvent, 'actorType' | 'actorId'>, ip?: string): NewAuditEvent {
+  return { ...auditActor(actor), ip, ...event };
 }

@@ -72,6 +72,31 @@ export const auditRepository = {
     return db.insert(auditEvents).values({ ...event, details: event.details ?? {} });
   },
 
+  /**
+   * The append as an INSERT whose values are placeholders named `audit<Field>` (auditActorType, …), for a statement
+   * whose text is built once (db/prepared.ts); `appendValues` gives the values for an event.
+   */
+  appendTemplate() {
+    const p = (name: string) => sql.placeholder(`audit${name}`);
+    return sql`INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, organisation_id, ip, details)
+      VALUES (${p('ActorType')}::text, ${p('ActorId')}::text, ${p('Action')}::text, ${p('TargetType')}::text, ${p('TargetId')}::text,
+        ${p('OrganisationId')}::uuid, ${p('Ip')}::text, ${p('Details')}::jsonb)`;
+  },
+
+  appendValues(event: NewAuditEvent) {
+    if (event.outcome && event.outcome !== 'success') throw new Error('appendTemplate writes successful events only');
+    return {
+      auditActorType: event.actorType,
+      auditActorId: event.actorId ?? null,
+      auditAction: event.action,
+      auditTargetType: event.targetType ?? null,
+      auditTargetId: event.targetId ?? null,
+      auditOrganisationId: event.organisationId ?? null,
+      auditIp: event.ip ?? null,
+      auditDetails: JSON.stringify(event.details ?? {}),
+    };
+  },
+
   async list(db: Db, f: AuditFilter & { beforeId?: number; limit: number }) {
     const where = conditions(f);
     if (f.beforeId) where.push(lt(auditEvents.id, f.beforeId));

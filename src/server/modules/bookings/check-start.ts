@@ -4,7 +4,7 @@ import { assertDelegatedIn } from '../agreements/delegation.js';
 import type { Interval, Slot } from '../scheduling/availability.js';
 import { catalogueFor } from '../scheduling/availability-catalogue.js';
 import { holidayOn } from '../scheduling/holidays.js';
-import { hhmm, localDate, weekdayOf, zonedInstant } from '../scheduling/time.js';
+import { hhmm, localDate, localTime, weekdayOf, zonedInstant } from '../scheduling/time.js';
 import { expertTaken, interpreterTaken, roomTaken } from './conflicts.js';
 import { type StartChoiceQuery, startRepository } from './start-repository.js';
 
@@ -63,6 +63,7 @@ export async function checkStart(ctx: AppContext, r: StartRequest, now = new Dat
   const onGrid = open.some((w) => start >= w.start && (start - w.start) % stepMs === 0 && start + durationMs <= w.end);
   if (!onGrid || point.rooms.length === 0) throw outsideHours();
 
+  const end = new Date(start + durationMs);
   const query: StartChoiceQuery = {
     agencyId: r.agencyId,
     expertId: r.expertId,
@@ -72,7 +73,9 @@ export async function checkStart(ctx: AppContext, r: StartRequest, now = new Dat
     weekday,
     tz,
     start: r.start,
-    end: new Date(start + durationMs),
+    end,
+    localStart: localTime(r.start, tz),
+    localEnd: localDate(end, tz) === date ? localTime(end, tz) : '24:00',
     span: { start: new Date(open[0]!.start), end: new Date(open[open.length - 1]!.end) },
   };
   return { tz, query };

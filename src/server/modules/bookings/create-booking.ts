@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
-import { auditStatement } from '../audit/record.js';
+import { auditEvent } from '../audit/record.js';
 import type { Slot } from '../scheduling/availability.js';
 import { checkStart, chooseSlot } from './check-start.js';
 import { conflictFromDatabase } from './conflicts.js';
@@ -111,9 +111,9 @@ async function bookStart(
         bookingRepository.insertCreated(db, {
           booking,
           holders: [slot.roomId, slot.expertId, slot.interpreterId],
-          event: { bookingId: id, actorId: userId, kind: 'created', toStart: booking.startsAt, toStatus: 'booked' },
+          actorId: userId,
           messages: customerMessageRows({ ...booking, version: 1 }, 'confirmation', tz),
-          audit: auditStatement(db, actor.kind === 'customer' ? { ...actor, bookingId: id } : actor, { action: 'booking.created', targetType: 'booking', targetId: id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip),
+          audit: auditEvent(actor.kind === 'customer' ? { ...actor, bookingId: id } : actor, { action: 'booking.created', targetType: 'booking', targetId: id, organisationId: booking.agencyId, details: { channel: booking.channel } }, ip),
           notify: announced,
         });
       // A caller's own writes (the public page's limits and manage link) share the booking's transaction.

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
+import { and, asc, desc, eq, getTableColumns, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
+import { auditRepository, type NewAuditEvent } from '../audit/repository.js';
+import type { CustomerMessageRow } from './messages.js';
 import { bookingEvents, bookings, customerMessages, servicePoints, walkIns } from '../../db/schema/index.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
@@ -13,8 +15,70 @@ const lockKeys = (ids: (string | null | undefined)[]) =>
   [...new Set(ids.filter((id): id is string => !!id).map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** FROM the keys in that order (unnest keeps the array's order). */
 const lockRows = (keys: bigint[]) => sql`FROM unnest(${sql.param(keys.map(String))}::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
-/** A statement not yet run that can stand in a WITH clause (e.g. an audit row's insert). */
-type WithQuery = TypedQueryBuilder<undefined>;
+/** The columns a created booking is written with (the others take their defaults), as [field, column type]. */
+const CREATED_COLUMNS = [
+  ['id', 'uuid'],
+  ['reference', 'text'],
+  ['servicePointId', 'uuid'],
+  ['roomId', 'uuid'],
+  ['agencyId', 'uuid'],
+  ['serviceId', 'uuid'],
+  ['expertId', 'uuid'],
+  ['interpreterId', 'uuid'],
+  ['interpretingLanguage', 'text'],
+  ['startsAt', 'timestamptz'],
+  ['endsAt', 'timestamptz'],
+  ['channel', 'booking_channel'],
+  ['customerName', 'text'],
+  ['customerPhone', 'text'],
+  ['customerEmail', 'text'],
+  ['language', 'text'],
+  ['note', 'text'],
+  ['createdBy', 'uuid'],
+] as const satisfies readonly (readonly [keyof NewBooking, string])[];
+export type CreatedBooking = { [K in (typeof CREATED_COLUMNS)[number][0]]-?: NewBooking[K] } & { id: string };
+
+const columnsOfBookings = Object.entries(getTableColumns(bookings));
+/** A row as the driver gave it (column names, timestamps as text) in Drizzle's shape, as a select would map it. */
+function bookingFromRow(raw: Record<string, unknown>): BookingRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of columnsOfBookings) {
+    const value = raw[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as BookingRow;
+}
+
+const P = (name: string) => sql.placeholder(name);
+const insertCreatedStatement = preparedStatement<'one', Record<string, unknown>>(() => {
+  const column = (key: string) => sql.raw(getTableColumns(bookings)[key as keyof BookingRow].name);
+  // What must happen before the row is formed, evaluated as the reference's value is: the locks (none for an empty
+  // list), and the NOTIFY when there is one (PostgreSQL holds it back until the commit, and drops it if the
+  // statement fails).
+  const reference = sql`(SELECT ${P('reference')}::text FROM
+    (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(${P('lockKeys')}::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n) taken) AS locks,
+    (SELECT count(*) FROM (SELECT pg_notify(c, p) FROM (SELECT ${P('notifyChannel')}::text AS c, ${P('notifyPayload')}::text AS p) x WHERE c IS NOT NULL) sent) AS notified)`;
+  const values = CREATED_COLUMNS.map(([key, type]) => (key === 'reference' ? reference : sql`${P(key)}::${sql.raw(type)}`));
+  return sql`
+    WITH created AS (
+      INSERT INTO bookings (${sql.join(
+        CREATED_COLUMNS.map(([key]) => column(key)),
+        sql`, `,
+      )})
+      VALUES (${sql.join(values, sql`, `)})
+      RETURNING *),
+    created_event AS (
+      INSERT INTO booking_events (booking_id, actor_id, kind, to_start, to_status)
+      VALUES (${P('id')}::uuid, ${P('actorId')}::uuid, 'created', ${P('startsAt')}::timestamptz, 'booked')),
+    created_messages AS (
+      INSERT INTO customer_messages (booking_id, kind, channel, booking_version, send_after)
+      SELECT ${P('id')}::uuid, m.kind, m.channel, m.version, m.send_after
+      FROM unnest(${P('messageKinds')}::text[], ${P('messageChannels')}::text[], ${P('messageVersions')}::int[], ${P('messageSendAfter')}::timestamptz[])
+        AS m(kind, channel, version, send_after)
+      ON CONFLICT DO NOTHING),
+    created_audit AS (${auditRepository.appendTemplate()})
+    SELECT * FROM created`;
+});
 
 export const bookingRepository = {
   /**
@@ -30,37 +94,39 @@ export const bookingRepository = {
 
   /**
    * A new booking with its history event, customer messages, audit row and realtime NOTIFY in ONE statement
-   * (data-modifying CTEs, one implicit transaction, one round trip instead of eight). The holders' advisory locks are
-   * taken while the booking's row is being formed, before it reaches the exclusion constraints (the reference is
-   * selected through them), so contenders queue exactly as with lockHolders. The other rows reference the booking by the id given here; their
-   * foreign keys are checked at the end of the statement, when the booking exists.
+   * (data-modifying CTEs, one implicit transaction, one round trip instead of eight), prepared once per connection
+   * with a text built once (db/prepared.ts: no query building per booking). The holders' advisory locks are taken
+   * while the booking's row is being formed, before it reaches the exclusion constraints (the reference is selected
+   * through them), so contenders queue exactly as with lockHolders. The other rows reference the booking by the id
+   * given here; their foreign keys are checked at the end of the statement, when the booking exists.
    */
   async insertCreated(
     db: Db,
     w: {
-      booking: NewBooking & { id: string };
+      booking: CreatedBooking;
       holders: (string | null | undefined)[];
-      event: typeof bookingEvents.$inferInsert;
-      messages: (typeof customerMessages.$inferInsert)[];
-      audit: WithQuery;
+      /** Who made it, for its history event ('created', to 'booked' at the booking's start). */
+      actorId: string | null;
+      messages: CustomerMessageRow[];
+      audit: NewAuditEvent;
       /** A NOTIFY to send with the statement (delivered at commit): the realtime bus's announcement of the booking. */
       notify?: { channel: string; payload: string };
     },
   ): Promise<BookingRow> {
-    const keys = lockKeys(w.holders);
-    // What must happen before the row is formed, evaluated as the reference's value is: the locks, and the NOTIFY
-    // (PostgreSQL holds it back until the commit, and drops it if the statement fails).
-    const before = [
-      ...(keys.length ? [sql`(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) ${lockRows(keys)}) taken) AS locks`] : []),
-      ...(w.notify ? [sql`(SELECT pg_notify(${w.notify.channel}::text, ${w.notify.payload}::text)) AS notified`] : []),
-    ];
-    const reference = before.length ? sql`(SELECT ${w.booking.reference}::text FROM ${sql.join(before, sql`, `)})` : w.booking.reference;
-    const created = db.$with('created').as(db.insert(bookings).values({ ...w.booking, reference }).returning());
-    const event = db.$with('created_event').as(db.insert(bookingEvents).values(w.event));
-    const audit = db.$with('created_audit').as(w.audit);
-    const messages = w.messages.length ? [db.$with('created_messages').as(db.insert(customerMessages).values(w.messages).onConflictDoNothing())] : [];
-    const [row] = await db.with(created, event, audit, ...messages).select().from(created);
-    return row!;
+    const b = w.booking;
+    const [row] = await insertCreatedStatement(db, 'one', {
+      ...Object.fromEntries(CREATED_COLUMNS.map(([key]) => [key, b[key] instanceof Date ? (b[key] as Date).toISOString() : (b[key] ?? null)])),
+      lockKeys: lockKeys(w.holders).map(String),
+      notifyChannel: w.notify?.channel ?? null,
+      notifyPayload: w.notify?.payload ?? null,
+      actorId: w.actorId,
+      messageKinds: w.messages.map((m) => m.kind),
+      messageChannels: w.messages.map((m) => m.channel),
+      messageVersions: w.messages.map((m) => m.bookingVersion),
+      messageSendAfter: w.messages.map((m) => m.sendAfter.toISOString()),
+      ...auditRepository.appendValues(w.audit),
+    });
+    return bookingFromRow(row!);
   },
 
   async insert(db: Db, b: NewBooking): Promise<BookingRow> {

@@ -21,9 +21,22 @@ function formatter(tz: string) {
   return f;
 }
 
-function parts(instant: Date, tz: string) {
-  const p: Record<string, string> = {};
-  for (const { type, value } of formatter(tz).formatToParts(instant)) p[type] = value;
+/**
+ * The wall-clock fields of recent instants, by zone and epoch ms: formatToParts was a good part of a booking's Node
+ * CPU, and the same starts, opening times and midnights recur from request to request. Bounded; emptied when full.
+ */
+const partsCache = new Map<string, Readonly<Record<string, string>>>();
+const PARTS_CACHE_MAX = 8192;
+
+function parts(instant: Date, tz: string): Readonly<Record<string, string>> {
+  const key = `${tz} ${instant.getTime()}`;
+  let p = partsCache.get(key);
+  if (!p) {
+    const fields: Record<string, string> = {};
+    for (const { type, value } of formatter(tz).formatToParts(instant)) fields[type] = value;
+    if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
+    partsCache.set(key, (p = Object.freeze(fields)));
+  }
   return p;
 }
 
