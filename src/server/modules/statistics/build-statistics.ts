@@ -9,12 +9,13 @@ import { eachDate } from '../scheduling/time.js';
 import { instantRange } from '../time-reports/days.js';
 import { type OpenHourFigures, openMinutesByHour } from './charts-repository.js';
 import { languageNamer, translator } from './labels.js';
-import { people, presentRows } from './present.js';
+import { presentRows } from './present.js';
 import * as repo from './repository.js';
 import type { BookingFigures } from './repository.js';
 import { rollupThrough } from './rollup-repository.js';
 import { rolledBookingFigures } from './rollup-read.js';
 import type { Selection } from './sources.js';
+import { protectView } from './suppress.js';
 
 const NAMED_TABLES = { agency: 'organisations', servicePoint: 'service_points', service: 'services' } as const;
 
@@ -88,12 +89,13 @@ export async function buildStatistics(
   const names = await namesOf(ctx, query.groupBy, groupIds, lang);
   const agencyNames = await namesOf(ctx, 'agency', [...new Set(weekly.map((w) => w.agency_id!))], lang);
   const rows = presentRows(figures, names).sort((a, b) => (query.groupBy === 'week' ? a.group.id.localeCompare(b.group.id) : a.group.name.localeCompare(b.group.name, lang)));
-  return {
+  // Pseudonymity is decided here, once, for the JSON, the page and the exports alike.
+  return protectView({
     from,
     to,
     groupBy: query.groupBy,
     rows,
-    weekly: weekly.map((w) => ({ week: w.week!, agency: { id: w.agency_id!, name: agencyNames.get(w.agency_id!) ?? w.agency_id! }, meetings: people(w.meetings) })),
+    weekly: weekly.map((w) => ({ week: w.week!, agency: { id: w.agency_id!, name: agencyNames.get(w.agency_id!) ?? w.agency_id! }, meetings: w.meetings })),
     capacityByHour: heatMap(booked, openHours),
-  };
+  });
 }

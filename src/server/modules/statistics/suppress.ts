@@ -1,0 +1,146 @@
+import { IDENTITY_RESULTS, OUTCOMES, SUPPRESSED, type StatisticsRow, type StatisticsView } from '../../../shared/statistics.js';
+
+/**
+ * Pseudonymity (docs/statistics.md, "Pseudonymity"): the one place that decides which cells of a view are hidden.
+ *
+ * Primary: a count of 1–4 people, a median or mean over 1–4 people, the pages of 1–4 handovers.
+ * Secondary (complementary): the cells are tied by additive sets (parts that add up to a total that is shown or can be
+ * had from another selection). A hidden cell alone in such a set could be worked out by subtraction, so while any set
+ * holds exactly one hidden cell, the smallest non-zero shown cell of that set is hidden too (a zero only when no other
+ * is left), until every set holds none or at least two. A feedback mean is hidden with any hidden score of its row
+ * (the mean and the count are two equations over the scores). Every hidden cell, primary or secondary, is `"< 5"`:
+ * one marker, so that a reader cannot tell which hidden cell is the small one.
+ *
+ * Takes a view whose counts are plain numbers (as presentRows gives them) and returns it with the hidden cells marked.
+ */
+
+/** How many people make a cell that is never shown as its number. */
+const small = (n: number) => n >= 1 && n <= 4;
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** `known`: a reader can tell its value from a shown cell (the pages of no handovers), so hiding it protects nothing. */
+type Cell = { size: number; hidden: boolean; known: boolean; hide: () => void };
+/**
+ * Cells whose sum is known: `total` 'cell' when the total is a cell among them, 'bookings' when it is a count of
+ * bookings (never hidden), 'people' when another selection shows it as one cell (hidden itself when 1–4).
+ */
+type Set_ = { ids: string[]; total: 'cell' | 'bookings' | 'people' };
+
+export function protectView(raw: StatisticsView): StatisticsView {
+  const view = structuredClone(raw);
+  const cells = new Map<string, Cell>();
+  const sets: Set_[] = [];
+  /** A cell at obj[key]; primary when small; `size` orders the candidates for secondary suppression. */
+  const cell = <T extends object>(id: string, obj: T, key: keyof T, primary = small(num(obj[key])), size = num(obj[key]), known = false) =>
+    cells.set(id, {
+      size,
+      hidden: primary,
+      known,
+      hide: () => {
+        (obj as Record<keyof T, unknown>)[key] = SUPPRESSED;
+      },
+    });
+  /** A median or mean over `n` people: hidden for 1–4 (not part of any additive set). */
+  const over = <T extends object>(n: unknown, obj: T, ...keys: (keyof T)[]) => {
+    if (small(num(n))) for (const k of keys) if (obj[k] !== null) (obj as Record<keyof T, unknown>)[k] = SUPPRESSED;
+  };
+
+  const languages = [...new Set(view.rows.flatMap((r) => Object.keys(r.interpreting)))].sort();
+  const names = new Set<string>();
+  view.rows.forEach((r, i) => {
+    const at = (name: string) => {
+      names.add(name);
+      return `${i}:${name}`;
+    };
+    const outcomes = OUTCOMES.map((o) => at(`outcomes.${o}`));
+    cell(at('meetings'), r, 'meetings');
+    cell(at('noShows'), r, 'noShows');
+    cell(at('walkIns'), r, 'walkIns');
+    cell(at('walkInsLeft'), r, 'walkInsLeft');
+    cell(at('waiting.count'), r.waiting, 'count');
+    cell(at('duration.count'), r.duration, 'count');
+    over(r.waiting.count, r.waiting, 'median', 'p90');
+    over(r.duration.count, r.duration, 'median');
+    OUTCOMES.forEach((o, j) => cell(outcomes[j]!, r.outcomes, o));
+    for (const k of IDENTITY_RESULTS) cell(at(`identityChecks.${k}`), r.identityChecks, k);
+    if (r.documents) {
+      cell(at('documents.handovers'), r.documents, 'handovers');
+      cell(at('documents.pages'), r.documents, 'pages', small(num(r.documents.handovers)), num(r.documents.pages), r.documents.handovers === 0);
+    }
+    // Every row holds every language of the view, 0 included, so that a 0 can be hidden too.
+    for (const l of languages) r.interpreting[l] ??= 0;
+    for (const l of languages) cell(at(`interpreting.${l}`), r.interpreting, l);
+    if (r.calls) {
+      cell(at('calls.count'), r.calls, 'count');
+      cell(at('calls.escalated'), r.calls, 'escalated');
+      over(r.calls.count, r.calls, 'acknowledgedMedian', 'acknowledgedP90');
+    }
+    if (r.feedback) {
+      const count = num(r.feedback.count);
+      cell(at('feedback.count'), r.feedback, 'count');
+      r.feedback.distribution.forEach((_, s) => cell(at(`feedback.score${s + 1}`), r.feedback!.distribution, s));
+      if (r.feedback.mean !== null) cell(at('feedback.mean'), r.feedback, 'mean', small(count), count);
+      sets.push({ ids: [at('feedback.count'), ...[1, 2, 3, 4, 5].map((s) => at(`feedback.score${s}`))], total: 'cell' });
+    }
+    // Held + no-shows = bookings − cancellations (shown) once the period's bookings are settled.
+    sets.push({ ids: [at('meetings'), at('noShows')], total: 'bookings' });
+    // Held = the outcomes (a meeting still on has none; counted as if it had one).
+    sets.push({ ids: [at('meetings'), ...outcomes], total: 'cell' });
+    // The interpreted bookings add up to the bookings − cancellations of the same row filtered by interpreting.
+    sets.push({ ids: languages.map((l) => `${i}:interpreting.${l}`), total: 'bookings' });
+  });
+  // A column adds up to the same measure over the whole selection, which another grouping shows as one row.
+  for (const name of names) sets.push({ ids: view.rows.map((_, i) => `${i}:${name}`).filter((id) => cells.has(id)), total: 'people' });
+
+  // The weekly series (week × agency): each week's and each agency's cells add up to a total, which is a row of this
+  // view when it is grouped by week or by agency (and otherwise another selection's).
+  const rowIndex = new Map(view.rows.map((r, i) => [r.group.id, i]));
+  const byWeek = new Map<string, string[]>();
+  const byAgency = new Map<string, string[]>();
+  for (const w of view.weekly) {
+    const id = `w:${w.week}:${w.agency.id}`;
+    cell(id, w, 'meetings');
+    byWeek.set(w.week, [...(byWeek.get(w.week) ?? []), id]);
+    byAgency.set(w.agency.id, [...(byAgency.get(w.agency.id) ?? []), id]);
+  }
+  const linked = (groupBy: StatisticsView['groupBy'], key: string, ids: string[]) => {
+    const i = view.groupBy === groupBy ? rowIndex.get(key) : undefined;
+    sets.push(i === undefined ? { ids, total: 'people' } : { ids: [`${i}:meetings`, ...ids], total: 'cell' });
+  };
+  for (const [week, ids] of byWeek) linked('week', week, ids);
+  for (const [agency, ids] of byAgency) linked('agency', agency, ids);
+
+  settle(cells, sets, view.rows);
+  for (const c of cells.values()) if (c.hidden) c.hide();
+  return view;
+}
+
+/**
+ * Hide cells until every additive set holds no hidden cell, or at least two whose sum is not 0 (and no shown mean sits
+ * beside a hidden score). A set whose total is 0 tells that each of its cells is 0: such a cell protects nothing and is
+ * never chosen. A set totalling 1–4 people is no constraint: that total is hidden wherever it is shown.
+ */
+function settle(cells: Map<string, Cell>, allSets: Set_[], rows: StatisticsRow[]) {
+  const members = (set: Set_) => set.ids.map((id) => cells.get(id)).filter((c): c is Cell => c !== undefined);
+  const sets = allSets.map(members).filter((m, j) => m.length > 0 && !(allSets[j]!.total === 'people' && small(m.reduce((s, c) => s + c.size, 0))));
+  const pinned = new Set([...sets.filter((m) => m.every((c) => c.size === 0)).flat(), ...[...cells.values()].filter((c) => c.known)]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const set of sets) {
+      const hidden = set.filter((c) => c.hidden);
+      if (hidden.length === 0 || (hidden.length >= 2 && hidden.some((c) => c.size > 0))) continue;
+      const shown = set.filter((c) => !c.hidden && !pinned.has(c));
+      const next = shown.filter((c) => c.size > 0).sort((a, b) => a.size - b.size)[0] ?? (hidden.length === 1 ? shown[0] : undefined);
+      if (!next) continue;
+      next.hidden = true;
+      changed = true;
+    }
+    rows.forEach((_, i) => {
+      const mean = cells.get(`${i}:feedback.mean`);
+      if (mean && !mean.hidden && [1, 2, 3, 4, 5].some((s) => cells.get(`${i}:feedback.score${s}`)?.hidden)) {
+        mean.hidden = true;
+        changed = true;
+      }
+    });
+  }
+}
