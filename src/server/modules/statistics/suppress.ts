@@ -24,7 +24,7 @@ type Cell = { size: number; hidden: boolean; known: boolean; hide: () => void };
  * Cells whose sum is known: `total` 'cell' when the total is a cell among them, 'bookings' when it is a count of
  * bookings (never hidden), 'people' when another selection shows it as one cell (hidden itself when 1–4).
  */
-type Set_ = { ids: string[]; total: 'cell' | 'bookings' | 'people' };
+type Set_ = { ids: string[]; total: 'cell' | 'bookings' | 'people'; people?: string[] };
 
 export function protectView(raw: StatisticsView): StatisticsView {
   const view = structuredClone(raw);
@@ -90,7 +90,9 @@ export function protectView(raw: StatisticsView): StatisticsView {
     sets.push({ ids: languages.map((l) => `${i}:interpreting.${l}`), total: 'bookings' });
   });
   // A column adds up to the same measure over the whole selection, which another grouping shows as one row.
-  for (const name of names) sets.push({ ids: view.rows.map((_, i) => `${i}:${name}`).filter((id) => cells.has(id)), total: 'people' });
+  const column = (name: string) => view.rows.map((_, i) => `${i}:${name}`).filter((id) => cells.has(id));
+  // The pages of all handovers are hidden wherever the handovers are 1–4: that total is known only when they are not.
+  for (const name of names) sets.push({ ids: column(name), total: 'people', people: name === 'documents.pages' ? column('documents.handovers') : undefined });
 
   // The weekly series (week × agency): each week's and each agency's cells add up to a total, which is a row of this
   // view when it is grouped by week or by agency (and otherwise another selection's).
@@ -121,8 +123,9 @@ export function protectView(raw: StatisticsView): StatisticsView {
  * never chosen. A set totalling 1–4 people is no constraint: that total is hidden wherever it is shown.
  */
 function settle(cells: Map<string, Cell>, allSets: Set_[], rows: StatisticsRow[]) {
-  const members = (set: Set_) => set.ids.map((id) => cells.get(id)).filter((c): c is Cell => c !== undefined);
-  const sets = allSets.map(members).filter((m, j) => m.length > 0 && !(allSets[j]!.total === 'people' && small(m.reduce((s, c) => s + c.size, 0))));
+  const members = (ids: string[]) => ids.map((id) => cells.get(id)).filter((c): c is Cell => c !== undefined);
+  const people = (set: Set_) => members(set.people ?? set.ids).reduce((s, c) => s + c.size, 0);
+  const sets = allSets.filter((set) => !(set.total === 'people' && small(people(set)))).map((set) => members(set.ids)).filter((m) => m.length > 0);
   const pinned = new Set([...sets.filter((m) => m.every((c) => c.size === 0)).flat(), ...[...cells.values()].filter((c) => c.known)]);
   for (let changed = true; changed; ) {
     changed = false;
