@@ -120,30 +120,39 @@ export function protectView(raw: StatisticsView): StatisticsView {
 /**
  * Hide cells until every additive set holds no hidden cell, or at least two whose sum is not 0 (and no shown mean sits
  * beside a hidden score). A set whose total is 0 tells that each of its cells is 0: such a cell protects nothing and is
- * never chosen. A set totalling 1–4 people is no constraint: that total is hidden wherever it is shown.
+ * never chosen. A set totalling 1–4 people is no constraint: that total is hidden wherever it is shown. A work list:
+ * a set is looked at again only when one of its cells has been hidden.
  */
 function settle(cells: Map<string, Cell>, allSets: Set_[], rows: StatisticsRow[]) {
   const members = (ids: string[]) => ids.map((id) => cells.get(id)).filter((c): c is Cell => c !== undefined);
   const people = (set: Set_) => members(set.people ?? set.ids).reduce((s, c) => s + c.size, 0);
   const sets = allSets.filter((set) => !(set.total === 'people' && small(people(set)))).map((set) => members(set.ids)).filter((m) => m.length > 0);
   const pinned = new Set([...sets.filter((m) => m.every((c) => c.size === 0)).flat(), ...[...cells.values()].filter((c) => c.known)]);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const set of sets) {
-      const hidden = set.filter((c) => c.hidden);
-      if (hidden.length === 0 || (hidden.length >= 2 && hidden.some((c) => c.size > 0))) continue;
-      const shown = set.filter((c) => !c.hidden && !pinned.has(c));
-      const next = shown.filter((c) => c.size > 0).sort((a, b) => a.size - b.size)[0] ?? (hidden.length === 1 ? shown[0] : undefined);
-      if (!next) continue;
-      next.hidden = true;
-      changed = true;
-    }
-    rows.forEach((_, i) => {
-      const mean = cells.get(`${i}:feedback.mean`);
-      if (mean && !mean.hidden && [1, 2, 3, 4, 5].some((s) => cells.get(`${i}:feedback.score${s}`)?.hidden)) {
-        mean.hidden = true;
-        changed = true;
-      }
-    });
+  const setsOf = new Map<Cell, number[]>();
+  sets.forEach((set, j) => set.forEach((c) => setsOf.set(c, [...(setsOf.get(c) ?? []), j])));
+  // A hidden score hides its row's mean.
+  const alsoHide = new Map<Cell, Cell>();
+  rows.forEach((_, i) => {
+    const mean = cells.get(`${i}:feedback.mean`);
+    if (mean) for (let s = 1; s <= 5; s++) alsoHide.set(cells.get(`${i}:feedback.score${s}`)!, mean);
+  });
+  const queue = sets.map((_, j) => j);
+  const queued = new Set(queue);
+  const hide = (c: Cell) => {
+    c.hidden = true;
+    for (const j of setsOf.get(c) ?? []) if (!queued.has(j)) queued.add(j) && queue.push(j);
+    const mean = alsoHide.get(c);
+    if (mean && !mean.hidden) hide(mean);
+  };
+  for (const c of [...alsoHide.keys()]) if (c.hidden) hide(c);
+  while (queue.length > 0) {
+    const j = queue.shift()!;
+    queued.delete(j);
+    const set = sets[j]!;
+    const hidden = set.filter((c) => c.hidden);
+    if (hidden.length === 0 || (hidden.length >= 2 && hidden.some((c) => c.size > 0))) continue;
+    const shown = set.filter((c) => !c.hidden && !pinned.has(c));
+    const next = shown.filter((c) => c.size > 0).sort((a, b) => a.size - b.size)[0] ?? (hidden.length === 1 ? shown[0] : undefined);
+    if (next) hide(next);
   }
 }
