@@ -140,7 +140,11 @@ function settle(cells: Map<string, Cell>, allSets: Set_[], rows: StatisticsRow[]
   const queued = new Set(queue);
   const hide = (c: Cell) => {
     c.hidden = true;
-    for (const j of setsOf.get(c) ?? []) if (!queued.has(j)) queued.add(j) && queue.push(j);
+    for (const j of setsOf.get(c) ?? []) {
+      if (queued.has(j)) continue;
+      queued.add(j);
+      queue.push(j);
+    }
     const mean = alsoHide.get(c);
     if (mean && !mean.hidden) hide(mean);
   };
