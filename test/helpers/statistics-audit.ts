@@ -2,9 +2,10 @@ import { IDENTITY_RESULTS, OUTCOMES, SUPPRESSED, type StatisticsRow, type Statis
 
 /**
  * An attacker on a statistics view, written apart from the server's rule (suppress.ts) to check it: it knows every
- * relation that holds between the figures (checked on the true figures), the totals another selection shows (a
- * column's or the weekly series' total unless it is 1–4 people, bookings − cancellations), and reads "< 5" as "some
- * number ≥ 0". It narrows each hidden cell to an interval by subtraction, over and over; a hidden cell whose interval
+ * relation that holds between the figures (checked on the true figures), the totals of the whole selection that
+ * another grouping shows (a column's total, the weekly series' totals per week and per agency, unless 1–4 people or a
+ * row of this view), bookings − cancellations, and reads "< 5" as "some number ≥ 0". Differences between selections
+ * (one filter against another) are beyond it, as they are beyond the rule (docs/statistics.md). It narrows each hidden cell to an interval by subtraction, over and over; a hidden cell whose interval
  * closes to one value is derivable.
  */
 
@@ -31,10 +32,11 @@ function cellsOf(r: StatisticsRow, languages: string[]): [string, unknown][] {
 
 /**
  * `unprotected`: 1–4 people shown; `wrong`: a shown figure that is not the true one; `derivable`: hidden cells worked
- * out; `bookingCounts`: hidden interpreting cells worked out only because a row has one interpreting language, whose
- * count is then the row's interpreted bookings, a count of bookings that the interpreting filter shows (not protected).
+ * out; `public`: hidden cells worked out that would be worked out even with every cell hidden, from the bookings and
+ * the public totals alone (a row's one interpreting language: its count is the row's interpreted bookings, which the
+ * interpreting filter shows; a one-row view's cells, which are the selection's totals). No suppression can hide those.
  */
-export type Audit = { unprotected: string[]; wrong: string[]; derivable: string[]; bookingCounts?: string[] };
+export type Audit = { unprotected: string[]; wrong: string[]; derivable: string[]; public?: string[] };
 
 /** Audits `shown` (what the API sent) against `raw` (the same selection before suppression). */
 export function auditSuppression(shown: StatisticsView, raw: StatisticsView): Audit {
@@ -94,16 +96,17 @@ export function auditSuppression(shown: StatisticsView, raw: StatisticsView): Au
     agencies.set(w.agency.id, [...(agencies.get(w.agency.id) ?? []), `w:${w.week}:${w.agency.id}`]);
   }
   for (const [key, ids] of [...weeks, ...agencies]) {
-    publicTotal(ids);
-    // The weekly cells of a week or an agency add up to that row's meetings when the view is grouped so.
+    // The weekly cells of a week or an agency add up to that row's meetings when the view is grouped so (and that row
+    // is protected as a cell of this view); otherwise to a total that another selection shows.
     if (truth.has(`${key}:meetings`)) eq([...ids.map((id) => ({ id, c: 1 })), { id: `${key}:meetings`, c: -1 }], 0);
+    else publicTotal(ids);
   }
   const derived = narrow(equations, truth, seen);
-  const sole = new Set(raw.rows.filter((r) => Object.values(r.interpreting).filter((n) => n !== 0).length === 1).map((r) => `${r.group.id}:interpreting.`));
-  const isSole = (d: string) => [...sole].some((prefix) => d.startsWith(prefix));
-  audit.derivable = derived.filter((d) => !isSole(d));
-  const bookingCounts = derived.filter(isSole);
-  return bookingCounts.length ? { ...audit, bookingCounts } : audit;
+  const told = new Set(narrow(equations, truth, new Map([...truth.keys()].map((id) => [id, SUPPRESSED]))));
+  // A hidden 0 worked out tells of nobody (and what it would lead to is listed by itself).
+  audit.derivable = derived.filter((d) => !told.has(d) && !d.endsWith(' = 0'));
+  const known = derived.filter((d) => told.has(d));
+  return known.length ? { ...audit, public: known } : audit;
 }
 
 /** Interval propagation over the equations; returns the hidden cells narrowed to one value. */

@@ -59,7 +59,7 @@ describe.each(testDatabaseKinds)('statistics suppression on %s', (kind) => {
     expect(naive.derivable).toEqual(expect.arrayContaining([`${w.agencyA.id}:noShows = 1`, `${w.agencyB.id}:walkInsLeft = 1`]));
 
     // A's one interpreted booking is a count of bookings: the interpreting filter shows it (bookings − cancellations).
-    expect(auditSuppression(shown, raw)).toEqual({ unprotected: [], wrong: [], derivable: [], bookingCounts: [`${w.agencyA.id}:interpreting.fse = 1`] });
+    expect(auditSuppression(shown, raw)).toEqual({ unprotected: [], wrong: [], derivable: [], public: [`${w.agencyA.id}:interpreting.fse = 1`] });
     const a = row(shown, w.agencyA.id);
     const b = row(shown, w.agencyB.id);
     // A's 8 meetings are hidden with its 1 no-show (8 + 1 = 11 − 2), and one outcome with them (they add up to the meetings).

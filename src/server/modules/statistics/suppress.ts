@@ -19,7 +19,7 @@ const small = (n: number) => n >= 1 && n <= 4;
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** `known`: a reader can tell its value from a shown cell (the pages of no handovers), so hiding it protects nothing. */
-type Cell = { size: number; hidden: boolean; known: boolean; hide: () => void };
+type Cell = { value: number; size: number; hidden: boolean; known: boolean; hide: () => void };
 /**
  * Cells whose sum is known: `total` 'cell' when the total is a cell among them, 'bookings' when it is a count of
  * bookings (never hidden), 'people' when another selection shows it as one cell (hidden itself when 1–4).
@@ -33,6 +33,7 @@ export function protectView(raw: StatisticsView): StatisticsView {
   /** A cell at obj[key]; primary when small; `size` orders the candidates for secondary suppression. */
   const cell = <T extends object>(id: string, obj: T, key: keyof T, primary = small(num(obj[key])), size = num(obj[key]), known = false) =>
     cells.set(id, {
+      value: num(obj[key]),
       size,
       hidden: primary,
       known,
@@ -122,22 +123,31 @@ export function protectView(raw: StatisticsView): StatisticsView {
  * beside a hidden score). A set whose total is 0 tells that each of its cells is 0: such a cell protects nothing and is
  * never chosen. A set totalling 1–4 people is no constraint: that total is hidden wherever it is shown. A work list:
  * a set is looked at again only when one of its cells has been hidden.
+ *
+ * Then the audit: sets share cells, so a hidden cell can still be narrowed to one value through several of them (a
+ * chain of subtractions, bounded below by 0). `derivable` runs that attack; each cell it works out gets one more
+ * cell of one of its sets hidden, and the whole runs again, until the attack finds nothing that it would not find with
+ * every cell hidden (what the shown bookings and public totals alone tell).
  */
 function settle(cells: Map<string, Cell>, allSets: Set_[], rows: StatisticsRow[]) {
   const members = (ids: string[]) => ids.map((id) => cells.get(id)).filter((c): c is Cell => c !== undefined);
   const people = (set: Set_) => members(set.people ?? set.ids).reduce((s, c) => s + c.size, 0);
-  const sets = allSets.filter((set) => !(set.total === 'people' && small(people(set)))).map((set) => members(set.ids)).filter((m) => m.length > 0);
-  const pinned = new Set([...sets.filter((m) => m.every((c) => c.size === 0)).flat(), ...[...cells.values()].filter((c) => c.known)]);
+  const kept = allSets.filter((set) => !(set.total === 'people' && small(people(set)))).filter((set) => members(set.ids).length > 0);
+  const sets = kept.map((set) => members(set.ids));
+  // A public total of 0 tells each of its cells (a total that is a cell does so only while shown: left to the audit).
+  const pinned = new Set([...sets.filter((m, j) => kept[j]!.total !== 'cell' && m.every((c) => c.size === 0)).flat(), ...[...cells.values()].filter((c) => c.known)]);
   const setsOf = new Map<Cell, number[]>();
   sets.forEach((set, j) => set.forEach((c) => setsOf.set(c, [...(setsOf.get(c) ?? []), j])));
   // A hidden score hides its row's mean.
   const alsoHide = new Map<Cell, Cell>();
+  const means = new Set<Cell>();
   rows.forEach((_, i) => {
     const mean = cells.get(`${i}:feedback.mean`);
+    if (mean) means.add(mean);
     if (mean) for (let s = 1; s <= 5; s++) alsoHide.set(cells.get(`${i}:feedback.score${s}`)!, mean);
   });
-  const queue = sets.map((_, j) => j);
-  const queued = new Set(queue);
+  const queue: number[] = [];
+  const queued = new Set<number>();
   const hide = (c: Cell) => {
     c.hidden = true;
     for (const j of setsOf.get(c) ?? []) {
@@ -148,15 +158,123 @@ function settle(cells: Map<string, Cell>, allSets: Set_[], rows: StatisticsRow[]
     const mean = alsoHide.get(c);
     if (mean && !mean.hidden) hide(mean);
   };
+  const smallestShown = (set: Cell[], zero = false) =>
+    set
+      .filter((c) => !c.hidden && !pinned.has(c))
+      .sort((a, b) => a.size - b.size)
+      .find((c) => zero || c.size > 0);
+  /** The smallest shown cell in the sets nearest to a cell: its own, then those reached through their hidden cells. */
+  const nearestShown = (from: Cell) => {
+    const seen = new Set<number>();
+    let frontier = [from];
+    const reached = new Set(frontier);
+    while (frontier.length > 0) {
+      const level = [...new Set(frontier.flatMap((c) => setsOf.get(c) ?? []))].filter((j) => !seen.has(j));
+      level.forEach((j) => seen.add(j));
+      const found = [false, true]
+        .flatMap((zero) => level.map((j) => smallestShown(sets[j]!, zero)).filter((c): c is Cell => c !== undefined))
+        .sort((a, b) => Number(a.size === 0) - Number(b.size === 0) || a.size - b.size)[0];
+      if (found) return found;
+      frontier = level.flatMap((j) => sets[j]!.filter((c) => c.hidden && !reached.has(c)));
+      frontier.forEach((c) => reached.add(c));
+    }
+    return undefined;
+  };
+  const run = () => {
+    while (queue.length > 0) {
+      const j = queue.shift()!;
+      queued.delete(j);
+      const set = sets[j]!;
+      const hidden = set.filter((c) => c.hidden);
+      if (hidden.length === 0 || (hidden.length >= 2 && hidden.some((c) => c.size > 0))) continue;
+      const next = smallestShown(set) ?? (hidden.length === 1 ? set.find((c) => !c.hidden && !pinned.has(c)) : undefined);
+      if (next) hide(next);
+    }
+  };
+  sets.forEach((_, j) => (queued.add(j), queue.push(j)));
   for (const c of [...alsoHide.keys()]) if (c.hidden) hide(c);
-  while (queue.length > 0) {
-    const j = queue.shift()!;
-    queued.delete(j);
-    const set = sets[j]!;
-    const hidden = set.filter((c) => c.hidden);
-    if (hidden.length === 0 || (hidden.length >= 2 && hidden.some((c) => c.size > 0))) continue;
-    const shown = set.filter((c) => !c.hidden && !pinned.has(c));
-    const next = shown.filter((c) => c.size > 0).sort((a, b) => a.size - b.size)[0] ?? (hidden.length === 1 ? shown[0] : undefined);
-    if (next) hide(next);
+  run();
+
+  // The attack's equations: a 'cell' set's first cell is its total (the others add up to it). Means are not additive.
+  const equations: Equation[] = kept
+    .map((set, j) => ({ set, cells: sets[j]! }))
+    .filter(({ cells: m }) => !m.some((c) => means.has(c)))
+    .map(({ set, cells: m }) => {
+      const terms = m.map((c, k) => ({ cell: c, c: set.total === 'cell' && k === 0 ? -1 : 1 }));
+      return { terms, total: terms.reduce((s, t) => s + t.c * t.cell.value, 0) };
+    });
+  const all = [...cells.values()].filter((c) => !means.has(c));
+  const told = derivable(equations, all, (c) => !c.known);
+  for (let round = 0; round < 50; round++) {
+    const leaks = [...derivable(equations, all, (c) => c.hidden)].filter((c) => !told.has(c));
+    let added = false;
+    for (const leak of leaks) {
+      const next = nearestShown(leak);
+      if (next && !next.hidden) {
+        hide(next);
+        added = true;
+      }
+    }
+    if (!added) break;
+    run();
   }
+}
+
+type Equation = { terms: { cell: Cell; c: number }[]; total: number };
+
+/**
+ * The attacker: every hidden cell starts as "some number ≥ 0"; each equation narrows each of its hidden cells to what
+ * the others leave, over and over. Returns the hidden cells narrowed to one value.
+ */
+function derivable(equations: Equation[], cells: Cell[], hidden: (c: Cell) => boolean): Set<Cell> {
+  const lo = new Map<Cell, number>();
+  const hi = new Map<Cell, number>();
+  for (const c of cells) {
+    lo.set(c, hidden(c) ? 0 : c.value);
+    hi.set(c, hidden(c) ? Infinity : c.value);
+  }
+  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
+    changed = false;
+    for (const { terms, total } of equations) {
+      // The sum of the terms' lowest and highest values; each term's own bounds are taken back out below.
+      let min = 0;
+      let max = 0;
+      for (const t of terms) {
+        const a = t.c * lo.get(t.cell)!;
+        const b = t.c * hi.get(t.cell)!;
+        min += Math.min(a, b);
+        max += Math.max(a, b);
+      }
+      if (!Number.isFinite(min) && !Number.isFinite(max)) continue;
+      for (const t of terms) {
+        if (!hidden(t.cell)) continue;
+        const a = t.c * lo.get(t.cell)!;
+        const b = t.c * hi.get(t.cell)!;
+        // The others' range, and so this term's: total − others.
+        const othersMin = Number.isFinite(Math.min(a, b)) ? min - Math.min(a, b) : otherSum(terms, t, lo, hi, 'min');
+        const othersMax = Number.isFinite(Math.max(a, b)) ? max - Math.max(a, b) : otherSum(terms, t, lo, hi, 'max');
+        const [l, h] = t.c > 0 ? [(total - othersMax) / t.c, (total - othersMin) / t.c] : [(total - othersMin) / t.c, (total - othersMax) / t.c];
+        const nl = Math.max(lo.get(t.cell)!, Math.ceil(l - 1e-9));
+        const nh = Math.min(hi.get(t.cell)!, Math.floor(h + 1e-9));
+        if (nl !== lo.get(t.cell) || nh !== hi.get(t.cell)) {
+          lo.set(t.cell, nl);
+          hi.set(t.cell, nh);
+          changed = true;
+        }
+      }
+    }
+  }
+  return new Set(cells.filter((c) => hidden(c) && lo.get(c) === hi.get(c)));
+}
+
+/** The others' lowest or highest sum, counted afresh (when this term's own bound is infinite and cannot be taken out). */
+function otherSum(terms: Equation['terms'], skip: Equation['terms'][number], lo: Map<Cell, number>, hi: Map<Cell, number>, end: 'min' | 'max') {
+  let s = 0;
+  for (const t of terms) {
+    if (t === skip) continue;
+    const a = t.c * lo.get(t.cell)!;
+    const b = t.c * hi.get(t.cell)!;
+    s += end === 'min' ? Math.min(a, b) : Math.max(a, b);
+  }
+  return s;
 }
