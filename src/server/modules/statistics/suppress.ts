@@ -226,33 +226,40 @@ type Equation = { terms: { cell: Cell; c: number }[]; total: number };
  * The attacker: every hidden cell starts as "some number ≥ 0"; each equation narrows each of its hidden cells to what
  * the others leave, over and over. Returns the hidden cells narrowed to one value.
  */
-function derivable(equations: Equation[], cells: Cell[], hidden: (c: Cell) => boolean): Set<Cell> {
+function derivable(all: Equation[], cells: Cell[], hidden: (c: Cell) => boolean): Set<Cell> {
   const lo = new Map<Cell, number>();
   const hi = new Map<Cell, number>();
   for (const c of cells) {
     lo.set(c, hidden(c) ? 0 : c.value);
     hi.set(c, hidden(c) ? Infinity : c.value);
   }
+  // An equation without a hidden cell narrows nothing.
+  const equations = all.filter((e) => e.terms.some((t) => hidden(t.cell)));
   for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
     changed = false;
     for (const { terms, total } of equations) {
-      // The sum of the terms' lowest and highest values; each term's own bounds are taken back out below.
-      let min = 0;
-      let max = 0;
-      for (const t of terms) {
+      // The sums of the terms' lowest and highest values, the infinite ones counted apart (a hidden cell has no upper
+      // bound until narrowed), so that each term's own bound can be taken back out in constant time.
+      let minSum = 0;
+      let maxSum = 0;
+      let minInf = 0;
+      let maxInf = 0;
+      const bounds = terms.map((t) => {
         const a = t.c * lo.get(t.cell)!;
         const b = t.c * hi.get(t.cell)!;
-        min += Math.min(a, b);
-        max += Math.max(a, b);
-      }
-      if (!Number.isFinite(min) && !Number.isFinite(max)) continue;
-      for (const t of terms) {
-        if (!hidden(t.cell)) continue;
-        const a = t.c * lo.get(t.cell)!;
-        const b = t.c * hi.get(t.cell)!;
-        // The others' range, and so this term's: total − others.
-        const othersMin = Number.isFinite(Math.min(a, b)) ? min - Math.min(a, b) : otherSum(terms, t, lo, hi, 'min');
-        const othersMax = Number.isFinite(Math.max(a, b)) ? max - Math.max(a, b) : otherSum(terms, t, lo, hi, 'max');
+        const low = Math.min(a, b);
+        const high = Math.max(a, b);
+        if (Number.isFinite(low)) minSum += low;
+        else minInf += 1;
+        if (Number.isFinite(high)) maxSum += high;
+        else maxInf += 1;
+        return [low, high] as const;
+      });
+      terms.forEach((t, k) => {
+        if (!hidden(t.cell)) return;
+        const [low, high] = bounds[k]!;
+        const othersMin = minInf - (Number.isFinite(low) ? 0 : 1) > 0 ? -Infinity : minSum - (Number.isFinite(low) ? low : 0);
+        const othersMax = maxInf - (Number.isFinite(high) ? 0 : 1) > 0 ? Infinity : maxSum - (Number.isFinite(high) ? high : 0);
         const [l, h] = t.c > 0 ? [(total - othersMax) / t.c, (total - othersMin) / t.c] : [(total - othersMin) / t.c, (total - othersMax) / t.c];
         const nl = Math.max(lo.get(t.cell)!, Math.ceil(l - 1e-9));
         const nh = Math.min(hi.get(t.cell)!, Math.floor(h + 1e-9));
@@ -261,20 +268,8 @@ function derivable(equations: Equation[], cells: Cell[], hidden: (c: Cell) => bo
           hi.set(t.cell, nh);
           changed = true;
         }
-      }
+      });
     }
   }
   return new Set(cells.filter((c) => hidden(c) && lo.get(c) === hi.get(c)));
-}
-
-/** The others' lowest or highest sum, counted afresh (when this term's own bound is infinite and cannot be taken out). */
-function otherSum(terms: Equation['terms'], skip: Equation['terms'][number], lo: Map<Cell, number>, hi: Map<Cell, number>, end: 'min' | 'max') {
-  let s = 0;
-  for (const t of terms) {
-    if (t === skip) continue;
-    const a = t.c * lo.get(t.cell)!;
-    const b = t.c * hi.get(t.cell)!;
-    s += end === 'min' ? Math.min(a, b) : Math.max(a, b);
-  }
-  return s;
 }
