@@ -50,6 +50,8 @@ export function MeasureChart({ id, title, rows, columns }: { id: string; title: 
   const prefix = `pat-${id.replace(/[^a-zA-Z0-9-]/g, '')}`;
   const { lang } = useLanguage();
   const share = (v: unknown) => cellText(Number(v), { percent: true }, lang);
+  // Ticks a step apart below 1 % (0,15 %, 0,3 %…) keep their second decimal, or two would read alike.
+  const tick = (v: unknown) => cellText(Number(v), { percent: true, decimals: 2 }, lang);
   if (!drawable(data)) return <EmptyChart title={title} />;
   return (
     <figure className="st-chart" aria-label={t('charts.chartOf', { what: title })}>
@@ -58,7 +60,7 @@ export function MeasureChart({ id, title, rows, columns }: { id: string; title: 
           <Patterns prefix={prefix} />
           <CartesianGrid strokeDasharray="3 3" stroke="#c8cdd0" />
           <XAxis dataKey="name" tick={{ fill: '#1f2328', fontSize: 13 }} interval={0} />
-          <YAxis tick={{ fill: '#1f2328', fontSize: 13 }} tickFormatter={percent ? share : undefined} allowDecimals={!percent ? false : true} />
+          <YAxis tick={{ fill: '#1f2328', fontSize: 13 }} tickFormatter={percent ? tick : undefined} allowDecimals={!percent ? false : true} />
           <Tooltip formatter={percent ? share : undefined} />
           <Legend wrapperStyle={{ color: '#1f2328' }} />
           {shown.map((c, i) => (
