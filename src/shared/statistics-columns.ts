@@ -93,6 +93,6 @@ export function cellText(v: Cell, column: Pick<Column, 'percent' | 'decimals'>, 
   if (v === null) return none;
   if (typeof v === 'string') return v;
   const locale = lang === 'en' ? 'en-GB' : `${lang}-FI`;
-  if (column.percent) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  if (column.percent) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: column.decimals ?? 1 }).format(v);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: column.decimals ?? 2, useGrouping: false }).format(v);
 }

@@ -8,7 +8,7 @@ import { tr } from './ui.js';
 describe.skipIf(!browserAvailable)('statistics', () => {
   const env = suiteEnvironment();
 
-  /** Bookings of the pilot at Porvoo-info: 6 for Kela and 7 for Vero in October 2025, every second day at 10:00. */
+  /** Bookings of the pilot at Porvoo-info: 6 for Kela (one a no-show) and 7 for Vero in October 2025, every second day at 10:00. */
   async function pilotBookings() {
     const db = env.server.database.db;
     const [room] = await db.select().from(rooms).limit(1);
@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable)('statistics', () => {
           expertId: expert!.id,
           startsAt: start,
           endsAt: new Date(start.getTime() + 30 * 60_000),
-          status: 'completed',
+          status: short === 'Kela' && i === 0 ? 'no-show' : 'completed',
           channel: i % 2 ? 'agency-phone' : 'on-site',
           customerName: 'Asiakas',
           language: 'fi',
@@ -70,6 +70,9 @@ describe.skipIf(!browserAvailable)('statistics', () => {
     await page.getByRole('table', { name: tr('fi', 'statistics:charts.tableOf').replace('{{what}}', tr('fi', 'statistics:charts.heatmap')) }).waitFor();
     // Meetings of one agency in a week are 1–4 people: suppressed in the table.
     await expect.poll(() => page.getByRole('table', { name: tr('fi', 'statistics:charts.tableOf').replace('{{what}}', tr('fi', 'statistics:charts.weekly')) }).getByText('< 5').count()).toBeGreaterThan(0);
+    // Kela's 5 meetings would tell its 1 no-show (6 bookings − 0 cancelled − 5): hidden with it, as the server decides.
+    const meetingsTable = page.getByRole('table', { name: tr('fi', 'statistics:charts.tableOf').replace('{{what}}', tr('fi', 'statistics:groups.meetings')) });
+    await expect.poll(() => meetingsTable.getByRole('row').filter({ hasText: 'Kela' }).getByRole('cell').allTextContents()).toEqual(['< 5', '< 5', '0', '0']);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'statistics-coordinator-fi-1920');
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -89,8 +92,8 @@ describe.skipIf(!browserAvailable)('statistics', () => {
     expect(sv.problems).toEqual([]);
   });
 
-  it('a Kela expert reaches the statistics from the reports area and sees only Kela', async () => {
-    const { page, problems } = await pageAs('asiantuntija@kela.demo');
+  it('a Kela expert reaches the statistics from the reports area and sees only Kela, in fi and sv', async () => {
+    const { page, problems } = await pageAs('asiantuntija@kela.demo', 'fi', 1024, 768);
     await page.getByRole('link', { name: tr('fi', 'common:nav.reports') }).click();
     await page.getByRole('link', { name: tr('fi', 'statistics:link') }).click();
     await page.getByText(tr('fi', 'statistics:scopeAgency')).waitFor();
@@ -100,7 +103,19 @@ describe.skipIf(!browserAvailable)('statistics', () => {
     const agencies = await page.getByLabel(tr('fi', 'statistics:filters.agency'), { exact: true }).locator('option').allTextContents();
     expect(agencies).toEqual([tr('fi', 'statistics:filters.all'), 'Kela']);
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, 'statistics-kela-expert-fi');
+    await shot(page, 'statistics-kela-expert-fi-1024');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot(page, 'statistics-kela-expert-fi-1920');
     expect(problems).toEqual([]);
+
+    const sv = await pageAs('asiantuntija@kela.demo', 'sv', 1920, 1080);
+    await sv.page.goto('/reports/statistics');
+    await sv.page.getByText(tr('sv', 'statistics:scopeAgency')).waitFor();
+    await bookingsTable(sv.page, 'sv').getByRole('row').filter({ hasText: 'FPA' }).waitFor();
+    expect(await axeViolations(sv.page)).toEqual([]);
+    await shot(sv.page, 'statistics-kela-expert-sv-1920');
+    await sv.page.setViewportSize({ width: 1024, height: 768 });
+    await shot(sv.page, 'statistics-kela-expert-sv-1024');
+    expect(sv.problems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type PeopleCount, type PeopleFigure, SUPPRESSED, type StatisticsRow } from '../../../shared/statistics.js';
+import type { PeopleFigure, StatisticsRow } from '../../../shared/statistics.js';
 import { TIME_TASKS } from '../../../shared/time-reports.js';
 import type {
   BookingFigures,
@@ -14,10 +14,8 @@ import type {
   WalkInFigures,
 } from './repository.js';
 
-/** Pseudonymity: a count of 1–4 people is never shown as the number. */
-export const people = (n: number): PeopleCount => (n >= 1 && n <= 4 ? SUPPRESSED : n);
-/** A median or mean over n people: none for nobody, suppressed for 1–4. */
-export const figure = (n: number, value: number | null): PeopleFigure => (n === 0 || value === null ? null : n <= 4 ? SUPPRESSED : value);
+/** A median or mean over n people: none for nobody (hiding those over 1–4 is protectView's). */
+const figure = (n: number, value: number | null): PeopleFigure => (n === 0 ? null : value);
 
 export type Figures = {
   bookings: BookingFigures[] | null;
@@ -42,7 +40,7 @@ const sum = <T>(rows: T[] | undefined, f: (r: T) => number) => (rows ?? []).redu
 
 /**
  * One row per group from the aggregates: every group that any table counted. A measure whose table cannot be
- * counted for this selection is null; counts of people are suppressed here, after all arithmetic on them.
+ * counted for this selection is null. The figures are plain numbers: protectView (suppress.ts) hides what must be.
  */
 export function presentRows(f: Figures, names: Map<string, string>): StatisticsRow[] {
   const maps = {
@@ -73,41 +71,41 @@ export function presentRows(f: Figures, names: Map<string, string>): StatisticsR
     const cancelledBy = (who: string) => sum(maps.cancellers.get(k)?.filter((r) => r.who === who), (r) => r.n);
     const category = (name: string) => sum(maps.incidents.get(k)?.filter((r) => r.category === name), (r) => r.n);
     const task = (name: string) => sum(maps.time.get(k)?.filter((r) => r.task === name), (r) => r.minutes);
-    const interpreting: Record<string, PeopleCount> = {};
-    for (const r of b ?? []) if (r.interpreting && r.interpreted > 0) interpreting[r.interpreting] = people(r.interpreted);
+    const interpreting: Record<string, number> = {};
+    for (const r of b ?? []) if (r.interpreting && r.interpreted > 0) interpreting[r.interpreting] = (interpreting[r.interpreting] ?? 0) + r.interpreted;
     return {
       group: { id: k, name: names.get(k) ?? k },
       bookings: sum(b, (r) => r.bookings),
       bookingsByChannel: { 'on-site': sum(b, (r) => r.on_site), 'agency-phone': sum(b, (r) => r.agency_phone), 'service-point-phone': sum(b, (r) => r.service_point_phone), online: sum(b, (r) => r.online) },
       cancellations: sum(b, (r) => r.cancellations),
       cancellationsBy: { agency: cancelledBy('agency'), servicePoint: cancelledBy('servicePoint'), customer: cancelledBy('customer'), system: cancelledBy('system'), other: cancelledBy('other') },
-      noShows: people(sum(b, (r) => r.no_shows)),
-      walkIns: people(sum(b, (r) => r.walk_ins)),
-      walkInsLeft: people(sum(maps.walkIns.get(k), (r) => r.left_queue)),
-      meetings: people(sum(b, (r) => r.meetings)),
+      noShows: sum(b, (r) => r.no_shows),
+      walkIns: sum(b, (r) => r.walk_ins),
+      walkInsLeft: sum(maps.walkIns.get(k), (r) => r.left_queue),
+      meetings: sum(b, (r) => r.meetings),
       capacity: { bookedMinutes, openMinutes, share: openMinutes > 0 ? bookedMinutes / openMinutes : null },
-      waiting: { count: people(m?.waits ?? 0), median: figure(m?.waits ?? 0, m?.wait_median ?? null), p90: figure(m?.waits ?? 0, m?.wait_p90 ?? null) },
-      duration: { count: people(m?.durations ?? 0), median: figure(m?.durations ?? 0, m?.duration_median ?? null) },
+      waiting: { count: m?.waits ?? 0, median: figure(m?.waits ?? 0, m?.wait_median ?? null), p90: figure(m?.waits ?? 0, m?.wait_p90 ?? null) },
+      duration: { count: m?.durations ?? 0, median: figure(m?.durations ?? 0, m?.duration_median ?? null) },
       outcomes: {
-        completed: people(m?.completed ?? 0),
-        'customer-left': people(m?.customer_left ?? 0),
-        'technical-failure': people(m?.technical_failure ?? 0),
-        'referred-elsewhere': people(m?.referred_elsewhere ?? 0),
+        completed: m?.completed ?? 0,
+        'customer-left': m?.customer_left ?? 0,
+        'technical-failure': m?.technical_failure ?? 0,
+        'referred-elsewhere': m?.referred_elsewhere ?? 0,
       },
-      identityChecks: { verified: people(i?.verified ?? 0), notVerified: people(i?.not_verified ?? 0), cancelled: people(i?.cancelled ?? 0) },
-      documents: f.documents && { handovers: people(d?.handovers ?? 0), pages: people(d?.handovers ?? 0) === SUPPRESSED ? SUPPRESSED : (d?.pages ?? 0) },
+      identityChecks: { verified: i?.verified ?? 0, notVerified: i?.not_verified ?? 0, cancelled: i?.cancelled ?? 0 },
+      documents: f.documents && { handovers: d?.handovers ?? 0, pages: d?.pages ?? 0 },
       incidents: f.incidents && { video: category('video'), audio: category('audio'), network: category('network'), terminal: category('terminal'), 'document-camera': category('document-camera'), other: category('other') },
       interpreting,
       calls: f.calls && {
-        count: people(c?.calls ?? 0),
+        count: c?.calls ?? 0,
         acknowledgedMedian: figure(c?.calls ?? 0, c?.acknowledged_median ?? null),
         acknowledgedP90: figure(c?.calls ?? 0, c?.acknowledged_p90 ?? null),
-        escalated: people(c?.escalated ?? 0),
+        escalated: c?.escalated ?? 0,
       },
       feedback: f.feedback && {
-        count: people(fb?.n ?? 0),
+        count: fb?.n ?? 0,
         mean: figure(fb?.n ?? 0, fb?.mean ?? null),
-        distribution: [fb?.s1 ?? 0, fb?.s2 ?? 0, fb?.s3 ?? 0, fb?.s4 ?? 0, fb?.s5 ?? 0].map(people),
+        distribution: [fb?.s1 ?? 0, fb?.s2 ?? 0, fb?.s3 ?? 0, fb?.s4 ?? 0, fb?.s5 ?? 0],
       },
       time: f.time && (Object.fromEntries(TIME_TASKS.map((t) => [t, task(t)])) as NonNullable<StatisticsRow['time']>),
     };

@@ -5,7 +5,7 @@ import { type Client, type TestApp, createTestApp, signIn } from '../../../../te
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { PERIOD, type StatisticsWorld, statisticsWorld } from '../../../../test/helpers/statistics.js';
 import type { UserActor } from '../../auth/actor.js';
-import { buildStatistics } from './build-statistics.js';
+import { buildStatistics, countStatistics } from './build-statistics.js';
 import { refreshStatisticsRollup } from './refresh-rollup.js';
 
 type Person = { id: string; organisationId: string; email: string };
@@ -89,7 +89,10 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
   it('shows a cancellation and a no-show at once (the day is counted live) and after the refresh', async () => {
     await refreshStatisticsRollup(t.ctx);
     const before = await agencyA();
-    expect([before.meetings, before.cancellations, before.cancellationsBy.agency]).toEqual([8, 2, 1]);
+    expect([before.cancellations, before.cancellationsBy.agency]).toEqual([2, 1]);
+    // The meetings are hidden with the no-show (suppress.ts): their count before hiding.
+    const meetingsOfA = async () => (await countStatistics(t.ctx, coordinatorActor(), { ...statisticsQuery.parse(Object.fromEntries(new URLSearchParams(PERIOD))), groupBy: 'agency' })).rows.find((r) => r.group.id === w.agencyA.id)!.meetings;
+    expect(await meetingsOfA()).toBe(8);
     const [b8] = await rows<{ id: string }>(sql`SELECT id::text FROM bookings WHERE starts_at = '2025-10-29T08:00:00Z'`);
     await t.ctx.db.execute(sql`UPDATE bookings SET status = 'cancelled' WHERE id = ${b8!.id}::uuid`);
     await t.ctx.db.execute(
@@ -98,7 +101,7 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     await t.ctx.db.execute(sql`UPDATE bookings SET status = 'no-show' WHERE starts_at = '2025-10-30T08:00:00Z'`);
     expect(await marks()).toBe(2);
     const live = await agencyA();
-    expect([live.meetings, live.cancellations, live.cancellationsBy.agency, live.capacity.bookedMinutes]).toEqual([6, 3, 2, 240]);
+    expect([await meetingsOfA(), live.cancellations, live.cancellationsBy.agency, live.capacity.bookedMinutes]).toEqual([6, 3, 2, 240]);
     expect(live.noShows).toBe('< 5');
     await expectSameAsBase();
     const done = await refreshStatisticsRollup(t.ctx);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Column } from '../../../shared/statistics-columns';
+import { type Column, cellText } from '../../../shared/statistics-columns';
+import { useLanguage } from '../../localized';
 import { type StatisticsRow, type StatisticsView, isoWeek } from '../../../shared/statistics';
 
 /**
@@ -37,6 +38,8 @@ function Patterns({ prefix }: { prefix: string }) {
 }
 
 const chartValue = (v: unknown) => (typeof v === 'number' ? v : null);
+/** Whether a chart would draw anything: otherwise it says so rather than show empty axes (all 0, or all hidden). */
+const drawable = (data: Record<string, unknown>[]) => data.some((d) => Object.values(d).some((v) => typeof v === 'number' && v !== 0));
 
 /** Bars of a measure group's columns for each group (suppressed and unknown figures are left out of the chart). */
 export function MeasureChart({ id, title, rows, columns }: { id: string; title: string; rows: StatisticsRow[]; columns: Column[] }) {
@@ -45,6 +48,11 @@ export function MeasureChart({ id, title, rows, columns }: { id: string; title: 
   const percent = shown.some((c) => c.percent);
   const data = rows.map((r) => ({ name: r.group.name, ...Object.fromEntries(shown.map((c) => [c.key, chartValue(c.value(r))])) }));
   const prefix = `pat-${id.replace(/[^a-zA-Z0-9-]/g, '')}`;
+  const { lang } = useLanguage();
+  const share = (v: unknown) => cellText(Number(v), { percent: true }, lang);
+  // Ticks a step apart below 1 % (0,15 %, 0,3 %…) keep their second decimal, or two would read alike.
+  const tick = (v: unknown) => cellText(Number(v), { percent: true, decimals: 2 }, lang);
+  if (!drawable(data)) return <EmptyChart title={title} />;
   return (
     <figure className="st-chart" aria-label={t('charts.chartOf', { what: title })}>
       <ResponsiveContainer width="100%" height={300}>
@@ -52,8 +60,8 @@ export function MeasureChart({ id, title, rows, columns }: { id: string; title: 
           <Patterns prefix={prefix} />
           <CartesianGrid strokeDasharray="3 3" stroke="#c8cdd0" />
           <XAxis dataKey="name" tick={{ fill: '#1f2328', fontSize: 13 }} interval={0} />
-          <YAxis tick={{ fill: '#1f2328', fontSize: 13 }} tickFormatter={percent ? (v: number) => `${Math.round(v * 100)} %` : undefined} allowDecimals={!percent ? false : true} />
-          <Tooltip formatter={percent ? (v) => `${Math.round(Number(v) * 1000) / 10} %` : undefined} />
+          <YAxis tick={{ fill: '#1f2328', fontSize: 13 }} tickFormatter={percent ? tick : undefined} allowDecimals={!percent ? false : true} />
+          <Tooltip formatter={percent ? share : undefined} />
           <Legend wrapperStyle={{ color: '#1f2328' }} />
           {shown.map((c, i) => (
             <Bar key={c.key} dataKey={c.key} name={c.label} fill={`url(#${prefix}-${i % COLOURS.length})`} stroke={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
@@ -74,6 +82,7 @@ export function WeeklyChart({ view }: { view: StatisticsView }) {
     name: label(week),
     ...Object.fromEntries(agencies.map(([id]) => [id, chartValue(view.weekly.find((w) => w.week === week && w.agency.id === id)?.meetings)])),
   }));
+  if (!drawable(data)) return <EmptyChart title={t('charts.weekly')} />;
   return (
     <figure className="st-chart" aria-label={t('charts.chartOf', { what: t('charts.weekly') })}>
       <ResponsiveContainer width="100%" height={300}>
@@ -88,6 +97,16 @@ export function WeeklyChart({ view }: { view: StatisticsView }) {
           ))}
         </LineChart>
       </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** In place of a chart with nothing to draw: the figure says why; its numbers (0 or "< 5") are in the table beside it. */
+function EmptyChart({ title }: { title: string }) {
+  const { t } = useTranslation('statistics');
+  return (
+    <figure className="st-chart st-chart-empty" aria-label={t('charts.chartOf', { what: title })}>
+      <p>{t('charts.nothingToDraw')}</p>
     </figure>
   );
 }

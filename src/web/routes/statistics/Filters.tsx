@@ -67,7 +67,7 @@ export function Filters({ value, onChange, measures, onMeasures }: Props) {
     <form className="st-filters agr-section" onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('filters.heading')}</h2>
       <div className="tr-fields">
-        <div className="agr-field">
+        <div className="agr-field st-period">
           <label htmlFor={`${id}-preset`}>{t('filters.period')}</label>
           <select id={`${id}-preset`} value={preset} onChange={(e) => choosePreset(e.target.value as Preset)}>
             {PRESETS.map((p) => (
