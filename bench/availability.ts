@@ -136,6 +136,7 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: advisor, password: BENCH_PASSWORD } });
   if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
   const cookies = { etapiste_session: login.cookies.find((c) => c.name === 'etapiste_session')!.value };
+  const csrf = (login.json() as { csrfToken: string }).csrfToken;
   const ask = async (kind = 'hit') => {
     const res = await app.inject({ method: 'GET', url, cookies, headers: kind === 'hit' ? {} : { 'x-bench-kind': kind } });
     if (res.statusCode !== 200) throw new Error(`availability: ${res.statusCode} ${res.body}`);
@@ -228,7 +229,7 @@ async function runCase(name: string, query: { servicePointId: string; agencyId: 
     computeSlots(slotQuery);
     computeMs.push(performance.now() - start);
   }
-  const mixed = await runMixed(ask, cookies, query, seq, conc, warm.waves, deadline);
+  const mixed = await runMixed(ask, cookies, csrf, query, seq, conc, warm.waves, deadline);
   client.release();
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
@@ -283,7 +284,7 @@ const delta = (after: Record<string, number>, before: Record<string, number>) =>
  * Availability requests with real booking changes among them (one per MIX_EVERY requests): create, move and cancel
  * a booking of the case in turn, at free times of the last answer; the bare statements replayed after each request.
  */
-async function runMixed(ask: Asker, cookies: Record<string, string>, query: CaseQuery, seq: (w: Captured[][]) => Promise<void>, conc: (w: Captured[][]) => Promise<void>, waves: Captured[][], deadline: number) {
+async function runMixed(ask: Asker, cookies: Record<string, string>, csrf: string, query: CaseQuery, seq: (w: Captured[][]) => Promise<void>, conc: (w: Captured[][]) => Promise<void>, waves: Captured[][], deadline: number) {
   if (MIX_N === 0) return undefined;
   const ctx: AppContext = { db: database.db, database, config, bus };
   const answers = answerCacheFor(ctx)!;
@@ -299,7 +300,7 @@ async function runMixed(ask: Asker, cookies: Record<string, string>, query: Case
     const open = slots.filter((s) => Date.parse(s.start) > earliest);
     return open[Math.floor(Math.random() * open.length)]?.start;
   };
-  const send = (method: 'POST' | 'PATCH', url: string, payload: object) => app.inject({ method, url, cookies, payload });
+  const send = (method: 'POST' | 'PATCH', url: string, payload: object) => app.inject({ method, url, cookies, headers: { 'x-csrf-token': csrf }, payload });
   const change = async () => {
     const started = performance.now();
     let res;

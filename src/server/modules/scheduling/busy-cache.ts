@@ -36,6 +36,8 @@ const KINDS: Kind[] = ['roomIds', 'expertIds', 'interpreterIds'];
 
 export class BusyCache {
   private readonly blocks = new Map<string, Block>();
+  /** The intervals last assembled per holder and range, with the block lists they came from (read-only for callers). */
+  private readonly assembled = new Map<string, { parts: Interval[][]; spans: Interval[] }>();
   private readonly invalidations = new Invalidations();
   /** Fills (statements sent), hits (requests answered without one) and blocks dropped by targeted invalidation. */
   readonly stats = { fills: 0, hits: 0, dropped: 0, cleared: 0 };
@@ -49,6 +51,7 @@ export class BusyCache {
   clear() {
     this.invalidations.record('all');
     this.blocks.clear();
+    this.assembled.clear();
     this.stats.cleared++;
   }
 
@@ -139,14 +142,24 @@ export class BusyCache {
     const head = blockAt(first);
     if (!head) return undefined;
     if (first === last) return head;
-    const spans = [...head];
+    const parts = [head];
     for (let b = first + 1; b <= last; b++) {
       const block = blockAt(b);
       if (!block) return undefined;
-      // An interval reaching into this block from an earlier one is already in.
-      const start = b * BLOCK_MS;
-      for (const s of block) if (s.start >= start) spans.push(s);
+      parts.push(block);
     }
+    // The same blocks as last time (no holder-week of this range was dropped or refilled): the same list, not a copy.
+    const key = `${id}:${first}:${last}`;
+    const memo = this.assembled.get(key);
+    if (memo && memo.parts.length === parts.length && memo.parts.every((p, i) => p === parts[i])) return memo.spans;
+    const spans = [...head];
+    for (let i = 1; i < parts.length; i++) {
+      // An interval reaching into this block from an earlier one is already in.
+      const start = (first + i) * BLOCK_MS;
+      for (const s of parts[i]!) if (s.start >= start) spans.push(s);
+    }
+    if (this.assembled.size > MAX_BLOCKS) this.assembled.clear();
+    this.assembled.set(key, { parts, spans });
     return spans;
   }
 }
