@@ -184,7 +184,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('targeted invalidation across tw
     await times(onB, query(w, day)); // B caches the busy time of both experts
     const full = await times(onB, onlyE1);
     const otherTimes = await times(otherOnB, query(other, day));
-    const unrelated = [e2, other.roomIds[0]!, other.experts[0]!.id];
+    const unrelated = [other.roomIds[0]!, other.experts[0]!.id];
     const cleared = { busy: busyOnB.stats.cleared, answers: answersOnB.stats.cleared };
     /** B still answers the other point from its cache, and still holds the unrelated holders' busy time. */
     const unrelatedSurvives = async () => {
@@ -203,20 +203,28 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('targeted invalidation across tw
     expect(busyOnB.has(room, noon)).toBe(false);
     expect(busyOnB.has(e1, noon)).toBe(false);
     expect(busyOnB.has(room === r1 ? r2 : r1, noon)).toBe(true); // the other room of the same point
+    expect(busyOnB.has(e2, noon)).toBe(true); // the other expert of the same agency
     await unrelatedSurvives();
     expect(await times(onB, onlyE1)).toEqual(minus('09:45', '10:00', '10:15'));
 
+    // Moved to expert 2, a week later: B forgets both places, so day's answer is whole again and the later one not.
+    const later = workingDayAhead(19);
+    const onlyE2Later = query(w, later, { expertId: e2 });
+    const fullLater = await times(onB, onlyE2Later);
     heard = heardOnB();
-    expect((await onA.patch(`/api/bookings/${made.json().id}`, { start: startAt(day, '13:00') })).statusCode).toBe(200);
+    expect((await onA.patch(`/api/bookings/${made.json().id}`, { start: startAt(later, '13:00'), expertId: e2 })).statusCode).toBe(200);
     await heard;
     expect(busyOnB.has(e1, noon)).toBe(false);
+    expect(busyOnB.has(e2, new Date(startAt(later, '12:00')))).toBe(false);
     await unrelatedSurvives();
-    expect(await times(onB, onlyE1)).toEqual(minus('12:45', '13:00', '13:15'));
+    expect(await times(onB, onlyE1)).toEqual(full);
+    expect(await times(onB, onlyE2Later)).toEqual(fullLater.filter((x) => !['12:45', '13:00', '13:15'].includes(x)));
 
     heard = heardOnB();
     expect((await onA.post(`/api/bookings/${made.json().id}/cancel`, { reason: 'Asiakas perui' })).statusCode).toBe(200);
     await heard;
     await unrelatedSurvives();
+    expect(await times(onB, onlyE2Later)).toEqual(fullLater);
     expect(await times(onB, onlyE1)).toEqual(full);
     expect(busyOnB.stats.cleared).toBe(cleared.busy);
     expect(answersOnB.stats.cleared).toBe(cleared.answers);
