@@ -39,13 +39,22 @@ export class BusyCache {
   /** The intervals last assembled per holder and range, with the block lists they came from (read-only for callers). */
   private readonly assembled = new Map<string, { parts: Interval[][]; spans: Interval[] }>();
   private readonly invalidations = new Invalidations();
-  /** Fills (statements sent), hits (requests answered without one) and blocks dropped by targeted invalidation. */
-  readonly stats = { fills: 0, hits: 0, dropped: 0, cleared: 0 };
+  /** Refills of dropped blocks in flight, per holder: a request for the holder waits for it instead of asking again. */
+  private readonly pending = new Map<string, Promise<void>>();
+  /**
+   * Fills (statements a request sent), hits (requests answered without one), blocks dropped by targeted invalidation,
+   * whole drops, and refills (statements sent at once for dropped blocks).
+   */
+  readonly stats = { fills: 0, hits: 0, dropped: 0, cleared: 0, refills: 0 };
+  /** The holders whose blocks the last targeted invalidation dropped (for tests). */
+  lastDropped: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly db: Db,
     private readonly live: () => boolean = () => true,
     private readonly maxAgeMs = MAX_AGE_MS,
+    /** Read dropped blocks again at once, so the next request finds them (the instance's cache does; see refill). */
+    private readonly refillDropped = false,
   ) {}
 
   clear() {
@@ -58,11 +67,57 @@ export class BusyCache {
   /** Drops the touched holders' blocks overlapping the touched spans (busy-change.ts). */
   invalidate(touches: BusyTouch[]) {
     this.invalidations.record(touches);
+    const dropped = new Set<string>();
+    let lo = Infinity;
+    let hi = -Infinity;
     for (const t of touches) {
       const first = Math.floor(t.from / BLOCK_MS);
       const last = Math.floor((t.to - 1) / BLOCK_MS);
-      for (const id of t.holders) for (let b = first; b <= last; b++) if (this.blocks.delete(`${id}:${b}`)) this.stats.dropped++;
+      for (const id of t.holders) {
+        for (let b = first; b <= last; b++) {
+          if (!this.blocks.delete(`${id}:${b}`)) continue;
+          this.stats.dropped++;
+          dropped.add(id);
+          lo = Math.min(lo, b);
+          hi = Math.max(hi, b);
+        }
+      }
     }
+    this.lastDropped = dropped;
+    if (dropped.size > 0 && this.refillDropped && this.live()) this.refill([...dropped], lo, hi);
+  }
+
+  /**
+   * Reads the dropped holders' weeks again right away (one statement), so the request that follows a booking finds
+   * them cached instead of paying the round trip; a request that comes while it is in flight waits for it. Only what
+   * was cached (in use) is refilled, under the same rule as a fill: not kept for a holder an invalidation touched
+   * meanwhile. A holder's kind is not in the event, so its id is looked for among rooms, experts and interpreters.
+   */
+  private refill(ids: string[], lo: number, hi: number) {
+    this.stats.refills++;
+    const since = this.invalidations.current;
+    const done: Promise<void> = repo
+      .busy(this.db, { roomIds: ids, expertIds: ids, interpreterIds: ids, from: new Date(lo * BLOCK_MS), to: new Date((hi + 1) * BLOCK_MS) })
+      .then(
+        (rows) => {
+          const changed = this.invalidations.since(since);
+          if (changed === 'all' || !this.live()) return;
+          const touched = new Set(changed.flatMap((t) => t.holders));
+          const byHolder = new Map(rows.map((r) => [r.holderId, r.busy]));
+          const expires = Date.now() + this.maxAgeMs;
+          for (const id of ids) {
+            if (touched.has(id)) continue;
+            const lists = split(byHolder.get(id) ?? [], lo, hi);
+            for (let b = lo; b <= hi; b++) this.blocks.set(`${id}:${b}`, { spans: lists[b - lo]!, expires });
+          }
+        },
+        // A failed refill leaves the blocks missing: the next request reads them itself.
+        () => undefined,
+      )
+      .finally(() => {
+        for (const id of ids) if (this.pending.get(id) === done) this.pending.delete(id);
+      });
+    for (const id of ids) this.pending.set(id, done);
   }
 
   /** Whether the holder's block is cached (for tests). */
@@ -80,6 +135,16 @@ export class BusyCache {
       this.clear();
       for (const row of await repo.busy(this.db, q)) out.set(row.holderId, row.busy);
       return out;
+    }
+    if (this.pending.size > 0) {
+      const waits = new Set<Promise<void>>();
+      for (const kind of KINDS) {
+        for (const id of q[kind]) {
+          const refill = this.pending.get(id);
+          if (refill) waits.add(refill);
+        }
+      }
+      if (waits.size > 0) await Promise.all(waits);
     }
     const now = Date.now();
     const missing = { roomIds: [] as string[], expertIds: [] as string[], interpreterIds: [] as string[] };
@@ -189,7 +254,7 @@ export function busyCacheFor(ctx: AppContext): BusyCache | undefined {
   let cache = shared.get(ctx.bus);
   if (!cache) {
     const bus = ctx.bus as EventBus & { listening?: boolean };
-    const created = new BusyCache(ctx.database.db, () => bus.listening !== false);
+    const created = new BusyCache(ctx.database.db, () => bus.listening !== false, MAX_AGE_MS, true);
     ctx.bus.subscribe((event) => {
       if (event.type === RESYNC_EVENT) created.clear();
       else if (event.type === BOOKING_CHANGED) {
