@@ -17,7 +17,8 @@ import { schedulingRepository as repo } from './repository.js';
  *   An event that names nothing, and a bus resync (events may have been missed), drop the whole cache.
  * - A fill whose statement started before an invalidation is used for its own request, but the blocks of holders
  *   that invalidation touched are not kept (for a total one, nothing is): its snapshot may predate the change.
- * - A request missing some blocks asks once, for the missing holders over the weeks they miss (docs/availability-caches.md).
+ * - A request missing some blocks asks once, for the missing holders over the weeks they miss; dropped blocks that
+ *   were cached are read again at once (refill), and a request for them waits for that (docs/availability-caches.md).
  * - While a PostgreSQL bus is not listening (its LISTEN connection is being re-established) nothing is cached or
  *   served from the cache: events from other instances would be lost.
  * - Blocks also expire after MAX_AGE_MS, which bounds staleness should a write ever bypass the use cases (a seed,
