@@ -13,8 +13,9 @@ export type DomainEvent = {
   id?: string;
   at: string;
   /**
-   * Only for server-to-server traffic that the hub never forwards as such (meeting signalling relayed between
-   * instances): event types that reach clients through `event-access.ts` carry no payload.
+   * Only for server-to-server traffic; the hub never forwards it to sockets (it sends ids and scope only): meeting
+   * signalling relayed between instances, and what a `booking.changed` touched for the availability caches
+   * (scheduling/busy-change.ts).
    */
   payload?: unknown;
 };

@@ -27,7 +27,7 @@ export async function moveBooking(
   const tz = (await bookingRepository.timeZoneOf(ctx.db, booking.servicePointId))!;
   const start = new Date(input.start);
   try {
-    const moved = await ctx.db.transaction(async (tx) => {
+    const { moved, before } = await ctx.db.transaction(async (tx) => {
       const current = await bookingRepository.forUpdate(tx, booking.id);
       if (!current) throw notFound('Booking');
       if (current.status !== 'booked') {
@@ -66,9 +66,9 @@ export async function moveBooking(
       await bookingRepository.addEvent(tx, { bookingId: current.id, actorId: actor.kind === 'user' ? actor.userId : null, kind: 'moved', fromStart: current.startsAt, toStart: moved.startsAt });
       await enqueueCustomerMessages(tx, moved, 'change', tz);
       await recordAudit(tx, actor, { action: 'booking.moved', targetType: 'booking', targetId: current.id, organisationId: current.agencyId }, ip);
-      return moved;
+      return { moved, before: current };
     });
-    await publishBookingChanged(ctx, moved);
+    await publishBookingChanged(ctx, moved, before);
     return moved;
   } catch (error) {
     throw conflictFromDatabase(error) ?? error;

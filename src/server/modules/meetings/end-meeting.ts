@@ -27,6 +27,6 @@ export function endMeeting(ctx: AppContext, actor: UserActor, meetingId: string,
     if (booking.status === 'booked' || booking.status === 'checked-in') await applyStatusChange(tx, actor, booking.id, 'in-meeting', ip);
     if (booking.status !== 'completed') await applyStatusChange(tx, actor, booking.id, 'completed', ip);
     await recordAudit(tx, actor, { action: 'meeting.ended', targetType: 'meeting', targetId: meeting.id, organisationId: meeting.agencyId, details: { outcome: input.outcome, incidentId: input.incidentId ?? null } }, ip);
-    return { bookingChanged: true };
+    return { bookingChanged: true, booking };
   });
 }

@@ -6,7 +6,7 @@ import { HttpProblem, notFound } from '../../http/problem.js';
 import { recordAudit } from '../audit/record.js';
 import { applyStatusChange } from '../bookings/change-status.js';
 import { publishBookingChanged } from '../bookings/events.js';
-import { bookingRepository } from '../bookings/repository.js';
+import { type BookingRow, bookingRepository } from '../bookings/repository.js';
 import { loadMeetingFor, meetingEnded, participantFor } from './access.js';
 import { publishMeetingChanged } from './events.js';
 import { viewMeeting } from './get-meeting.js';
@@ -20,7 +20,7 @@ export async function asHost(
   ctx: AppContext,
   actor: UserActor,
   meetingId: string,
-  change: (tx: Db, meeting: MeetingRow) => Promise<{ bookingChanged?: boolean } | void>,
+  change: (tx: Db, meeting: MeetingRow) => Promise<{ bookingChanged?: boolean; booking?: BookingRow } | void>,
 ): Promise<MeetingView> {
   const { meeting: found, own } = await loadMeetingFor(ctx.db, actor, meetingId, 'meeting:host');
   const result = await ctx.db.transaction(async (tx) => {
@@ -31,7 +31,8 @@ export async function asHost(
     return { meeting: (await meetingRepository.byId(tx, meeting.id))!, selfId: self.id, ...outcome };
   });
   await publishMeetingChanged(ctx, result.meeting);
-  if (result.bookingChanged) await publishBookingChanged(ctx, { id: result.meeting.bookingId, servicePointId: result.meeting.servicePointId, agencyId: result.meeting.agencyId });
+  // With the booking's holders and start, availability caches drop only what it touched (bookings/events.ts).
+  if (result.bookingChanged) await publishBookingChanged(ctx, result.booking ?? { id: result.meeting.bookingId, servicePointId: result.meeting.servicePointId, agencyId: result.meeting.agencyId });
   return viewMeeting(ctx.db, ctx, actor, result.meeting, result.selfId);
 }
 
@@ -49,7 +50,7 @@ export function admitCustomer(ctx: AppContext, actor: UserActor, meetingId: stri
       bookingChanged = true;
     }
     await recordAudit(tx, actor, { action: 'meeting.admitted', targetType: 'meeting', targetId: meeting.id, organisationId: meeting.agencyId }, ip);
-    return { bookingChanged };
+    return { bookingChanged, booking };
   });
 }
 
@@ -97,7 +98,7 @@ export function extendMeeting(ctx: AppContext, actor: UserActor, meetingId: stri
     }
     await bookingRepository.addEvent(tx, { bookingId: booking.id, actorId: actor.userId, kind: 'extended', details: { minutes, from: booking.endsAt.toISOString(), to: endsAt.toISOString() } });
     await recordAudit(tx, actor, { action: 'meeting.extended', targetType: 'meeting', targetId: meeting.id, organisationId: meeting.agencyId, details: { minutes } }, ip);
-    return { bookingChanged: true };
+    return { bookingChanged: true, booking };
   });
 }
 

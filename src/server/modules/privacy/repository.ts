@@ -187,6 +187,15 @@ export const privacyRepository = {
       .update(bookings)
       .set({ status: 'cancelled', updatedAt: now, version: sql`${bookings.version} + 1` })
       .where(and(inArray(bookings.id, ids), eq(bookings.status, 'booked'), sql`${bookings.endsAt} > ${now}`))
-      .returning({ id: bookings.id, servicePointId: bookings.servicePointId, agencyId: bookings.agencyId });
+      // Holders and start too: the availability caches drop only what the cancellation touched (bookings/events.ts).
+      .returning({
+        id: bookings.id,
+        servicePointId: bookings.servicePointId,
+        agencyId: bookings.agencyId,
+        roomId: bookings.roomId,
+        expertId: bookings.expertId,
+        interpreterId: bookings.interpreterId,
+        startsAt: bookings.startsAt,
+      });
   },
 };

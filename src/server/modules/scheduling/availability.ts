@@ -21,7 +21,9 @@ export type SlotQuery = {
 
 function works(r: Resource, date: string, start: number, end: number): boolean {
   const windows = r.working.get(date);
-  return !!windows && windows.some((w) => w.start <= start && end <= w.end);
+  if (!windows) return false;
+  for (const w of windows) if (w.start <= start && end <= w.end) return true;
+  return false;
 }
 
 /** Index of the first busy interval that ends after `at` (busy is in order of start and never overlaps). */
@@ -63,8 +65,15 @@ function pick(byLoad: Resource[], date: string, start: number, end: number): Res
 
 /** Least loaded first; a stable sort keeps the given order among equals, as the pick did before. */
 function byLoad(resources: Resource[], span: Interval): Resource[] {
-  const loads = new Map(resources.map((r) => [r, load(r, span)]));
-  return [...resources].sort((a, b) => loads.get(a)! - loads.get(b)!);
+  // Loads in an array beside the resources, not a Map: hundreds of experts × 28 days per answer (bench/availability.ts).
+  const loads = new Float64Array(resources.length);
+  const order: number[] = [];
+  for (let i = 0; i < resources.length; i++) {
+    loads[i] = load(resources[i]!, span);
+    order.push(i);
+  }
+  order.sort((a, b) => loads[a]! - loads[b]!);
+  return order.map((i) => resources[i]!);
 }
 
 export function computeSlots(q: SlotQuery): Slot[] {

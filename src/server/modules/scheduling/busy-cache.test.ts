@@ -8,8 +8,9 @@ import { answerCacheFor } from './answer-cache.js';
 import { BOOKING_CHANGED, BusyCache, busyCacheFor } from './busy-cache.js';
 import { zonedInstant } from './time.js';
 
-// Availability keeps answers (answer-cache.ts) and busy time (busy-cache.ts) per instance, dropped on every
-// booking.changed. Each booking change below is asked about before (so the caches hold the old state) and after.
+// Availability keeps answers (answer-cache.ts) and busy time (busy-cache.ts) per instance, dropped where a booking
+// change touches them (busy-invalidation.test.ts). Each booking change below is asked about before (so the caches hold
+// the old state) and after.
 
 type World = Awaited<ReturnType<typeof bookingWorld>>;
 type SlotView = { start: string; end: string; roomId: string; expertId: string };
@@ -93,14 +94,14 @@ describe.each(testDatabaseKinds)('availability follows bookings at once, busy ti
     cache.clear();
     await inFlight;
     await cache.busy(q);
-    expect(cache.stats).toEqual({ fills: 2, hits: 0 });
+    expect(cache.stats).toMatchObject({ fills: 2, hits: 0 });
     await cache.busy(q);
-    expect(cache.stats).toEqual({ fills: 2, hits: 1 });
+    expect(cache.stats).toMatchObject({ fills: 2, hits: 1 });
 
     const offline = new BusyCache(t.ctx.database.db, () => false);
     await offline.busy(q);
     await offline.busy(q);
-    expect(offline.stats).toEqual({ fills: 0, hits: 0 }); // not listening: straight to the database each time
+    expect(offline.stats).toMatchObject({ fills: 0, hits: 0 }); // not listening: straight to the database each time
   });
 });
 
@@ -117,7 +118,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('availability on a second app in
     await a?.close();
   });
 
-  /** Resolves once instance B has heard that a booking changed (its busy cache drops everything on the same event). */
+  /** Resolves once instance B has heard that a booking changed (its caches drop what it touched on the same event). */
   const heardOnB = () =>
     new Promise<void>((resolve) => {
       const off = b.ctx.bus.subscribe((event) => {

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { type EventBus, RESYNC_EVENT } from '../../realtime/bus.js';
 import type { Interval } from './availability.js';
+import { type BusyTouch, Invalidations, busyTouches } from './busy-change.js';
 import { schedulingRepository as repo } from './repository.js';
 
 /**
@@ -11,12 +12,13 @@ import { schedulingRepository as repo } from './repository.js';
  *   times look free", which may be momentarily stale, never for long.
  * - Every booking write publishes `booking.changed` after its commit; the bus hands it to this instance's
  *   subscribers synchronously before the write's request answers (so a client that booked and then asks this
- *   instance again sees its booking), and PostgreSQL's NOTIFY carries it to the other instances. On it, and on a
- *   bus resync (events may have been missed), the whole cache is dropped. Precise invalidation would need the
- *   event to name the holders (old and new); dropping everything keeps it obviously right, and a refill is one
- *   statement, what every request cost before.
- * - A fill whose statement started before a drop is used for its own request but not kept (generation check):
- *   its snapshot may predate the change that caused the drop.
+ *   instance again sees its booking), and PostgreSQL's NOTIFY carries it to the other instances. The event names the
+ *   holders and the span it touched (busy-change.ts): only those holders' blocks overlapping the span are dropped.
+ *   An event that names nothing, and a bus resync (events may have been missed), drop the whole cache.
+ * - A fill whose statement started before an invalidation is used for its own request, but the blocks of holders
+ *   that invalidation touched are not kept (for a total one, nothing is): its snapshot may predate the change.
+ * - A request missing some blocks asks once, for the missing holders over the weeks they miss; dropped blocks that
+ *   were cached are read again at once (refill), and a request for them waits for that (docs/availability-caches.md).
  * - While a PostgreSQL bus is not listening (its LISTEN connection is being re-established) nothing is cached or
  *   served from the cache: events from other instances would be lost.
  * - Blocks also expire after MAX_AGE_MS, which bounds staleness should a write ever bypass the use cases (a seed,
@@ -30,22 +32,99 @@ export const BOOKING_CHANGED = 'booking.changed';
 
 type Block = { spans: Interval[]; expires: number };
 export type BusyQuery = { roomIds: string[]; expertIds: string[]; interpreterIds: string[]; from: Date; to: Date };
+type Kind = 'roomIds' | 'expertIds' | 'interpreterIds';
+const KINDS: Kind[] = ['roomIds', 'expertIds', 'interpreterIds'];
 
 export class BusyCache {
   private readonly blocks = new Map<string, Block>();
-  private generation = 0;
-  /** Fills and hits since start (for tests and the bench). */
-  readonly stats = { fills: 0, hits: 0 };
+  /** The intervals last assembled per holder and range, with the block lists they came from (read-only for callers). */
+  private readonly assembled = new Map<string, { parts: Interval[][]; spans: Interval[] }>();
+  private readonly invalidations = new Invalidations();
+  /** Refills of dropped blocks in flight, per holder: a request for the holder waits for it instead of asking again. */
+  private readonly pending = new Map<string, Promise<void>>();
+  /**
+   * Fills (statements a request sent), hits (requests answered without one), blocks dropped by targeted invalidation,
+   * whole drops, and refills (statements sent at once for dropped blocks).
+   */
+  readonly stats = { fills: 0, hits: 0, dropped: 0, cleared: 0, refills: 0 };
+  /** The holders whose blocks the last targeted invalidation dropped (for tests). */
+  lastDropped: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly db: Db,
     private readonly live: () => boolean = () => true,
     private readonly maxAgeMs = MAX_AGE_MS,
+    /** Read dropped blocks again at once, so the next request finds them (the instance's cache does; see refill). */
+    private readonly refillDropped = false,
   ) {}
 
   clear() {
-    this.generation++;
+    this.invalidations.record('all');
     this.blocks.clear();
+    this.assembled.clear();
+    this.stats.cleared++;
+  }
+
+  /** Drops the touched holders' blocks overlapping the touched spans (busy-change.ts). */
+  invalidate(touches: BusyTouch[]) {
+    this.invalidations.record(touches);
+    const dropped = new Set<string>();
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const t of touches) {
+      const first = Math.floor(t.from / BLOCK_MS);
+      const last = Math.floor((t.to - 1) / BLOCK_MS);
+      for (const id of t.holders) {
+        for (let b = first; b <= last; b++) {
+          if (!this.blocks.delete(`${id}:${b}`)) continue;
+          this.stats.dropped++;
+          dropped.add(id);
+          lo = Math.min(lo, b);
+          hi = Math.max(hi, b);
+        }
+      }
+    }
+    this.lastDropped = dropped;
+    if (dropped.size > 0 && this.refillDropped && this.live()) this.refill([...dropped], lo, hi);
+  }
+
+  /**
+   * Reads the dropped holders' weeks again right away (one statement), so the request that follows a booking finds
+   * them cached instead of paying the round trip; a request that comes while it is in flight waits for it. Only what
+   * was cached (in use) is refilled, under the same rule as a fill: not kept for a holder an invalidation touched
+   * meanwhile. A holder's kind is not in the event, so its id is looked for among rooms, experts and interpreters.
+   */
+  private refill(ids: string[], lo: number, hi: number) {
+    this.stats.refills++;
+    const since = this.invalidations.current;
+    const done: Promise<void> = repo
+      .busy(this.db, { roomIds: ids, expertIds: ids, interpreterIds: ids, from: new Date(lo * BLOCK_MS), to: new Date((hi + 1) * BLOCK_MS) })
+      .then(
+        (rows) => {
+          const changed = this.invalidations.since(since);
+          if (changed === 'all' || !this.live()) return;
+          const touched = new Set(changed.flatMap((t) => t.holders));
+          const byHolder = new Map(rows.map((r) => [r.holderId, r.busy]));
+          const expires = Date.now() + this.maxAgeMs;
+          for (const id of ids) {
+            if (touched.has(id)) continue;
+            const lists = split(byHolder.get(id) ?? [], lo, hi);
+            for (let b = lo; b <= hi; b++) this.blocks.set(`${id}:${b}`, { spans: lists[b - lo]!, expires });
+          }
+        },
+        // A failed refill leaves the blocks missing: the next request reads them itself.
+        () => undefined,
+      )
+      .finally(() => {
+        for (const id of ids) if (this.pending.get(id) === done) this.pending.delete(id);
+      });
+    for (const id of ids) this.pending.set(id, done);
+  }
+
+  /** Whether the holder's block is cached (for tests). */
+  has(id: string, at: Date): boolean {
+    const block = this.blocks.get(`${id}:${Math.floor(at.getTime() / BLOCK_MS)}`);
+    return !!block && block.expires > Date.now();
   }
 
   /** Per holder, its busy intervals overlapping [from, to) (and possibly a little around it), in order of start. */
@@ -58,13 +137,35 @@ export class BusyCache {
       for (const row of await repo.busy(this.db, q)) out.set(row.holderId, row.busy);
       return out;
     }
+    if (this.pending.size > 0) {
+      const waits = new Set<Promise<void>>();
+      for (const kind of KINDS) {
+        for (const id of q[kind]) {
+          const refill = this.pending.get(id);
+          if (refill) waits.add(refill);
+        }
+      }
+      if (waits.size > 0) await Promise.all(waits);
+    }
     const now = Date.now();
     const missing = { roomIds: [] as string[], expertIds: [] as string[], interpreterIds: [] as string[] };
-    for (const kind of ['roomIds', 'expertIds', 'interpreterIds'] as const) {
+    // The weeks to ask for: from the first to the last block any holder misses.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const kind of KINDS) {
       for (const id of q[kind]) {
         const spans = this.assemble(id, first, last, now);
-        if (spans) out.set(id, spans);
-        else missing[kind].push(id);
+        if (spans) {
+          out.set(id, spans);
+          continue;
+        }
+        missing[kind].push(id);
+        for (let b = first; b <= last; b++) {
+          const block = this.blocks.get(`${id}:${b}`);
+          if (block && block.expires > now) continue;
+          lo = Math.min(lo, b);
+          hi = Math.max(hi, b);
+        }
       }
     }
     if (missing.roomIds.length + missing.expertIds.length + missing.interpreterIds.length === 0) {
@@ -72,49 +173,75 @@ export class BusyCache {
       return out;
     }
     this.stats.fills++;
-    const generation = this.generation;
-    const from = first * BLOCK_MS;
-    const to = (last + 1) * BLOCK_MS;
-    const rows = await repo.busy(this.db, { ...missing, from: new Date(from), to: new Date(to) });
-    const keep = generation === this.generation && this.live();
+    const since = this.invalidations.current;
+    const rows = await repo.busy(this.db, { ...missing, from: new Date(lo * BLOCK_MS), to: new Date((hi + 1) * BLOCK_MS) });
+    const changed = this.invalidations.since(since);
+    const keep = changed !== 'all' && this.live();
+    const touched = new Set(keep ? changed.flatMap((t) => t.holders) : []);
     if (keep && this.blocks.size > MAX_BLOCKS) this.blocks.clear();
     const byHolder = new Map(rows.map((r) => [r.holderId, r.busy]));
     const expires = Date.now() + this.maxAgeMs;
-    for (const id of [...missing.roomIds, ...missing.expertIds, ...missing.interpreterIds]) {
-      const spans = byHolder.get(id) ?? [];
-      out.set(id, spans);
-      if (keep) this.store(id, spans, first, last, expires);
+    for (const kind of KINDS) {
+      for (const id of missing[kind]) {
+        const fetched = split(byHolder.get(id) ?? [], lo, hi);
+        if (keep && !touched.has(id)) for (let b = lo; b <= hi; b++) this.blocks.set(`${id}:${b}`, { spans: fetched[b - lo]!, expires });
+        // The fetched weeks, and the cached ones around them (which may have expired since, or been dropped).
+        const spans = this.assemble(id, first, last, -Infinity, (b) => (b >= lo && b <= hi ? fetched[b - lo] : undefined));
+        if (spans) out.set(id, spans);
+        else out.set(id, (await repo.busy(this.db, { ...empty, [kind]: [id], from: q.from, to: q.to }))[0]?.busy ?? []);
+      }
     }
     return out;
   }
 
-  /** The holder's intervals from its blocks first…last, or undefined when one of them is missing or expired. */
-  private assemble(id: string, first: number, last: number, now: number): Interval[] | undefined {
-    const head = this.blocks.get(`${id}:${first}`);
-    if (!head || head.expires <= now) return undefined;
-    if (first === last) return head.spans;
-    const spans = [...head.spans];
-    for (let b = first + 1; b <= last; b++) {
+  /**
+   * The holder's intervals from its blocks first…last, or undefined when one of them is missing or expired. `over`
+   * supplies blocks just read, in preference to the cached ones.
+   */
+  private assemble(id: string, first: number, last: number, now: number, over?: (b: number) => Interval[] | undefined): Interval[] | undefined {
+    const blockAt = (b: number) => {
+      const fresh = over?.(b);
+      if (fresh) return fresh;
       const block = this.blocks.get(`${id}:${b}`);
-      if (!block || block.expires <= now) return undefined;
-      // An interval reaching into this block from an earlier one is already in.
-      const start = b * BLOCK_MS;
-      for (const s of block.spans) if (s.start >= start) spans.push(s);
+      return block && block.expires > now ? block.spans : undefined;
+    };
+    const head = blockAt(first);
+    if (!head) return undefined;
+    if (first === last) return head;
+    const parts = [head];
+    for (let b = first + 1; b <= last; b++) {
+      const block = blockAt(b);
+      if (!block) return undefined;
+      parts.push(block);
     }
+    // The same blocks as last time (no holder-week of this range was dropped or refilled): the same list, not a copy.
+    const key = `${id}:${first}:${last}`;
+    const memo = this.assembled.get(key);
+    if (memo && memo.parts.length === parts.length && memo.parts.every((p, i) => p === parts[i])) return memo.spans;
+    const spans = [...head];
+    for (let i = 1; i < parts.length; i++) {
+      // An interval reaching into this block from an earlier one is already in.
+      const start = (first + i) * BLOCK_MS;
+      for (const s of parts[i]!) if (s.start >= start) spans.push(s);
+    }
+    if (this.assembled.size > MAX_BLOCKS) this.assembled.clear();
+    this.assembled.set(key, { parts, spans });
     return spans;
   }
+}
 
-  /** Each block gets the intervals that overlap it (one crossing a border goes into both). */
-  private store(id: string, spans: Interval[], first: number, last: number, expires: number) {
-    const lists: Interval[][] = [];
-    for (let b = first; b <= last; b++) lists.push([]);
-    for (const s of spans) {
-      const from = Math.max(first, Math.floor(s.start / BLOCK_MS));
-      const to = Math.min(last, Math.floor((s.end - 1) / BLOCK_MS));
-      for (let b = from; b <= to; b++) lists[b - first]!.push(s);
-    }
-    for (let b = first; b <= last; b++) this.blocks.set(`${id}:${b}`, { spans: lists[b - first]!, expires });
+const empty = { roomIds: [], expertIds: [], interpreterIds: [] };
+
+/** Blocks lo…hi, each with the intervals that overlap it (one crossing a border goes into both). */
+function split(spans: Interval[], lo: number, hi: number): Interval[][] {
+  const lists: Interval[][] = [];
+  for (let b = lo; b <= hi; b++) lists.push([]);
+  for (const s of spans) {
+    const from = Math.max(lo, Math.floor(s.start / BLOCK_MS));
+    const to = Math.min(hi, Math.floor((s.end - 1) / BLOCK_MS));
+    for (let b = from; b <= to; b++) lists[b - lo]!.push(s);
   }
+  return lists;
 }
 
 const shared = new WeakMap<EventBus, BusyCache>();
@@ -128,9 +255,14 @@ export function busyCacheFor(ctx: AppContext): BusyCache | undefined {
   let cache = shared.get(ctx.bus);
   if (!cache) {
     const bus = ctx.bus as EventBus & { listening?: boolean };
-    const created = new BusyCache(ctx.database.db, () => bus.listening !== false);
+    const created = new BusyCache(ctx.database.db, () => bus.listening !== false, MAX_AGE_MS, true);
     ctx.bus.subscribe((event) => {
-      if (event.type === BOOKING_CHANGED || event.type === RESYNC_EVENT) created.clear();
+      if (event.type === RESYNC_EVENT) created.clear();
+      else if (event.type === BOOKING_CHANGED) {
+        const touches = busyTouches(event);
+        if (touches) created.invalidate(touches);
+        else created.clear();
+      }
     });
     shared.set(ctx.bus, (cache = created));
   }

@@ -95,7 +95,9 @@ export async function buildSlotQuery(ctx: AppContext, q: AvailabilityRequest, no
     experts: experts.map((e) => ({ id: e.id, working: expertWork.get(e.id) ?? none, busy: busyOf(e.id) })),
     interpreters: interpreterWork && interpreterIds.map((id) => ({ id, working: interpreterWork.get(id) ?? none, busy: busyOf(id) })),
   };
-  return { point, service, slotQuery };
+  // What the answer read busy time of (answer-cache.ts drops it when a booking of one of them changes in the range).
+  const deps = { holders: new Set([...busyQuery.roomIds, ...busyQuery.expertIds, ...busyQuery.interpreterIds]), from: busyQuery.from.getTime(), to: busyQuery.to.getTime() };
+  return { point, service, slotQuery, deps };
 }
 
 export async function findAvailability(ctx: AppContext, q: AvailabilityRequest, now = new Date()): Promise<{ slots: Slot[]; timeZone: string }> {
@@ -107,8 +109,8 @@ export async function findAvailability(ctx: AppContext, q: AvailabilityRequest, 
   // The answer without the notice and horizon limits is cached (answer-cache.ts); they are applied for this `now`.
   const key = `${q.servicePointId}|${q.agencyId}|${q.serviceId}|${q.from}|${q.to}|${q.interpretingLanguage ?? ''}|${q.expertId ?? ''}`;
   const { slots, timeZone } = await cache.get(key, async () => {
-    const { point, slotQuery } = await buildSlotQuery(ctx, q, now);
-    return { slots: computeSlots({ ...slotQuery, earliest: -Infinity, latest: Infinity }), timeZone: point.timeZone };
+    const { point, slotQuery, deps } = await buildSlotQuery(ctx, q, now);
+    return { answer: { slots: computeSlots({ ...slotQuery, earliest: -Infinity, latest: Infinity }), timeZone: point.timeZone }, deps };
   });
   const earliest = now.getTime() + ctx.config.bookingMinNoticeMinutes * 60_000;
   const latest = now.getTime() + ctx.config.bookingHorizonDays * 86_400_000;
