@@ -5,8 +5,10 @@ import { type Config, testConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
 import type { Database } from '../../src/server/db/client.js';
 import { type EventBus, InProcessBus } from '../../src/server/realtime/bus.js';
+import { createBus } from '../../src/server/realtime/create-bus.js';
+import { PostgresBus } from '../../src/server/realtime/postgres-bus.js';
 import { seedDemo } from '../../src/server/db/seed/demo.js';
-import { type TestDatabaseKind, openTestDatabase } from './databases.js';
+import { type TestDatabaseKind, openSecondConnection, openTestDatabase } from './databases.js';
 
 export const DEMO_PASSWORD = 'Etapiste-demo-2025';
 
@@ -80,4 +82,15 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
   };
+}
+
+/**
+ * An app instance on PostgreSQL with the PostgreSQL event bus, listening to it before it returns. Given `first`, a
+ * second instance on first's database (its own pool and bus), as another server process would be; close it first.
+ */
+export async function postgresInstance(first?: TestApp, opts: Omit<TestAppOptions, 'database' | 'bus'> = {}): Promise<TestApp> {
+  const database = first ? await openSecondConnection(first.ctx.database) : undefined;
+  const t = await createTestApp('postgres', { ...opts, ...(first ? { seed: false } : {}), database, bus: (db) => createBus(db) });
+  if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
+  return t;
 }

@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, DEMO_PASSWORD, type TestApp, createTestApp, signIn } from '../../../test/helpers/app.js';
-import { openSecondConnection, testDatabaseKinds } from '../../../test/helpers/databases.js';
+import { type Client, DEMO_PASSWORD, type TestApp, createTestApp, postgresInstance, signIn } from '../../../test/helpers/app.js';
+import { testDatabaseKinds } from '../../../test/helpers/databases.js';
 import { sessions, users } from '../db/schema/index.js';
-import { createBus } from '../realtime/create-bus.js';
-import { PostgresBus } from '../realtime/postgres-bus.js';
+import { type PostgresBus } from '../realtime/postgres-bus.js';
 import { authChanged, sessionCacheFor } from './session-cache.js';
 import { hashToken } from './tokens.js';
 
@@ -82,9 +81,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the session cache across two ap
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await createTestApp('postgres', { seed: true, bus: (db) => createBus(db), config });
-    b = await createTestApp('postgres', { database: await openSecondConnection(a.ctx.database), bus: (db) => createBus(db), config });
-    for (const t of [a, b]) if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
+    a = await postgresInstance(undefined, { seed: true, config });
+    b = await postgresInstance(a, { config });
   });
   afterAll(async () => {
     await b?.close();

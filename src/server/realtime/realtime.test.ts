@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signIn } from '../../../test/helpers/app.js';
+import { type TestApp, createTestApp, postgresInstance, signIn } from '../../../test/helpers/app.js';
 import { helsinkiClock } from '../../../test/helpers/clock.js';
-import { openSecondConnection, testDatabaseKinds } from '../../../test/helpers/databases.js';
+import { testDatabaseKinds } from '../../../test/helpers/databases.js';
 import { createServicePoint, createUser } from '../../../test/helpers/factories.js';
 import { type Message, type TestSocket, connect, wsUrl } from '../../../test/helpers/sockets.js';
 import { organisations, servicePoints, services } from '../db/schema/index.js';
@@ -190,8 +190,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app instances on one Postgr
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await createTestApp('postgres', { seed: true, bus: (db) => createBus(db) });
-    b = await createTestApp('postgres', { database: await openSecondConnection(a.ctx.database), bus: (db) => createBus(db) });
+    a = await postgresInstance(undefined, { seed: true });
+    b = await postgresInstance(a);
     await listening(a);
     await listening(b);
   });

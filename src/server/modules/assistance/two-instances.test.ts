@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { type TestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, createButton } from '../../../../test/helpers/assistance.js';
-import { openSecondConnection } from '../../../../test/helpers/databases.js';
 import { type Message, connect, wsUrl } from '../../../../test/helpers/sockets.js';
 import { mqttPressTopic } from '../../../shared/assistance.js';
 import { calls } from '../../db/schema/index.js';
-import { createBus } from '../../realtime/create-bus.js';
 import { PostgresBus } from '../../realtime/postgres-bus.js';
 import { startMqttButtons } from './mqtt-buttons.js';
 
@@ -26,8 +24,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('calls across two app instances 
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await createTestApp('postgres', { bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
-    b = await createTestApp('postgres', { database: await openSecondConnection(a.ctx.database), bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
+    a = await postgresInstance(undefined, { config: { loginRatePerMinute: 1000 } });
+    b = await postgresInstance(a, { config: { loginRatePerMinute: 1000 } });
     await listening(a);
     await listening(b);
   });

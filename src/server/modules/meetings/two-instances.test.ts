@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
+import { type TestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
 import { assistanceWorld, bookingNow, pairTerminal } from '../../../../test/helpers/assistance.js';
-import { openSecondConnection } from '../../../../test/helpers/databases.js';
 import { bigSdp, ofType, signalSocket } from '../../../../test/helpers/meetings.js';
-import { createBus } from '../../realtime/create-bus.js';
-import { PostgresBus } from '../../realtime/postgres-bus.js';
 
 async function instance(first?: TestApp): Promise<TestApp> {
-  const t = first
-    ? await createTestApp('postgres', { database: await openSecondConnection(first.ctx.database), bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } })
-    : await createTestApp('postgres', { bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
+  const t = await postgresInstance(first, { config: { loginRatePerMinute: 1000 } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
-  if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
   return t;
 }
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
-import { openSecondConnection, testDatabaseKinds } from '../../../../test/helpers/databases.js';
+import { type Client, type TestApp, createTestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
+import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { createOrganisation, createUser } from '../../../../test/helpers/factories.js';
 import { bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
-import { createBus } from '../../realtime/create-bus.js';
-import { PostgresBus } from '../../realtime/postgres-bus.js';
 import { CATALOGUE_CHANGED } from './availability-catalogue.js';
 import { weekdayOf } from './time.js';
 
@@ -131,9 +129,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('availability on a second app in
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await createTestApp('postgres', { bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
-    b = await createTestApp('postgres', { database: await openSecondConnection(a.ctx.database), bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
-    for (const t of [a, b]) if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
+    a = await postgresInstance(undefined, { config: { loginRatePerMinute: 1000 } });
+    b = await postgresInstance(a, { config: { loginRatePerMinute: 1000 } });
   });
   afterAll(async () => {
     await b?.close();

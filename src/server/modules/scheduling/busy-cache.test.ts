@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, signIn } from '../../../../test/helpers/app.js';
-import { openSecondConnection, testDatabaseKinds } from '../../../../test/helpers/databases.js';
+import { type Client, type TestApp, createTestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
+import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { bookingBody, bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
-import { createBus } from '../../realtime/create-bus.js';
-import { PostgresBus } from '../../realtime/postgres-bus.js';
 import { answerCacheFor } from './answer-cache.js';
 import { BOOKING_CHANGED, BusyCache, busyCacheFor } from './busy-cache.js';
 import { zonedInstant } from './time.js';
@@ -109,9 +107,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('availability on a second app in
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await createTestApp('postgres', { bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
-    b = await createTestApp('postgres', { database: await openSecondConnection(a.ctx.database), bus: (db) => createBus(db), config: { loginRatePerMinute: 1000 } });
-    for (const t of [a, b]) if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
+    a = await postgresInstance(undefined, { config: { loginRatePerMinute: 1000 } });
+    b = await postgresInstance(a, { config: { loginRatePerMinute: 1000 } });
   });
   afterAll(async () => {
     await b?.close();
