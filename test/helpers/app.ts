@@ -94,3 +94,14 @@ export async function postgresInstance(first?: TestApp, opts: Omit<TestAppOption
   if (t.ctx.bus instanceof PostgresBus) await t.ctx.bus.ready();
   return t;
 }
+
+/** Resolves once the instance's bus has delivered an event of that type (e.g. another instance's change, heard). */
+export function heardOn(t: TestApp, type: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const off = t.ctx.bus.subscribe((event) => {
+      if (event.type !== type) return;
+      off();
+      resolve();
+    });
+  });
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseCsv as parseCsvRows } from './csv.js';
 
 /** An exported event's hashed fields, as JSON numbers or CSV strings. */
 export type ExportedEvent = Record<'id' | 'at' | 'actorType' | 'actorId' | 'action' | 'outcome' | 'targetType' | 'targetId' | 'organisationId' | 'details' | 'prevHash' | 'hash', string | number>;
@@ -22,31 +23,6 @@ export function verifyExport(events: ExportedEvent[], anchorHash: string): { ok:
 
 /** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) into objects keyed by the header row. */
 export function parseCsv(text: string): ExportedEvent[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') {
-      field = field.replace(/\r$/, '');
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  const [header, ...data] = rows;
+  const [header, ...data] = parseCsvRows(text);
   return data.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])) as ExportedEvent);
 }

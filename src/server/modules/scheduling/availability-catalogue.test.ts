@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
+import { type Client, type TestApp, createTestApp, heardOn, postgresInstance, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { createOrganisation, createUser } from '../../../../test/helpers/factories.js';
 import { bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
@@ -137,15 +137,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('availability on a second app in
     await a?.close();
   });
 
-  /** Resolves once instance B has heard of a catalogue change (its catalogue drops everything on the same event). */
-  const heardOnB = () =>
-    new Promise<void>((resolve) => {
-      const off = b.ctx.bus.subscribe((event) => {
-        if (event.type !== CATALOGUE_CHANGED) return;
-        off();
-        resolve();
-      });
-    });
+  /** Resolves once instance B has heard of the change (its caches drop what it touched on the same event). */
+  const heardOnB = () => heardOn(b, CATALOGUE_CHANGED);
 
   it('working hours and a closure changed through A are in the next answer of B', async () => {
     const w = await bookingWorld(a.ctx.db, { roomCount: 1, expertCount: 1 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
+import { type Client, type TestApp, createTestApp, heardOn, postgresInstance, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { bookingBody, bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { answerCacheFor } from './answer-cache.js';
@@ -115,15 +115,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('availability on a second app in
     await a?.close();
   });
 
-  /** Resolves once instance B has heard that a booking changed (its caches drop what it touched on the same event). */
-  const heardOnB = () =>
-    new Promise<void>((resolve) => {
-      const off = b.ctx.bus.subscribe((event) => {
-        if (event.type !== BOOKING_CHANGED) return;
-        off();
-        resolve();
-      });
-    });
+  /** Resolves once instance B has heard of the change (its caches drop what it touched on the same event). */
+  const heardOnB = () => heardOn(b, BOOKING_CHANGED);
 
   it('a booking made and cancelled through A is in the next answer of B', async () => {
     const w = await bookingWorld(a.ctx.db, { roomCount: 1, expertCount: 1 });

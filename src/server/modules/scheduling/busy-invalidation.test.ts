@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, postgresInstance, signIn } from '../../../../test/helpers/app.js';
+import { type Client, type TestApp, createTestApp, heardOn, postgresInstance, signIn } from '../../../../test/helpers/app.js';
 import { testDatabaseKinds } from '../../../../test/helpers/databases.js';
 import { bookingBody, bookingWorld, workingDayAhead } from '../../../../test/helpers/scheduling.js';
 import { answerCacheFor } from './answer-cache.js';
@@ -176,14 +176,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('targeted invalidation across tw
     await a?.close();
   });
 
-  const heardOnB = () =>
-    new Promise<void>((resolve) => {
-      const off = b.ctx.bus.subscribe((event) => {
-        if (event.type !== BOOKING_CHANGED) return;
-        off();
-        resolve();
-      });
-    });
+  /** Resolves once instance B has heard of the change (its caches drop what it touched on the same event). */
+  const heardOnB = () => heardOn(b, BOOKING_CHANGED);
 
   it("a booking made, moved and cancelled on A is in B's next answer; B keeps an unrelated expert's and point's cache", async () => {
     const w = await bookingWorld(a.ctx.db, { roomCount: 2, expertCount: 2 });
