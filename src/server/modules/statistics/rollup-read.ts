@@ -4,7 +4,7 @@ import { addDays } from '../scheduling/time.js';
 import type { BookingFigures, CancellerFigures } from './repository.js';
 import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
 import { wholeMonths } from './months.js';
-import { FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
+import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
 import { type Selection, plan, sources } from './sources.js';
 
 type Summed = BookingFigures & {
@@ -43,13 +43,21 @@ function periodCells(q: Selection, through: string | null, months: { first: stri
   if (!through || through < q.fromDay) return days(live);
   const upto = through < q.toDay ? through : q.toDay;
   const fine = !coarseEnough(q);
-  // Days of whole months are read here only when their point's month has a marked day.
-  const outsideMonths = months
-    ? sql`AND (s.day NOT BETWEEN ${months.first}::date AND ${months.last}::date
-        OR EXISTS (SELECT 1 FROM (${dirtyMonths(months)}) dm WHERE dm.service_point_id = s.service_point_id AND dm.month = date_trunc('month', s.day::timestamp)::date))`
-    : sql``;
-  const rolled = sql`SELECT ${cellColumnList} FROM statistics_days s WHERE s.fine = ${fine} AND s.day BETWEEN ${q.fromDay}::date AND ${upto}::date ${outsideMonths}
-    AND NOT EXISTS (SELECT 1 FROM statistics_dirty_days dd WHERE dd.day = s.day AND dd.service_point_id = s.service_point_id)`;
+  const notMarked = sql`NOT EXISTS (SELECT 1 FROM statistics_dirty_days dd WHERE dd.day = s.day AND dd.service_point_id = s.service_point_id)`;
+  const rolledDays = (from: string, to: string) =>
+    sql`SELECT ${cellColumnList} FROM statistics_days s WHERE s.fine = ${fine} AND s.day BETWEEN ${from}::date AND ${to}::date AND ${notMarked}`;
+  // Each part its own range, so that no part reads the whole months' day rows: the edges, and (driven by the marks,
+  // through the key's point and day) the days of a point's month with a marked day.
+  const parts = !months
+    ? [rolledDays(q.fromDay, upto)]
+    : [
+        ...(q.fromDay < months.first ? [rolledDays(q.fromDay, addDays(months.first, -1))] : []),
+        ...(months.last < upto ? [rolledDays(addDays(months.last, 1), upto)] : []),
+        sql`SELECT ${sql.raw(CELL_COLUMNS.map((c) => `s.${c}`).join(', '))} FROM (${dirtyMonths(months)}) dm
+          JOIN statistics_days s ON s.service_point_id = dm.service_point_id AND s.day >= dm.month AND s.day < (dm.month + interval '1 month')::date
+          WHERE s.fine = ${fine} AND ${notMarked}`,
+      ];
+  const rolled = sql.join(parts, sql` UNION ALL `);
   const marked = cells(markedBookings(sql`${marks} AND day <= ${upto}::date`), sql`true`, FINE);
   const dayCells = days(sql`${rolled} UNION ALL ${marked} UNION ALL ${live}`);
   if (!months) return dayCells;
