@@ -196,11 +196,12 @@ export type OpenFigures = { k: string; open_minutes: number };
 /**
  * Open minutes of the active rooms of the points in view, per point or week (one total row, key '', otherwise):
  * each day's opening hours of the point's weekday times its rooms, less the holidays given and the point's closures.
+ * A group with no open day left (sum of n) is no group, as when the days were listed one by one.
  */
 export async function openMinutes(db: Db, q: Selection, holidays: string[]): Promise<OpenFigures[]> {
-  const key = q.groupBy === 'servicePoint' ? sql`o.point_id::text` : q.groupBy === 'week' ? sql`to_char(date_trunc('week', o.day::timestamp), 'YYYY-MM-DD')` : sql`''`;
+  const key = q.groupBy === 'servicePoint' ? sql`o.point_id::text` : q.groupBy === 'week' ? sql`o.week` : sql`''`;
   const result = (await db.execute(
-    sql`SELECT ${key} AS k, coalesce(sum(o.rooms * extract(epoch FROM o.closes - o.opens) / 60), 0)::float8 AS open_minutes FROM (${openDays(q, holidays)}) o GROUP BY 1`,
+    sql`SELECT ${key} AS k, coalesce(sum(o.n * o.rooms * extract(epoch FROM o.closes - o.opens) / 60), 0)::float8 AS open_minutes FROM (${openDays(q, holidays)}) o GROUP BY 1 HAVING sum(o.n) > 0`,
   )) as unknown as { rows: OpenFigures[] };
   return result.rows;
 }
