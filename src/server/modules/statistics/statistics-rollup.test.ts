@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     const res = await c.get(`/api/statistics?${q}`);
     expect(res.statusCode, res.body).toBe(200);
     const { format: _format, ...parsed } = statisticsQuery.parse(Object.fromEntries(new URLSearchParams(q)));
-    return { rollup: res.json() as StatisticsView, base: await buildStatistics(t.ctx, actor, parsed, 'base') };
+    return { rollup: res.json() as StatisticsView, base: await buildStatistics(t.ctx, actor, parsed, 'live') };
   };
   const coordinatorActor = () => actorOf(w.users.coordinator, [{ role: 'coordinator', organisationId: w.users.coordinator.organisationId }]);
   const expertActor = () => actorOf(w.users.expertA, [{ role: 'expert', organisationId: w.agencyA.id }]);
