@@ -58,7 +58,10 @@ export async function refreshStep(tx: Db, yesterday: string, chunkDays: number):
   const counted = from && from <= upto ? wholeMonths(monthStart(from), upto) : null;
   if (counted) {
     await tx.execute(sql`DELETE FROM statistics_months WHERE day BETWEEN ${counted.first}::date AND ${counted.last}::date`);
-    await tx.execute(sql`INSERT INTO statistics_months (${monthColumnList}) ${monthCells(sql`s.day BETWEEN ${counted.first}::date AND ${counted.last}::date`)}`);
+    // As with the days, the coarse rows first and the fine ones after, so that a year's coarse month rows lie together.
+    for (const fine of [false, true]) {
+      await tx.execute(sql`INSERT INTO statistics_months (${monthColumnList}) ${monthCells(sql`s.day BETWEEN ${counted.first}::date AND ${counted.last}::date AND s.fine = ${fine}`)}`);
+    }
   }
   const months = [...new Set(pairs.filter(([day]) => monthEnd(day) <= upto && !(counted && day >= counted.first)).map(([day, point]) => `${monthStart(day)}|${point}`))].map((p) => p.split('|') as [string, string]);
   if (months.length > 0) {
