@@ -1,6 +1,7 @@
 // A national-scale data set on PostgreSQL for the scheduling benches: 200 service points (1–2 rooms each, open
 // Mon–Fri 09–15 Helsinki), 20 contractors, 3 agencies with 1,000 experts (Mon–Fri 08–16), 10 services and about
-// 1,000,000 bookings from a year ago to a year ahead. Generated in SQL (INSERT … SELECT generate_series), then VACUUM ANALYZE.
+// 1,000,000 bookings from a year ago to a year ahead, with what happened around the past ones (meetings, check-ins,
+// feedback, calls, identity checks, incidents: bench/national-activity.ts). Generated in SQL (INSERT … SELECT generate_series), then VACUUM ANALYZE.
 //
 // Run alone to generate a new database and keep it (prints one JSON line):   npx tsx bench/national-data.ts
 // The benches call openNationalData(): a fresh database dropped afterwards, unless
@@ -17,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { hashPassword } from '../src/server/auth/password.js';
 import { openPostgres } from '../src/server/db/client.js';
+import { ensureActivity } from './national-activity.js';
 import { holidayOn } from '../src/server/modules/scheduling/holidays.js';
 import { addDays, localDate, weekdayOf } from '../src/server/modules/scheduling/time.js';
 
@@ -307,6 +309,8 @@ export async function openNationalData(): Promise<NationalData> {
     await withAdmin((admin) => admin.query(`COMMENT ON DATABASE ${name} IS '${MARKER}'`));
   }
   await ensureAgreements(url);
+  const activity = await ensureActivity(url);
+  if (activity) process.stderr.write(`bench data: activity added ${JSON.stringify(activity)}\n`);
   if (keep) process.stderr.write(`bench data: ${exists ? 'reusing' : 'kept'} database ${name} (BENCH_DB_NAME=${name} to reuse)\n`);
   return { url, name, reused: exists, generation, ...(await describe(url)), close: keep ? async () => undefined : drop };
 }

@@ -54,6 +54,7 @@ const markedRefreshMs = performance.now() - t0;
 await pool.query(`UPDATE bookings SET walk_in = NOT walk_in WHERE id IN (SELECT id FROM bookings WHERE service_point_id = $1 AND starts_at < now() - interval '3 days' ORDER BY starts_at DESC LIMIT 1)`, [data.busyPointId]);
 await refreshStatisticsRollup(refreshCtx);
 const rollupRows = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM statistics_days`)).rows[0]!.n;
+const monthRows = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM statistics_months`)).rows[0]!.n;
 
 const app = await buildApp({ config: testConfig(), database, bus: new InProcessBus() });
 const serverMs: number[] = [];
@@ -143,7 +144,7 @@ console.log(
     bench: 'statistics',
     n: N,
     dataSet: { name: data.name, bookings: data.counts.bookings, servicePoints: data.counts.servicePoints },
-    rollup: { catchUpMs: round(catchUpMs), catchUpDays: catchUp.counted.length, markedRefreshMs: round(markedRefreshMs), recounted: marked.recounted, rows: rollupRows },
+    rollup: { catchUpMs: round(catchUpMs), catchUpDays: catchUp.counted.length, markedRefreshMs: round(markedRefreshMs), recounted: marked.recounted, rows: rollupRows, monthRows },
     year,
     pointMonth,
     loadAverage: { start: loadAtStart, end: os.loadavg().map(round) },

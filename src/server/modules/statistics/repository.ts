@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { CUSTOMER_CANCELLED } from '../public-booking/change-managed-booking.js';
-import { type Selection, type Source, TZ, openDays, plan, sources, uuids } from './sources.js';
+import { type Selection, type Source, openDays, plan, sources, uuids } from './sources.js';
 
 /**
  * The statistics queries: each aggregates one table in SQL and returns one row per group (a few per group at most),
@@ -17,6 +16,10 @@ async function grouped<T extends Row>(db: Db, s: Source, q: Selection, body: (ke
   return result.rows;
 }
 
+/**
+ * The bookings' figures (counted from the rollup's cells, rollup-read.ts; defined once, in rollup-cells.ts): by group
+ * and interpreting language, by Helsinki weekday and hour of the start (the heat map), by Helsinki week and agency.
+ */
 export type BookingFigures = Row & {
   /** Which grouping the row is of: the table's groups (by interpreting language), the hour of the week, the week and agency. */
   set: 'row' | 'hour' | 'week';
@@ -38,53 +41,7 @@ export type BookingFigures = Row & {
   interpreted: number;
 };
 
-/**
- * Bookings starting in the period, in one scan with three grouping sets: by group and interpreting language (the few
- * languages keep it small), by Helsinki weekday and hour of the start (the heat map: a booking's minutes count in
- * the hour it starts), and by Helsinki week and agency (the time series). `OFFSET 0` keeps the subquery whole: flattened,
- * PostgreSQL merges the key and `agency_id` (the same column by agency) and nulls the week set's agency.
- */
-export const bookingFigures = (db: Db, q: Selection) =>
-  grouped<BookingFigures>(
-    db,
-    sources.bookings,
-    q,
-    (key, where) => sql`SELECT CASE WHEN GROUPING(x.k, x.interpreting) = 0 THEN 'row' WHEN GROUPING(x.weekday, x.hour) = 0 THEN 'hour' ELSE 'week' END AS set,
-      x.k, x.interpreting, x.weekday, x.hour, to_char(x.week, 'YYYY-MM-DD') AS week, x.agency_id, count(*)::int AS bookings,
-      count(*) FILTER (WHERE x.channel = 'on-site')::int AS on_site,
-      count(*) FILTER (WHERE x.channel = 'agency-phone')::int AS agency_phone,
-      count(*) FILTER (WHERE x.channel = 'service-point-phone')::int AS service_point_phone,
-      count(*) FILTER (WHERE x.channel = 'online')::int AS online,
-      count(*) FILTER (WHERE x.status = 'cancelled')::int AS cancellations,
-      count(*) FILTER (WHERE x.status = 'no-show')::int AS no_shows,
-      count(*) FILTER (WHERE x.walk_in)::int AS walk_ins,
-      count(*) FILTER (WHERE x.status IN ('in-meeting', 'completed'))::int AS meetings,
-      coalesce(sum(x.minutes) FILTER (WHERE x.status <> 'cancelled'), 0)::float8 AS booked_minutes,
-      count(*) FILTER (WHERE x.status <> 'cancelled' AND x.interpreting IS NOT NULL)::int AS interpreted
-    FROM (SELECT ${key} AS k, b.interpreting_language AS interpreting, b.channel, b.status, b.walk_in, b.agency_id,
-        extract(epoch FROM b.ends_at - b.starts_at) / 60 AS minutes, l.local,
-        extract(isodow FROM l.local)::int AS weekday, extract(hour FROM l.local)::int AS hour, date_trunc('week', l.local) AS week
-      FROM bookings b CROSS JOIN LATERAL (SELECT b.starts_at AT TIME ZONE ${TZ} AS local) l WHERE ${where} OFFSET 0) x
-    GROUP BY GROUPING SETS ((x.k, x.interpreting), (x.weekday, x.hour), (x.week, x.agency_id))`,
-  );
-
 export type CancellerFigures = Row & { who: string; n: number };
-
-/** Cancelled bookings by who cancelled them: the last cancelling event's user, compared with the booking's agency; the customer online. */
-export const cancellerFigures = (db: Db, q: Selection) =>
-  grouped<CancellerFigures>(
-    db,
-    sources.bookings,
-    q,
-    (key, where) => sql`SELECT ${key} AS k,
-      CASE WHEN e.booking_id IS NULL THEN 'other' WHEN e.actor_id IS NULL AND b.cancel_reason = ${CUSTOMER_CANCELLED} THEN 'customer' WHEN e.actor_id IS NULL THEN 'system' WHEN u.organisation_id = b.agency_id THEN 'agency'
-        WHEN o.kind = 'contractor' THEN 'servicePoint' ELSE 'other' END AS who, count(*)::int AS n
-    FROM bookings b
-    LEFT JOIN LATERAL (SELECT e.booking_id, e.actor_id FROM booking_events e WHERE e.booking_id = b.id AND e.to_status = 'cancelled' ORDER BY e.at DESC LIMIT 1) e ON true
-    LEFT JOIN users u ON u.id = e.actor_id
-    LEFT JOIN organisations o ON o.id = u.organisation_id
-    WHERE ${where} AND b.status = 'cancelled' GROUP BY 1, 2`,
-  );
 
 export type MeetingFigures = Row & {
   completed: number;
@@ -196,11 +153,12 @@ export type OpenFigures = { k: string; open_minutes: number };
 /**
  * Open minutes of the active rooms of the points in view, per point or week (one total row, key '', otherwise):
  * each day's opening hours of the point's weekday times its rooms, less the holidays given and the point's closures.
+ * A group with no open day left (sum of n) is no group, as when the days were listed one by one.
  */
 export async function openMinutes(db: Db, q: Selection, holidays: string[]): Promise<OpenFigures[]> {
-  const key = q.groupBy === 'servicePoint' ? sql`o.point_id::text` : q.groupBy === 'week' ? sql`to_char(date_trunc('week', o.day::timestamp), 'YYYY-MM-DD')` : sql`''`;
+  const key = q.groupBy === 'servicePoint' ? sql`o.point_id::text` : q.groupBy === 'week' ? sql`o.week` : sql`''`;
   const result = (await db.execute(
-    sql`SELECT ${key} AS k, coalesce(sum(o.rooms * extract(epoch FROM o.closes - o.opens) / 60), 0)::float8 AS open_minutes FROM (${openDays(q, holidays)}) o GROUP BY 1`,
+    sql`SELECT ${key} AS k, coalesce(sum(o.n * o.rooms * extract(epoch FROM o.closes - o.opens) / 60), 0)::float8 AS open_minutes FROM (${openDays(q, holidays)}) o GROUP BY 1 HAVING sum(o.n) > 0`,
   )) as unknown as { rows: OpenFigures[] };
   return result.rows;
 }

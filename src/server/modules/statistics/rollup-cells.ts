@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { DAY_HOURS } from '../../db/schema/statistics.js';
+import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
 import { CUSTOMER_CANCELLED } from '../public-booking/change-managed-booking.js';
 import { TZ } from './sources.js';
 
@@ -32,6 +32,10 @@ const SUMS = ['booked_minutes', ...DAY_HOURS.map((h) => `m${h}`)];
 /** Every column of a cell, in the table's terms. */
 export const CELL_COLUMNS = [...KEY, ...COUNTS, ...SUMS, 'hours'];
 export const cellColumnList = sql.raw(CELL_COLUMNS.join(', '));
+
+/** The month layer's columns: a cell's, and the meetings on the first…fifth occurrence of the row's weekday. */
+export const MONTH_COLUMNS = [...CELL_COLUMNS, ...MONTH_OCCURRENCES.map((n) => `meetings${n}`)];
+export const monthColumnList = sql.raw(MONTH_COLUMNS.join(', '));
 
 /** Sums of cells (the statistics' outer aggregate): counts as int, minutes as float8, hours OR-ed. */
 export const summedCells = sql.raw(
@@ -102,3 +106,17 @@ export const dayStart = (day: SQL) => sql`((${day})::timestamp AT TIME ZONE ${TZ
 /** Bookings of the marked (day, point) pairs: `dd` is a relation of day and service_point_id. */
 export const markedBookings = (pairs: SQL) =>
   sql`(${pairs}) dd JOIN bookings b ON b.service_point_id = dd.service_point_id AND b.starts_at >= ${dayStart(sql`dd.day`)} AND b.starts_at < ${dayStart(sql`dd.day + 1`)}`;
+
+/**
+ * The month rows of the day rows in `where` (`s`, statistics_days): one per month and weekday, with the same key
+ * otherwise; its `day` is the month's first date with that weekday, and `meetings<n>` the meetings of its n-th
+ * occurrence (the day of the month 1–7 is the first, 8–14 the second…), null when no booking started that day.
+ */
+export function monthCells(where: SQL): SQL {
+  const nth = sql.raw(MONTH_OCCURRENCES.map((n) => `(sum(x.meetings) FILTER (WHERE x.nth = ${n}))::int AS meetings${n}`).join(', '));
+  return sql`SELECT x.service_point_id, x.first AS day, x.agency_id, x.fine, x.service_id, x.channel, x.language, x.interpreting_language, ${summedCells}, ${nth}
+    FROM (SELECT s.*, date_trunc('month', s.day::timestamp)::date + (extract(isodow FROM s.day)::int - extract(isodow FROM date_trunc('month', s.day::timestamp))::int + 7) % 7 AS first,
+        (extract(day FROM s.day)::int - 1) / 7 + 1 AS nth
+      FROM statistics_days s WHERE ${where}) x
+    GROUP BY x.service_point_id, x.first, x.agency_id, x.fine, x.service_id, x.channel, x.language, x.interpreting_language`;
+}

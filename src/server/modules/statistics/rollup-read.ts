@@ -1,9 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { DAY_HOURS } from '../../db/schema/statistics.js';
 import { addDays } from '../scheduling/time.js';
 import type { BookingFigures, CancellerFigures } from './repository.js';
-import { FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
+import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
+import { wholeMonths } from './months.js';
+import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
 import { type Selection, plan, sources } from './sources.js';
 
 type Summed = BookingFigures & {
@@ -18,20 +19,67 @@ type Summed = BookingFigures & {
 /** Whether the coarse cells (day, point, agency, interpreting) can answer: nothing grouped or filtered by service, channel or language. */
 const coarseEnough = (q: Selection) => !['service', 'channel', 'language'].includes(q.groupBy) && !q.serviceId && !q.channel && !q.language;
 
+/** The whole months the month layer answers for this selection: within the period and the rollup (not by week: its rows know no week). */
+function monthsOf(q: Selection, through: string | null) {
+  if (!through || q.groupBy === 'week') return null;
+  return wholeMonths(q.fromDay, through < q.toDay ? through : q.toDay);
+}
+
+/** The months (first day) of a point with a day marked dirty, within `months`: read from the days, not the month rows. */
+const dirtyMonths = (months: { first: string; last: string }) =>
+  sql`SELECT DISTINCT service_point_id, date_trunc('month', day::timestamp)::date AS month FROM statistics_dirty_days WHERE day BETWEEN ${months.first}::date AND ${months.last}::date`;
+
 /**
- * The cells of the period: the rollup's for the days it holds and that are not marked dirty, and the same cells
- * counted live from the bookings for the later days (today, the future, days not yet rolled up) and the marked ones.
+ * The cells of the period: the month layer's rows for its whole months (but not a point's month with a day marked
+ * dirty), the rollup's day rows for the other days it holds and that are not marked, and the same cells counted live
+ * from the bookings for the later days (today, the future, days not yet rolled up) and the marked ones. The month rows
+ * (one per month and weekday) carry the weekday but no week: `week` is null in them.
  */
-function periodCells(q: Selection, through: string | null): SQL {
+function periodCells(q: Selection, through: string | null, months: { first: string; last: string } | null): SQL {
   const marks = sql`SELECT DISTINCT day, service_point_id FROM statistics_dirty_days WHERE day BETWEEN ${q.fromDay}::date AND ${q.toDay}::date`;
   const liveFrom = through && through >= q.fromDay ? addDays(through, 1) : q.fromDay;
+  const days = (cells: SQL) => sql`SELECT r.*, date_trunc('week', r.day::timestamp) AS week FROM (${cells}) r`;
   const live = cells(sql`bookings b`, sql`b.starts_at >= ${dayStart(sql`${liveFrom}::date`)} AND b.starts_at < ${q.end.toISOString()}::timestamptz`, FINE);
-  if (!through || through < q.fromDay) return live;
+  if (!through || through < q.fromDay) return days(live);
   const upto = through < q.toDay ? through : q.toDay;
-  const rolled = sql`SELECT ${cellColumnList} FROM statistics_days s WHERE s.fine = ${!coarseEnough(q)} AND s.day BETWEEN ${q.fromDay}::date AND ${upto}::date
-    AND NOT EXISTS (SELECT 1 FROM statistics_dirty_days dd WHERE dd.day = s.day AND dd.service_point_id = s.service_point_id)`;
+  const fine = !coarseEnough(q);
+  const notMarked = sql`NOT EXISTS (SELECT 1 FROM statistics_dirty_days dd WHERE dd.day = s.day AND dd.service_point_id = s.service_point_id)`;
+  const rolledDays = (from: string, to: string) =>
+    sql`SELECT ${cellColumnList} FROM statistics_days s WHERE s.fine = ${fine} AND s.day BETWEEN ${from}::date AND ${to}::date AND ${notMarked}`;
+  // Each part its own range, so that no part reads the whole months' day rows: the edges, and (driven by the marks,
+  // through the key's point and day) the days of a point's month with a marked day.
+  const parts = !months
+    ? [rolledDays(q.fromDay, upto)]
+    : [
+        ...(q.fromDay < months.first ? [rolledDays(q.fromDay, addDays(months.first, -1))] : []),
+        ...(months.last < upto ? [rolledDays(addDays(months.last, 1), upto)] : []),
+        sql`SELECT ${sql.raw(CELL_COLUMNS.map((c) => `s.${c}`).join(', '))} FROM (${dirtyMonths(months)}) dm
+          JOIN statistics_days s ON s.service_point_id = dm.service_point_id AND s.day >= dm.month AND s.day < (dm.month + interval '1 month')::date
+          WHERE s.fine = ${fine} AND ${notMarked}`,
+      ];
+  const rolled = sql.join(parts, sql` UNION ALL `);
   const marked = cells(markedBookings(sql`${marks} AND day <= ${upto}::date`), sql`true`, FINE);
-  return sql`${rolled} UNION ALL ${marked} UNION ALL ${live}`;
+  const dayCells = days(sql`${rolled} UNION ALL ${marked} UNION ALL ${live}`);
+  if (!months) return dayCells;
+  return sql`${dayCells} UNION ALL SELECT ${cellColumnList}, NULL::timestamp AS week FROM (${monthRows(months, fine)}) s`;
+}
+
+/** The month layer's rows of the whole months, less the months of points with a marked day. */
+const monthRows = (months: { first: string; last: string }, fine: boolean) =>
+  sql`SELECT s.* FROM statistics_months s WHERE s.fine = ${fine} AND s.day BETWEEN ${months.first}::date AND ${months.last}::date
+    AND NOT EXISTS (SELECT 1 FROM (${dirtyMonths(months)}) dm WHERE dm.service_point_id = s.service_point_id AND dm.month = date_trunc('month', s.day::timestamp)::date)`;
+
+/**
+ * Meetings by Helsinki week and agency from the month rows: each row's n-th occurrence of its weekday is `day + 7(n − 1)`,
+ * within its month; an occurrence without any booking (null) makes no week, as in the days.
+ */
+function monthWeeks(q: Selection, months: { first: string; last: string }, where: SQL): SQL {
+  const nth = sql.raw(MONTH_OCCURRENCES.map((n) => `WHEN ${n} THEN x.meetings${n}`).join(' '));
+  const sums = sql.raw(MONTH_OCCURRENCES.map((n) => `sum(r.meetings${n})::int AS meetings${n}`).join(', '));
+  return sql`SELECT to_char(date_trunc('week', (x.day + 7 * (n - 1))::timestamp), 'YYYY-MM-DD') AS week, x.agency_id::text AS agency_id, sum(CASE n ${nth} END)::int AS meetings
+    FROM (SELECT r.day, r.agency_id, ${sums} FROM (${monthRows(months, !coarseEnough(q))}) r WHERE ${where} GROUP BY 1, 2) x
+    CROSS JOIN generate_series(1, ${MONTH_OCCURRENCES.length}) n
+    WHERE CASE n ${nth} END IS NOT NULL GROUP BY 1, 2`;
 }
 
 /**
@@ -45,21 +93,33 @@ function periodCells(q: Selection, through: string | null): SQL {
 export async function rolledBookingFigures(db: Db, q: Selection, through: string | null): Promise<{ bookings: BookingFigures[]; cancellers: CancellerFigures[] } | null> {
   const p = plan(sources.cells, q);
   if (!p) return null;
+  const months = monthsOf(q, through);
   const result = (await db.execute(sql`SELECT CASE WHEN GROUPING(x.k, x.interpreting) = 0 THEN 'row' WHEN GROUPING(x.weekday) = 0 THEN 'hour' ELSE 'week' END AS set,
       x.k, x.interpreting, x.weekday, to_char(x.week, 'YYYY-MM-DD') AS week, x.agency_id::text AS agency_id, ${summedCells}
-    FROM (SELECT ${p.key} AS k, nullif(r.interpreting_language, '') AS interpreting, extract(isodow FROM r.day)::int AS weekday,
-        date_trunc('week', r.day::timestamp) AS week, r.*
-      FROM (${periodCells(q, through)}) r WHERE ${p.where} OFFSET 0) x
+    FROM (SELECT ${p.key} AS k, nullif(r.interpreting_language, '') AS interpreting, extract(isodow FROM r.day)::int AS weekday, r.*
+      FROM (${periodCells(q, through, months)}) r WHERE ${p.where} OFFSET 0) x
     GROUP BY GROUPING SETS ((x.k, x.interpreting), (x.weekday), (x.week, x.agency_id))`)) as unknown as { rows: Summed[] };
-  const bookings: BookingFigures[] = [];
+  // The month rows' weeks (null in the sets above) come from their occurrences, added to the days' weeks.
+  const weeks = new Map<string, Summed>();
+  for (const r of result.rows) if (r.set === 'week' && r.week !== null) weeks.set(`${r.week}|${r.agency_id}`, r);
+  if (months) {
+    const monthly = (await db.execute(monthWeeks(q, months, p.where))) as unknown as { rows: { week: string; agency_id: string; meetings: number }[] };
+    for (const m of monthly.rows) {
+      const id = `${m.week}|${m.agency_id}`;
+      const w = weeks.get(id);
+      if (w) w.meetings += m.meetings;
+      else weeks.set(id, { set: 'week', k: null, week: m.week, agency_id: m.agency_id, meetings: m.meetings } as unknown as Summed);
+    }
+  }
+  const bookings: BookingFigures[] = [...weeks.values()];
   const cancellers: CancellerFigures[] = [];
   for (const r of result.rows) {
     if (r.set === 'hour') {
       for (const h of DAY_HOURS) if (((r.hours ?? 0) >> h) & 1) bookings.push({ ...r, hour: h, booked_minutes: r[`m${h}`] ?? 0 });
       continue;
     }
-    bookings.push({ ...r, hour: null });
     if (r.set !== 'row') continue;
+    bookings.push({ ...r, hour: null });
     const who = { agency: r.cancelled_by_agency, servicePoint: r.cancelled_by_service_point, customer: r.cancelled_by_customer, system: r.cancelled_by_system, other: r.cancelled_by_other };
     for (const [w, n] of Object.entries(who)) if (n > 0) cancellers.push({ k: r.k, who: w, n });
   }

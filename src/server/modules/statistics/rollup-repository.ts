@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../scheduling/time.js';
-import { BOTH_LEVELS, COARSE, FINE, cellColumnList, cells, dayStart, markedBookings } from './rollup-cells.js';
+import { monthEnd, monthStart, wholeMonths } from './months.js';
+import { BOTH_LEVELS, COARSE, FINE, cellColumnList, cells, dayStart, markedBookings, monthCells, monthColumnList } from './rollup-cells.js';
 import { TZ, uuids } from './sources.js';
 
 type Rows<T> = { rows: T[] };
@@ -52,6 +53,22 @@ export async function refreshStep(tx: Db, yesterday: string, chunkDays: number):
     // The coarse cells first and the fine ones after: a year's coarse cells, which most pages read, lie together.
     await tx.execute(sql`INSERT INTO statistics_days (${cellColumnList}) ${cells(sql`bookings b`, days, COARSE)}`);
     await tx.execute(sql`INSERT INTO statistics_days (${cellColumnList}) ${cells(sql`bookings b`, days, FINE)}`);
+  }
+  // The month layer: the whole months the days just counted complete, and the recounted days' months of their points.
+  const counted = from && from <= upto ? wholeMonths(monthStart(from), upto) : null;
+  if (counted) {
+    await tx.execute(sql`DELETE FROM statistics_months WHERE day BETWEEN ${counted.first}::date AND ${counted.last}::date`);
+    // As with the days, the coarse rows first and the fine ones after, so that a year's coarse month rows lie together.
+    for (const fine of [false, true]) {
+      await tx.execute(sql`INSERT INTO statistics_months (${monthColumnList}) ${monthCells(sql`s.day BETWEEN ${counted.first}::date AND ${counted.last}::date AND s.fine = ${fine}`)}`);
+    }
+  }
+  const months = [...new Set(pairs.filter(([day]) => monthEnd(day) <= upto && !(counted && day >= counted.first)).map(([day, point]) => `${monthStart(day)}|${point}`))].map((p) => p.split('|') as [string, string]);
+  if (months.length > 0) {
+    const list = sql`SELECT * FROM unnest(${dates(months.map((m) => m[0]))}, ${uuids(months.map((m) => m[1]))}) AS m(month, service_point_id)`;
+    const inMonth = (t: string) => sql.raw(`${t}.service_point_id = m.service_point_id AND ${t}.day >= m.month AND ${t}.day < (m.month + interval '1 month')`);
+    await tx.execute(sql`DELETE FROM statistics_months r USING (${list}) m WHERE ${inMonth('r')}`);
+    await tx.execute(sql`INSERT INTO statistics_months (${monthColumnList}) ${monthCells(sql`EXISTS (SELECT 1 FROM (${list}) m WHERE ${inMonth('s')})`)}`);
   }
   await tx.execute(sql`UPDATE statistics_rollup_state SET through = ${upto}::date, refreshed_at = now() WHERE id = 1`);
   return { from: from && from <= upto ? from : null, through: upto, recounted: pairs.length, done: upto >= yesterday };

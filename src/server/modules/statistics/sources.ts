@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { StatisticsGroupBy } from '../../../shared/statistics.js';
 import type { StatisticsScope } from '../../auth/policy.js';
+import { addDays, eachDate, weekdayOf } from '../scheduling/time.js';
 
 /** Statistics count Helsinki days and weeks (Monday to Sunday in wall-clock time, so a DST week is one week). */
 export const TZ = 'Europe/Helsinki';
@@ -127,16 +128,45 @@ export function openPoints(q: Selection): SQL {
   return sql.join(points, sql` AND `);
 }
 
+/** The period's days that are not holidays, counted by (Monday of the week, when grouping by week; '' otherwise) and ISO weekday. */
+function dayCounts(q: Selection, holidays: string[]) {
+  const off = new Set(holidays);
+  const counts = new Map<string, { week: string; weekday: number; n: number }>();
+  for (const day of eachDate(q.fromDay, q.toDay)) {
+    if (off.has(day)) continue;
+    const weekday = weekdayOf(day);
+    const week = q.groupBy === 'week' ? addDays(day, 1 - weekday) : '';
+    const id = `${week}|${weekday}`;
+    const c = counts.get(id) ?? counts.set(id, { week, weekday, n: 0 }).get(id)!;
+    c.n += 1;
+  }
+  return [...counts.values()];
+}
+
 /**
- * The open room time of each day of the period at each point (`o`: day, weekday, point `p`, opening hours `oh`, rooms
- * `rooms`): opening hours of the point's weekday, less the holidays given and the point's closures.
+ * The open room time of the period at each point in view (`o`: week key, weekday, point, opening hours `opens`…`closes`,
+ * `rooms` and `n`, how many such days): the opening hours of each weekday times the number of such days that are not
+ * holidays, and one less (n = −1) for each day a closure of the point covers (a day covered twice counts once).
+ * The week key is the Monday when grouping by week, '' otherwise. Counted by weekday rather than day by day: a year
+ * is a few thousand rows, not one per day and point.
  */
 export function openDays(q: Selection, holidays: string[]): SQL {
-  return sql`SELECT d.day, d.weekday, p.id AS point_id, oh.opens, oh.closes, rc.rooms
-    FROM (SELECT g::date AS day, extract(isodow FROM g)::int AS weekday FROM generate_series(${q.fromDay}::date, ${q.toDay}::date, interval '1 day') g
-      WHERE NOT (g::date = ANY(${`{${holidays.join(',')}}`}::date[]))) d
+  const counts = dayCounts(q, holidays);
+  const rooms = sql`(SELECT service_point_id, count(*)::int AS rooms FROM rooms WHERE active GROUP BY 1)`;
+  const weekOf = q.groupBy === 'week' ? sql`to_char(date_trunc('week', cd.day::timestamp), 'YYYY-MM-DD')` : sql`''`;
+  return sql`SELECT d.week, d.weekday, p.id AS point_id, oh.opens, oh.closes, rc.rooms, d.n
+    FROM unnest(${`{${counts.map((c) => `"${c.week}"`).join(',')}}`}::text[], ${`{${counts.map((c) => c.weekday).join(',')}}`}::int[], ${`{${counts.map((c) => c.n).join(',')}}`}::int[]) AS d(week, weekday, n)
     JOIN opening_hours oh ON oh.weekday = d.weekday
     JOIN service_points p ON p.id = oh.service_point_id
-    JOIN (SELECT service_point_id, count(*)::int AS rooms FROM rooms WHERE active GROUP BY 1) rc ON rc.service_point_id = p.id
-    WHERE ${openPoints(q)} AND NOT EXISTS (SELECT 1 FROM closures c WHERE c.service_point_id = p.id AND d.day BETWEEN c.starts_on AND c.ends_on)`;
+    JOIN ${rooms} rc ON rc.service_point_id = p.id
+    WHERE ${openPoints(q)}
+    UNION ALL
+    SELECT ${weekOf}, extract(isodow FROM cd.day)::int, p.id, oh.opens, oh.closes, rc.rooms, -1
+    FROM (SELECT DISTINCT c.service_point_id, g::date AS day FROM closures c
+        CROSS JOIN generate_series(greatest(c.starts_on, ${q.fromDay}::date), least(c.ends_on, ${q.toDay}::date), interval '1 day') g
+        WHERE c.starts_on <= ${q.toDay}::date AND c.ends_on >= ${q.fromDay}::date) cd
+    JOIN opening_hours oh ON oh.service_point_id = cd.service_point_id AND oh.weekday = extract(isodow FROM cd.day)::int
+    JOIN service_points p ON p.id = cd.service_point_id
+    JOIN ${rooms} rc ON rc.service_point_id = p.id
+    WHERE ${openPoints(q)} AND NOT (cd.day = ANY(${`{${holidays.join(',')}}`}::date[]))`;
 }

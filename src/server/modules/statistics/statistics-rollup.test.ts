@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     const res = await c.get(`/api/statistics?${q}`);
     expect(res.statusCode, res.body).toBe(200);
     const { format: _format, ...parsed } = statisticsQuery.parse(Object.fromEntries(new URLSearchParams(q)));
-    return { rollup: res.json() as StatisticsView, base: await buildStatistics(t.ctx, actor, parsed, 'base') };
+    return { rollup: res.json() as StatisticsView, base: await buildStatistics(t.ctx, actor, parsed, 'live') };
   };
   const coordinatorActor = () => actorOf(w.users.coordinator, [{ role: 'coordinator', organisationId: w.users.coordinator.organisationId }]);
   const expertActor = () => actorOf(w.users.expertA, [{ role: 'expert', organisationId: w.agencyA.id }]);
@@ -134,5 +134,58 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     await refreshStatisticsRollup(t.ctx);
     expect(await marks()).toBe(0);
     await expectSameAsBase();
+  });
+
+  it('reads whole months from the month layer: the month edges, a DST month and a changed day are exact at once and after the refresh', async () => {
+    // Wed 1.10 00:30 EEST (30.9 21:30Z: September in UTC, week 29.9) and Sun 30.11 23:45 EET (21:45Z), agency A at P1.
+    for (const at of ['2025-09-30T21:30:00Z', '2025-11-30T21:45:00Z']) {
+      await t.ctx.db.execute(sql`INSERT INTO bookings (reference, service_point_id, room_id, agency_id, service_id, expert_id, starts_at, ends_at, status, channel, customer_name, language)
+        SELECT ${`SM${at.slice(5, 7)}`}, service_point_id, room_id, agency_id, service_id, expert_id, ${at}::timestamptz, ${at}::timestamptz + interval '30 minutes', 'completed', channel, customer_name, language
+        FROM bookings WHERE starts_at = '2025-10-29T08:00:00Z'`);
+    }
+    await refreshStatisticsRollup(t.ctx);
+    const monthRows = async () => (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM statistics_months WHERE day BETWEEN '2025-10-01' AND '2025-11-30'`))[0]!.n;
+    expect(await monthRows()).toBeGreaterThan(0);
+    // Whole months only, a whole month between two edges, an edge on each side; coarse and fine; two people.
+    const monthQueries = [
+      'from=2025-10-01&to=2025-11-30&groupBy=agency',
+      'from=2025-10-01&to=2025-11-30&groupBy=servicePoint&interpreting=false',
+      'from=2025-09-15&to=2025-12-02&groupBy=agency',
+      'from=2025-10-02&to=2025-11-30&groupBy=agency',
+      'from=2025-10-01&to=2025-11-29&groupBy=channel',
+      `from=2025-10-01&to=2025-11-30&groupBy=service&serviceId=${w.serviceA.id}`,
+    ];
+    const expectMonthsAsBase = async () => {
+      for (const query of monthQueries) {
+        const { rollup, base } = await both(coordinator, coordinatorActor(), query);
+        expect(rollup, query).toEqual(base);
+      }
+      const { rollup, base } = await both(expert, expertActor(), 'from=2025-10-01&to=2025-11-30&groupBy=servicePoint');
+      expect(rollup).toEqual(base);
+    };
+    await expectMonthsAsBase();
+    const months = async () => (await both(coordinator, coordinatorActor(), 'from=2025-10-01&to=2025-11-30&groupBy=agency')).rollup;
+    const a = (v: StatisticsView) => v.rows.find((r) => r.group.id === w.agencyA.id) as StatisticsRow;
+    const before = await months();
+    // The 11 of the period, 19.10 23:30, 3.11 00:30 and the two above: 1.10 00:30 counts in October and in the week of 29.9.
+    expect(a(before).bookings).toBe(15);
+    expect(before.weekly.find((x) => x.week === '2025-09-29' && x.agency.id === w.agencyA.id)).toBeTruthy();
+    // The whole months are read from the month rows: a changed month row shows (and is changed back).
+    const shift = (n: number) =>
+      t.ctx.db.execute(sql`UPDATE statistics_months SET bookings = bookings + ${n} WHERE NOT fine AND day BETWEEN '2025-10-01' AND '2025-10-31' AND agency_id = ${w.agencyA.id}::uuid
+        AND service_point_id = ${w.p2.point.id}::uuid`);
+    await shift(100);
+    expect(a(await months()).bookings).toBe(115);
+    await shift(-100);
+    // A change on a rolled-up day of a whole month shows at once (the point's month is read from its days) and after the refresh.
+    await t.ctx.db.execute(sql`UPDATE bookings SET status = 'no-show' WHERE starts_at = '2025-09-30T21:30:00Z'`);
+    expect(await marks()).toBe(1);
+    const live = await months();
+    expect([a(live).meetings, a(live).bookings]).toEqual([(a(before).meetings as number) - 1, 15]);
+    await expectMonthsAsBase();
+    expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(1);
+    expect(await marks()).toBe(0);
+    expect(await months()).toEqual(live);
+    await expectMonthsAsBase();
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatisticsRow, StatisticsView } from '../../../shared/statistics.js';
@@ -164,5 +165,22 @@ describe.each(testDatabaseKinds)('statistics on %s', (kind) => {
     const share = rowA.getCell(1 + headers.indexOf('Användningsgrad'));
     expect(share.numFmt).toBe('0.0 %');
     expect(share.value).toBeCloseTo(270 / 7200, 4);
+  });
+
+  it("counts a point's closures out of its open minutes, a day closed twice once, by point, by week and in the heat map", async () => {
+    // P1 is open 6 hours on weekdays with one room. Closed 21.–22.10 and 22.–23.10 (Tue–Thu), and on Sat 25.10 (no hours).
+    await t.ctx.db.execute(sql`INSERT INTO closures (service_point_id, starts_on, ends_on, reason) VALUES
+      (${w.p1.point.id}::uuid, '2025-10-21', '2025-10-22', 'Remontti'), (${w.p1.point.id}::uuid, '2025-10-22', '2025-10-23', 'Remontti'),
+      (${w.p1.point.id}::uuid, '2025-10-25', '2025-10-25', 'Remontti')`);
+    try {
+      const points = await view(coordinator, 'groupBy=servicePoint');
+      expect(row(points, w.p1.point.id).capacity.openMinutes).toBe(3600 - 3 * 360);
+      const weeks = await view(coordinator, `groupBy=week&agencyId=${w.agencyA.id}&servicePointId=${w.p1.point.id}`);
+      expect([row(weeks, '2025-10-20').capacity.openMinutes, row(weeks, '2025-10-27').capacity.openMinutes]).toEqual([1800 - 3 * 360, 1800]);
+      // Two Wednesdays in the period, one of them closed.
+      expect(weeks.capacityByHour.find((c) => c.weekday === 3 && c.hour === 9)).toMatchObject({ openMinutes: 60 });
+    } finally {
+      await t.ctx.db.execute(sql`DELETE FROM closures WHERE service_point_id = ${w.p1.point.id}::uuid`);
+    }
   });
 });
