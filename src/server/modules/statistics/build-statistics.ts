@@ -62,7 +62,7 @@ export async function buildStatistics(
 }
 
 /** The same figures before any is hidden: never sent anywhere (the tests compare the hidden cells with them). */
-export async function countStatistics(ctx: AppContext, actor: UserActor, query: Omit<StatisticsQuery, 'format'>, path: 'rollup' | 'base' = 'rollup'): Promise<StatisticsView> {
+export async function countStatistics(ctx: AppContext, actor: UserActor, query: Omit<StatisticsQuery, 'format'>, path: 'rollup' | 'live' = 'rollup'): Promise<StatisticsView> {
   authorize(actor, 'statistics:read', { organisationId: query.agencyId, servicePointId: query.servicePointId });
   const { from, to, lang, ...filters } = query;
   const { start, end } = instantRange(from, to);

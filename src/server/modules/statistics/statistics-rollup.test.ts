@@ -167,6 +167,9 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     const months = async () => (await both(coordinator, coordinatorActor(), 'from=2025-10-01&to=2025-11-30&groupBy=agency')).rollup;
     const a = (v: StatisticsView) => v.rows.find((r) => r.group.id === w.agencyA.id) as StatisticsRow;
     const before = await months();
+    // Small counts are hidden in the view ("< 5"); the unhidden counts show the change.
+    const counted = () => countStatistics(t.ctx, coordinatorActor(), statisticsQuery.parse(Object.fromEntries(new URLSearchParams('from=2025-10-01&to=2025-11-30&groupBy=agency'))));
+    const countedBefore = await counted();
     // The 11 of the period, 19.10 23:30, 3.11 00:30 and the two above: 1.10 00:30 counts in October and in the week of 29.9.
     expect(a(before).bookings).toBe(15);
     expect(before.weekly.find((x) => x.week === '2025-09-29' && x.agency.id === w.agencyA.id)).toBeTruthy();
@@ -181,7 +184,7 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     await t.ctx.db.execute(sql`UPDATE bookings SET status = 'no-show' WHERE starts_at = '2025-09-30T21:30:00Z'`);
     expect(await marks()).toBe(1);
     const live = await months();
-    expect([a(live).meetings, a(live).bookings]).toEqual([(a(before).meetings as number) - 1, 15]);
+    expect([a(await counted()).meetings, a(live).bookings]).toEqual([(a(countedBefore).meetings as number) - 1, 15]);
     await expectMonthsAsBase();
     expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(1);
     expect(await marks()).toBe(0);
