@@ -22,7 +22,7 @@ if (typeof getCallSites === 'function') {
 // V8's compiled code for the bundle (14 MB of JavaScript), kept on disk beside it: a later start reuses it instead of
 // compiling the bundle again (bench/startup.ts). Node validates each entry against the file's contents; a read-only
 // dist folder only means no cache.
-module.enableCompileCache?.(path.join(path.dirname(fileURLToPath(import.meta.url)), '.compile-cache'));
+(module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(path.join(path.dirname(fileURLToPath(import.meta.url)), '.compile-cache'));
 
 // @ts-expect-error the bundle exists only in dist/server, beside this file once built
 await import('./server.js');

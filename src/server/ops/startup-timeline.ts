@@ -15,7 +15,7 @@ export function printStartupTimeline(title: string) {
   if (!enabled()) return;
   let previous = { at: 0, cpuMs: 0 };
   const lines = [`start-up timeline (${title}): since process start ms | phase wall ms | phase cpu ms`];
-  for (const mark of performance.getEntriesByType('mark')) {
+  for (const mark of performance.getEntriesByType('mark') as PerformanceMark[]) {
     if (!mark.name.startsWith('startup:')) continue;
     const cpuMs = (mark.detail as { cpuMs: number }).cpuMs;
     const row = [mark.startTime, mark.startTime - previous.at, cpuMs - previous.cpuMs].map((x) => String(Math.round(x)).padStart(6));
