@@ -10,7 +10,7 @@ import { migrationsFolder, openPglite } from './client.js';
  * takes a fraction of the time: the build ships one beside the server bundle for the embedded first start, and the
  * tests load one for every fresh database. Migrations newer than the dump are applied after loading it, as usual.
  */
-export async function dumpMigratedPglite(compression: 'none' | 'gzip', opts: { jobsSchema?: boolean; withoutTemplates?: boolean } = {}): Promise<Buffer> {
+export async function dumpMigratedPglite(compression: 'none' | 'gzip', opts: { jobsSchema?: boolean } = {}): Promise<Buffer> {
   const database = await openPglite();
   await database.migrate();
   if (opts.jobsSchema) {
@@ -20,14 +20,6 @@ export async function dumpMigratedPglite(compression: 'none' | 'gzip', opts: { j
     const boss = createBoss(database);
     await boss.start();
     await boss.stop({ graceful: false });
-  }
-  if (opts.withoutTemplates) {
-    // The template databases are for CREATE DATABASE, which an embedded server never runs: without them the dump
-    // holds half as many files (~650 of ~1,300), and creating files is most of unpacking it at a first start.
-    for (const name of ['template0', 'template1']) {
-      await database.pglite!.exec(`ALTER DATABASE ${name} IS_TEMPLATE false`);
-      await database.pglite!.exec(`DROP DATABASE ${name}`);
-    }
   }
   const dump = await database.pglite!.dumpDataDir(compression);
   await database.close();
