@@ -4,4 +4,4 @@ import { dumpMigratedPglite, writeFileAtomically } from '../src/server/db/pglite
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: tsx scripts/dump-pglite.ts <file.tar.gz>');
-writeFileAtomically(file, await dumpMigratedPglite('gzip'));
+writeFileAtomically(file, await dumpMigratedPglite('gzip', { jobsSchema: true }));

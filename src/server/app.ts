@@ -21,6 +21,7 @@ import { type AuditSealer, startAuditSealer } from './modules/audit/sealer.js';
 import { registerHealth } from './ops/health.js';
 import { loggerOptions } from './ops/logging.js';
 import { registerMetrics } from './ops/metrics.js';
+import { startupMark } from './ops/startup-timeline.js';
 import { type EventBus, InProcessBus } from './realtime/bus.js';
 import { registerRealtime, websocketOptions } from './realtime/routes.js';
 
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  startupMark('app: fastify plugins');
 
   const registry = registerMetrics(app);
   registerHealth(app, ctx);
@@ -109,6 +111,8 @@ export async function buildApp({ config, database, bus = new InProcessBus(), hea
   authRoutes(app, ctx, { clock });
   registerRealtime(app, ctx, { registry, heartbeatMs });
   for (const register of modules) register(app, ctx);
+  startupMark('app: routes');
   if (config.serveWeb) await registerWeb(app);
+  startupMark('app: web files');
   return app;
 }

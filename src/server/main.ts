@@ -15,6 +15,7 @@ import { resolveMasterKey } from './crypto/master-key.js';
 import { rotateAgencyKey, rotateMasterKey } from './modules/documents/keys.js';
 import { resealClientSecrets } from './auth/oidc/providers.js';
 import { resealTotpSecrets } from './auth/totp-secret.js';
+import { printStartupTimeline, startupMark } from './ops/startup-timeline.js';
 
 const usage = `Usage: tsx src/server/main.ts <command>
   start                       migrate, seed demo data when empty (demo mode), serve
@@ -30,11 +31,14 @@ const usage = `Usage: tsx src/server/main.ts <command>
                               DOCUMENT_MASTER_KEY_PREVIOUS); --agency: replace that agency's key`;
 
 async function main() {
+  startupMark('modules loaded');
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
   const database = await openDatabase(config);
+  startupMark('database open');
   const started = Date.now();
   await database.migrate();
+  startupMark('migrations checked');
 
   if (command === 'migrate') {
     console.log(`migrations applied (${database.kind})`);
@@ -92,12 +96,16 @@ async function main() {
     await seedDemo(database.db, config.demoPassword);
     seeded = true;
   }
+  startupMark('demo seed checked');
   // A booking on right now in the demo room, so a video meeting can be tried at any hour.
   const demoReference = config.demo ? await ensureDemoMeetingBooking(database.db) : undefined;
+  startupMark('demo meeting booking');
   // Documents are encrypted under a key from configuration; production refuses to start without one.
   config.documentMasterKey = await resolveMasterKey(config);
   const bus = createBus(database, createLogger(config.logLevel));
+  startupMark('master key, bus');
   const app = await buildApp({ config, database, bus });
+  startupMark('app built');
   let jobs: Jobs | undefined;
   // Unanswered calls repeat and escalate. The state is in the database, so any number of instances may sweep.
   const sweep = startAssistanceSweep({ db: database.db, database, config, bus }, app.log);
@@ -114,8 +122,10 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  startupMark('listening');
   // Customer messages and other background work; the outbox keeps what is due while jobs are off.
   if (config.jobsEnabled) jobs = await startJobs({ db: database.db, database, config, bus }, { log: app.log });
+  startupMark('jobs started');
   // Call buttons that speak MQTT press through the broker at MQTT_URL.
   // Imported only when configured: the MQTT client costs ~150 ms and ~15 MB at start-up.
   if (config.mqttUrl) mqttButtons = (await import('./modules/assistance/mqtt-buttons.js')).startMqttButtons({ db: database.db, database, config, bus }, { url: config.mqttUrl, log: app.log });
@@ -135,6 +145,7 @@ async function main() {
     }
   }
   console.log(lines.join('\n'));
+  printStartupTimeline(command);
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { startupMark } from '../ops/startup-timeline.js';
 
 export type Schema = typeof schema;
 /** The one database type every repository takes: the same for PGlite and node-postgres. */
@@ -74,6 +75,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   // Imported when needed: pglite-dump.ts itself opens PGlite through this module.
   const { unpackShippedDump } = await import('./pglite-dump.js');
   unpackShippedDump(dir);
+  startupMark('database: shipped dump checked');
   return openPglite(dir);
 }
 

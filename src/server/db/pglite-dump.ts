@@ -10,9 +10,17 @@ import { migrationsFolder, openPglite } from './client.js';
  * takes a fraction of the time: the build ships one beside the server bundle for the embedded first start, and the
  * tests load one for every fresh database. Migrations newer than the dump are applied after loading it, as usual.
  */
-export async function dumpMigratedPglite(compression: 'none' | 'gzip'): Promise<Buffer> {
+export async function dumpMigratedPglite(compression: 'none' | 'gzip', opts: { jobsSchema?: boolean } = {}): Promise<Buffer> {
   const database = await openPglite();
   await database.migrate();
+  if (opts.jobsSchema) {
+    // pg-boss's own schema (tables, functions, its migrations), which a new database would otherwise create at its
+    // first start while requests wait (PGlite serves one query at a time). Imported here: the tests' dump has none.
+    const { createBoss } = await import('../jobs/boss.js');
+    const boss = createBoss(database);
+    await boss.start();
+    await boss.stop({ graceful: false });
+  }
   const dump = await database.pglite!.dumpDataDir(compression);
   await database.close();
   return Buffer.from(await dump.arrayBuffer());

@@ -4,6 +4,7 @@ import { startAuditJobs } from '../modules/audit/jobs.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { createLogger } from '../ops/logging.js';
+import { startupMark } from '../ops/startup-timeline.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import type { Channels } from '../modules/notifications/deliver-message.js';
@@ -55,14 +56,19 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
   boss.on('warning', (warning) => log.warn({ warning }, 'pg-boss warning'));
   await boss.start();
+  startupMark('pg-boss started');
   try {
     const notifications = await startNotificationJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, channels: opts.channels });
+    startupMark('jobs: notifications');
     const documents = await startDocumentJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const agreements = await startAgreementJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const accessibility = await startAccessibilityJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     const audit = await startAuditJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    startupMark('jobs: documents, agreements, accessibility, audit');
     const privacy = await startPrivacyJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    startupMark('jobs: privacy (purge run)');
     const statistics = await startStatisticsJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+    startupMark('jobs: statistics');
     return {
       boss,
       dispatchMessages: notifications.dispatch,
