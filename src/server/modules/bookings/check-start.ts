@@ -124,17 +124,19 @@ export async function chooseFromCaches(ctx: AppContext, q: StartChoiceQuery): Pr
   const experts = working(expertIds, staff.working(q.tz).prepare([q.date]).byResource);
   const interpreters = interpreting && working(interpreting.ids, interpreting.working(q.tz).prepare([q.date]).byResource);
   if (experts.length === 0 || interpreters?.length === 0) return undefined;
-  const busy = await cache.busy({
-    roomIds: q.roomIds,
-    expertIds: experts.map((e) => e.id),
-    interpreterIds: interpreters?.map((i) => i.id) ?? [],
-    from: q.span.start,
-    to: q.span.end,
-  });
+  const busyQuery = { roomIds: q.roomIds, expertIds: experts.map((e) => e.id), interpreterIds: interpreters?.map((i) => i.id) ?? [], from: q.span.start, to: q.span.end };
+  // What the cache holds now, without waiting for the weeks being read again after recent bookings: the few experts
+  // (interpreters) those bookings took are left out, as the busy cache does not know them this instant; every room,
+  // and all but a few candidates, must be known, else the cache asks for what it misses (one statement).
+  let busy = cache.cached(busyQuery);
+  const few = (rs: { id: string }[], known: Map<string, Interval[]>) => rs.filter((r) => !known.has(r.id)).length <= Math.floor(rs.length / 8);
+  if (!busy || !q.roomIds.every((id) => busy!.has(id)) || !few(experts, busy) || (interpreters && !few(interpreters, busy))) busy = await cache.busy(busyQuery);
+  const known = busy;
   const withBusy = <R extends { id: string; busy: Interval[] }>(rs: R[]) => {
-    for (const r of rs) r.busy = busy.get(r.id) ?? [];
-    return rs;
+    const out = rs.filter((r) => known.has(r.id));
+    for (const r of out) r.busy = known.get(r.id)!;
+    return out;
   };
-  const rooms = q.roomIds.map((id) => ({ id, working: none, busy: busy.get(id) ?? [] }));
+  const rooms = q.roomIds.map((id) => ({ id, working: none, busy: known.get(id) ?? [] }));
   return chooseAt({ rooms, experts: withBusy(experts), interpreters: interpreters && withBusy(interpreters) }, q.date, { start: q.span.start.getTime(), end: q.span.end.getTime() }, start, end);
 }
