@@ -1,9 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { assertDelegatedIn } from '../agreements/delegation.js';
-import { type Interval, type Slot, chooseAt, works } from '../scheduling/availability.js';
+import type { Interval, Slot } from '../scheduling/availability.js';
 import { catalogueFor } from '../scheduling/availability-catalogue.js';
-import { busyCacheFor } from '../scheduling/busy-cache.js';
 import { holidayOn } from '../scheduling/holidays.js';
 import { hhmm, localDate, localTime, weekdayOf, zonedInstant } from '../scheduling/time.js';
 import { expertTaken, interpreterTaken, roomTaken } from './conflicts.js';
@@ -100,43 +99,4 @@ export async function chooseSlot(ctx: AppContext, q: StartChoiceQuery): Promise<
     expertId: c.expertId,
     ...(c.interpreterId ? { interpreterId: c.interpreterId } : {}),
   };
-}
-
-/**
- * The room, expert and interpreter for the start chosen in Node from the instance's catalogue and busy cache, as the
- * day's slot computation picks them (`chooseAt`, for a start `checkStart` found on the grid of an open day), or
- * undefined when there is none there by the cache, or no cache (inside a transaction): the caller then asks the
- * database (`chooseSlot`), which also says why. A stale cache can only make the insert fail on an exclusion
- * constraint, after which the caller asks the database too. Busy time is read only for the experts (interpreters)
- * who work at the start: the others can neither be chosen nor change who is.
- */
-export async function chooseFromCaches(ctx: AppContext, q: StartChoiceQuery): Promise<Slot | undefined> {
-  const cache = busyCacheFor(ctx);
-  if (!cache) return undefined;
-  const catalogue = catalogueFor(ctx);
-  const [staff, interpreting] = await Promise.all([catalogue.experts(q.agencyId), q.interpretingLanguage ? catalogue.interpreters(q.interpretingLanguage) : undefined]);
-  const start = q.start.getTime();
-  const end = q.end.getTime();
-  const none = new Map<string, Interval[]>();
-  const working = (ids: string[], byResource: Map<string, Map<string, Interval[]>>) =>
-    ids.map((id) => ({ id, working: byResource.get(id) ?? none, busy: [] as Interval[] })).filter((r) => works(r, q.date, start, end));
-  const expertIds = q.expertId ? staff.experts.filter((e) => e.id === q.expertId).map((e) => e.id) : staff.experts.map((e) => e.id);
-  const experts = working(expertIds, staff.working(q.tz).prepare([q.date]).byResource);
-  const interpreters = interpreting && working(interpreting.ids, interpreting.working(q.tz).prepare([q.date]).byResource);
-  if (experts.length === 0 || interpreters?.length === 0) return undefined;
-  const busyQuery = { roomIds: q.roomIds, expertIds: experts.map((e) => e.id), interpreterIds: interpreters?.map((i) => i.id) ?? [], from: q.span.start, to: q.span.end };
-  // What the cache holds now, without waiting for the weeks being read again after recent bookings: the few experts
-  // (interpreters) those bookings took are left out, as the busy cache does not know them this instant; every room,
-  // and all but a few candidates, must be known, else the cache asks for what it misses (one statement).
-  let busy = cache.cached(busyQuery);
-  const few = (rs: { id: string }[], known: Map<string, Interval[]>) => rs.filter((r) => !known.has(r.id)).length <= Math.floor(rs.length / 8);
-  if (!busy || !q.roomIds.every((id) => busy!.has(id)) || !few(experts, busy) || (interpreters && !few(interpreters, busy))) busy = await cache.busy(busyQuery);
-  const known = busy;
-  const withBusy = <R extends { id: string; busy: Interval[] }>(rs: R[]) => {
-    const out = rs.filter((r) => known.has(r.id));
-    for (const r of out) r.busy = known.get(r.id)!;
-    return out;
-  };
-  const rooms = q.roomIds.map((id) => ({ id, working: none, busy: known.get(id) ?? [] }));
-  return chooseAt({ rooms, experts: withBusy(experts), interpreters: interpreters && withBusy(interpreters) }, q.date, { start: q.span.start.getTime(), end: q.span.end.getTime() }, start, end);
 }

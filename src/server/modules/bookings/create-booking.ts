@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import { sqlState } from '../../db/client.js';
 import { auditEvent } from '../audit/record.js';
 import type { Slot } from '../scheduling/availability.js';
-import { checkStart, chooseFromCaches, chooseSlot } from './check-start.js';
+import { checkStart, chooseSlot } from './check-start.js';
 import { conflictFromDatabase } from './conflicts.js';
 import { customerMessageRows } from './messages.js';
 import { bookingChangedEvent, publishBookingChanged } from './events.js';
@@ -40,7 +40,7 @@ export type NewBookingInput = Omit<CreateBookingRequest, 'channel'> & { channel:
 export type WithBooking = (tx: Db, booking: BookingRow) => Promise<void>;
 
 export async function createBooking(ctx: AppContext, actor: Actor, input: NewBookingInput, ip: string, withBooking?: WithBooking): Promise<BookingRow> {
-  const request = {
+  const { tz, query } = await checkStart(ctx, {
     servicePointId: input.servicePointId,
     agencyId: input.agencyId,
     serviceId: input.serviceId,
@@ -48,9 +48,7 @@ export async function createBooking(ctx: AppContext, actor: Actor, input: NewBoo
     language: input.language,
     interpretingLanguage: input.interpretingLanguage,
     expertId: input.expertId,
-  };
-  const now = new Date();
-  const { tz, query } = await checkStart(ctx, request, now);
+  });
 
   const arrivedAt = performance.now();
   const choice = JSON.stringify(query);
@@ -58,13 +56,7 @@ export async function createBooking(ctx: AppContext, actor: Actor, input: NewBoo
   if (!queue) queues.set(ctx.db, (queue = new KeyedQueue<DayState>(() => ({}))));
   return queue.run(`${input.servicePointId} ${query.date}`, (day) => {
     if (day.refused && day.refused.choice === choice && arrivedAt < day.refused.askedAt) throw day.refused.error;
-    return bookStart(ctx, actor, input, ip, tz, query, withBooking, async (attempt) => {
-      // First from the instance's caches; with none free there, or after the insert refused that choice (a stale
-      // cache or a lost race), from the database, which also explains a refusal exactly.
-      if (attempt === 0) {
-        const cached = await chooseFromCaches(ctx, query);
-        if (cached) return cached;
-      }
+    return bookStart(ctx, actor, input, ip, tz, query, withBooking, async () => {
       const askedAt = performance.now();
       try {
         return await chooseSlot(ctx, query);
@@ -84,12 +76,12 @@ async function bookStart(
   tz: string,
   query: StartChoiceQuery,
   withBooking: WithBooking | undefined,
-  look: (attempt: number) => Promise<Slot>,
+  look: () => Promise<Slot>,
 ): Promise<BookingRow> {
   // Losing a race for one room or expert may still leave another free: look again, a few times at most. A look
   // after a lost race is cheap: with no room free, experts are not ranked, and the answer is a 409 at once.
   for (let attempt = 0; ; attempt++) {
-    const slot = await look(attempt);
+    const slot = await look();
     try {
       const id = randomUUID();
       const userId = actor.kind === 'user' ? actor.userId : null;

@@ -19,7 +19,7 @@ export type SlotQuery = {
   interpreters?: Resource[];
 };
 
-export function works(r: Resource, date: string, start: number, end: number): boolean {
+function works(r: Resource, date: string, start: number, end: number): boolean {
   const windows = r.working.get(date);
   if (!windows) return false;
   for (const w of windows) if (w.start <= start && end <= w.end) return true;
@@ -102,49 +102,4 @@ export function computeSlots(q: SlotQuery): Slot[] {
     }
   }
   return slots;
-}
-
-/**
- * The slot `computeSlots` would list at `start`, or undefined when it lists none there: the same rules for one
- * instant (booking creation chooses this way from the instance's caches, create-booking.ts). A start's room, expert
- * and interpreter depend only on its own day, so the first of the least-loaded (stable order among equals) that
- * works and is free is the one the day's computation would pick.
- */
-export function slotAt(q: SlotQuery, start: number): Slot | undefined {
-  if (start < q.earliest || start > q.latest) return undefined;
-  const end = start + q.durationMs;
-  for (const day of q.days) {
-    if (!day.open.some((w) => start >= w.start && start + q.durationMs <= w.end && (start - w.start) % q.stepMs === 0)) continue;
-    return chooseAt(q, day.date, { start: day.open[0]!.start, end: day.open[day.open.length - 1]!.end }, start, end);
-  }
-  return undefined;
-}
-
-/**
- * For a start known to be on the day's grid (`span`: the day's first opening to its last closing): the first free
- * room, then the least-loaded expert and interpreter that work and are free, as `computeSlots` picks them.
- */
-export function chooseAt(q: Pick<SlotQuery, 'rooms' | 'experts' | 'interpreters'>, date: string, span: Interval, start: number, end: number): Slot | undefined {
-  const room = q.rooms.find((r) => isFree(r.busy, start, end));
-  if (!room) return undefined;
-  const expert = leastLoaded(q.experts, date, span, start, end);
-  if (!expert) return undefined;
-  if (!q.interpreters) return { start, end, roomId: room.id, expertId: expert.id };
-  const interpreter = leastLoaded(q.interpreters, date, span, start, end);
-  return interpreter && { start, end, roomId: room.id, expertId: expert.id, interpreterId: interpreter.id };
-}
-
-/** `pick(byLoad(resources, span), …)` without sorting: the first of the least day's load among those free at the time. */
-function leastLoaded(resources: Resource[], date: string, span: Interval, start: number, end: number): Resource | undefined {
-  let best: Resource | undefined;
-  let bestLoad = Infinity;
-  for (const r of resources) {
-    if (!works(r, date, start, end) || !isFree(r.busy, start, end)) continue;
-    const l = load(r, span);
-    if (l < bestLoad) {
-      best = r;
-      bestLoad = l;
-    }
-  }
-  return best;
 }

@@ -127,25 +127,6 @@ export class BusyCache {
     return !!block && block.expires > Date.now();
   }
 
-  /**
-   * What `busy` would answer from the cache alone, without a statement and without waiting for refills: holders
-   * whose blocks are missing, expired or being read again are left out of the map (undefined while not live).
-   */
-  cached(q: BusyQuery): Map<string, Interval[]> | undefined {
-    if (!this.live()) return undefined;
-    const first = Math.floor(q.from.getTime() / BLOCK_MS);
-    const last = Math.floor((q.to.getTime() - 1) / BLOCK_MS);
-    const now = Date.now();
-    const out = new Map<string, Interval[]>();
-    for (const kind of KINDS) {
-      for (const id of q[kind]) {
-        const spans = this.assemble(id, first, last, now);
-        if (spans) out.set(id, spans);
-      }
-    }
-    return out;
-  }
-
   /** Per holder, its busy intervals overlapping [from, to) (and possibly a little around it), in order of start. */
   async busy(q: BusyQuery): Promise<Map<string, Interval[]>> {
     const first = Math.floor(q.from.getTime() / BLOCK_MS);
