@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../scheduling/time.js';
-import type { BookingFigures, CancellerFigures } from './repository.js';
+import type { BookingFigures, CancellerFigures, MeetingFigures } from './repository.js';
 import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
 import { wholeMonths } from './months.js';
 import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
@@ -124,4 +124,27 @@ export async function rolledBookingFigures(db: Db, q: Selection, through: string
     for (const [w, n] of Object.entries(who)) if (n > 0) cancellers.push({ k: r.k, who: w, n });
   }
   return { bookings, cancellers };
+}
+
+/**
+ * The meetings' measures through the rollup, in the shape of `meetingFigures` (the base tables' query, which stays as
+ * the reference): outcomes summed, and the median and p90 by `percentile_cont` over every wait and duration the cells
+ * hold, so exactly the base tables' answers.
+ */
+export async function rolledMeetingFigures(db: Db, q: Selection, through: string | null): Promise<MeetingFigures[] | null> {
+  const p = plan(sources.cells, q);
+  if (!p) return null;
+  const values = (column: string, figures: string) =>
+    sql`SELECT c.k, ${sql.raw(figures)} FROM c CROSS JOIN LATERAL unnest(c.${sql.raw(column)}) v GROUP BY 1`;
+  const result = (await db.execute(sql`WITH c AS MATERIALIZED (SELECT ${p.key} AS k, r.completed, r.customer_left, r.technical_failure, r.referred_elsewhere, r.waits, r.durations
+      FROM (${periodCells(q, through, monthsOf(q, through))}) r WHERE ${p.where})
+    SELECT s.k, s.completed, s.customer_left, s.technical_failure, s.referred_elsewhere, coalesce(w.waits, 0) AS waits, w.wait_median, w.wait_p90,
+      coalesce(d.durations, 0) AS durations, d.duration_median
+    FROM (SELECT c.k, sum(c.completed)::int AS completed, sum(c.customer_left)::int AS customer_left, sum(c.technical_failure)::int AS technical_failure,
+        sum(c.referred_elsewhere)::int AS referred_elsewhere FROM c GROUP BY 1) s
+    LEFT JOIN (${values('waits', 'count(*)::int AS waits, percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::float8 AS wait_median, percentile_cont(0.9) WITHIN GROUP (ORDER BY v)::float8 AS wait_p90')}) w
+      ON w.k IS NOT DISTINCT FROM s.k
+    LEFT JOIN (${values('durations', 'count(*)::int AS durations, percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::float8 AS duration_median')}) d
+      ON d.k IS NOT DISTINCT FROM s.k`)) as unknown as { rows: MeetingFigures[] };
+  return result.rows;
 }
