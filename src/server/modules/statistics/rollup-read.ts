@@ -128,23 +128,34 @@ export async function rolledBookingFigures(db: Db, q: Selection, through: string
 
 /**
  * The meetings' measures through the rollup, in the shape of `meetingFigures` (the base tables' query, which stays as
- * the reference): outcomes summed, and the median and p90 by `percentile_cont` over every wait and duration the cells
- * hold, so exactly the base tables' answers.
+ * the reference): outcomes summed, and the median and p90 of every wait and duration the cells hold, computed as
+ * `percentile_cont` does (the values at ranks floor and ceil of p·(n − 1), interpolated), so exactly its answers.
  */
 export async function rolledMeetingFigures(db: Db, q: Selection, through: string | null): Promise<MeetingFigures[] | null> {
   const p = plan(sources.cells, q);
   if (!p) return null;
-  const values = (column: string, figures: string) =>
-    sql`SELECT c.k, ${sql.raw(figures)} FROM c CROSS JOIN LATERAL unnest(c.${sql.raw(column)}) v GROUP BY 1`;
+  // Each distinct value once per group with its count (a hash, not a sort of every value), then the ranks that
+  // percentile_cont reads (floor and ceil of p·(n − 1)) and its interpolation, in the same float8 arithmetic.
+  const values = (column: string, count: string, ps: [string, number][]) => {
+    const at = (p: number) => {
+      const pos = `(${p}::float8 * (r.total - 1)::float8)`;
+      const rank = (f: string) => `min(r.v) FILTER (WHERE r.below + r.n > ${f}(${pos}))`;
+      return `${rank('floor')} + (${rank('ceil')} - ${rank('floor')}) * (${pos} - floor(${pos}))`;
+    };
+    return sql.raw(`SELECT r.k, r.total::int AS ${count}, ${ps.map(([name, p]) => `(${at(p)})::float8 AS ${name}`).join(', ')}
+      FROM (SELECT h.k, h.v, h.n, sum(h.n) OVER (PARTITION BY h.k ORDER BY h.v) - h.n AS below, sum(h.n) OVER (PARTITION BY h.k) AS total
+        FROM (SELECT c.k, v, count(*)::int AS n FROM c CROSS JOIN LATERAL unnest(c.${column}) v GROUP BY 1, 2) h) r
+      GROUP BY r.k, r.total`);
+  };
   const result = (await db.execute(sql`WITH c AS MATERIALIZED (SELECT ${p.key} AS k, r.completed, r.customer_left, r.technical_failure, r.referred_elsewhere, r.waits, r.durations
       FROM (${periodCells(q, through, monthsOf(q, through))}) r WHERE ${p.where})
     SELECT s.k, s.completed, s.customer_left, s.technical_failure, s.referred_elsewhere, coalesce(w.waits, 0) AS waits, w.wait_median, w.wait_p90,
       coalesce(d.durations, 0) AS durations, d.duration_median
     FROM (SELECT c.k, sum(c.completed)::int AS completed, sum(c.customer_left)::int AS customer_left, sum(c.technical_failure)::int AS technical_failure,
         sum(c.referred_elsewhere)::int AS referred_elsewhere FROM c GROUP BY 1) s
-    LEFT JOIN (${values('waits', 'count(*)::int AS waits, percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::float8 AS wait_median, percentile_cont(0.9) WITHIN GROUP (ORDER BY v)::float8 AS wait_p90')}) w
+    LEFT JOIN (${values('waits', 'waits', [['wait_median', 0.5], ['wait_p90', 0.9]])}) w
       ON w.k IS NOT DISTINCT FROM s.k
-    LEFT JOIN (${values('durations', 'count(*)::int AS durations, percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::float8 AS duration_median')}) d
+    LEFT JOIN (${values('durations', 'durations', [['duration_median', 0.5]])}) d
       ON d.k IS NOT DISTINCT FROM s.k`)) as unknown as { rows: MeetingFigures[] };
   return result.rows;
 }
