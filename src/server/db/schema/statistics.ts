@@ -45,6 +45,10 @@ const cellColumns = () => ({
   customerLeft: integer('customer_left').notNull().default(0),
   technicalFailure: integer('technical_failure').notNull().default(0),
   referredElsewhere: integer('referred_elsewhere').notNull().default(0),
+  /** The identity checks of the cell's bookings by result (migration 0020). */
+  identityVerified: integer('identity_verified').notNull().default(0),
+  identityNotVerified: integer('identity_not_verified').notNull().default(0),
+  identityCancelled: integer('identity_cancelled').notNull().default(0),
   /**
    * Every wait (first check-in → admission) and duration (admission → end) of the cell's meetings in minutes:
    * the values themselves, so that `percentile_cont` over a period's cells gives exactly the base tables' answer.

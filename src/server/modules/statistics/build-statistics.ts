@@ -75,13 +75,14 @@ export async function countStatistics(ctx: AppContext, actor: UserActor, query: 
       await db.execute(sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
       const through = path === 'rollup' ? await rollupThrough(db) : null;
       const rolled = await rolledBookingFigures(db, q, through);
+      // The meetings' measures and identity checks through the rollup too; the 'live' path keeps the base tables' queries as the reference.
+      const met = path === 'rollup' ? await rolledMeetingFigures(db, q, through) : null;
       const figures = {
         bookings: rolled?.bookings ?? null,
         cancellers: rolled?.cancellers ?? null,
         walkIns: await repo.walkInFigures(db, q),
-        // The meetings' measures through the rollup too; the 'live' path keeps the base tables' query as the reference.
-        meetings: path === 'rollup' ? await rolledMeetingFigures(db, q, through) : await repo.meetingFigures(db, q),
-        identity: await repo.identityFigures(db, q),
+        meetings: path === 'rollup' ? (met?.meetings ?? null) : await repo.meetingFigures(db, q),
+        identity: path === 'rollup' ? (met?.identity ?? null) : await repo.identityFigures(db, q),
         documents: await repo.documentFigures(db, q),
         incidents: await repo.incidentFigures(db, q),
         calls: await repo.callFigures(db, q),

@@ -31,10 +31,12 @@ const COUNTS = [
 const SUMS = ['booked_minutes', ...DAY_HOURS.map((h) => `m${h}`)];
 /** The meetings of the cell's bookings by outcome (migration 0020). */
 const OUTCOMES = ['completed', 'customer_left', 'technical_failure', 'referred_elsewhere'];
+/** The identity checks of the cell's bookings by result (migration 0020). */
+const IDENTITY = ['identity_verified', 'identity_not_verified', 'identity_cancelled'];
 /** The meetings' waits and durations in minutes, every value (migration 0020). */
 const VALUES = ['waits', 'durations'];
 /** Every column of a cell, in the table's terms. */
-export const CELL_COLUMNS = [...KEY, ...COUNTS, ...SUMS, 'hours', ...OUTCOMES, ...VALUES];
+export const CELL_COLUMNS = [...KEY, ...COUNTS, ...SUMS, 'hours', ...OUTCOMES, ...IDENTITY, ...VALUES];
 export const cellColumnList = sql.raw(CELL_COLUMNS.join(', '));
 
 /** The month layer's columns: a cell's, and the meetings on the first…fifth occurrence of the row's weekday. */
@@ -43,7 +45,7 @@ export const monthColumnList = sql.raw(MONTH_COLUMNS.join(', '));
 
 /** Sums of cells (the statistics' outer aggregate): counts as int, minutes as float8, hours OR-ed, outcomes (not the values). */
 export const summedCells = sql.raw(
-  [...COUNTS.map((c) => `sum(x.${c})::int AS ${c}`), ...SUMS.map((c) => `sum(x.${c})::float8 AS ${c}`), 'bit_or(x.hours)::int AS hours', ...OUTCOMES.map((c) => `sum(x.${c})::int AS ${c}`)].join(
+  [...COUNTS.map((c) => `sum(x.${c})::int AS ${c}`), ...SUMS.map((c) => `sum(x.${c})::float8 AS ${c}`), 'bit_or(x.hours)::int AS hours', ...[...OUTCOMES, ...IDENTITY].map((c) => `sum(x.${c})::int AS ${c}`)].join(
     ', ',
   ),
 );
@@ -72,7 +74,8 @@ export const COARSE: Grouping = {
  */
 export function cells(from: SQL, where: SQL, grouping: Grouping): SQL {
   // The meetings' measures (outcomes, waits from the first check-in event to admission, durations to the end) are the
-  // booking's meeting's, counted with the booking's day: the same figures as `meetingFigures` over the base tables.
+  // booking's meeting's, counted with the booking's day: the same figures as `meetingFigures` over the base tables;
+  // so are its identity checks' results (`identityFigures`).
   return sql`SELECT x.service_point_id, x.day, x.agency_id, ${grouping.fine} AS fine, ${fineOnly(grouping, 'service_id')}, ${fineOnly(grouping, 'channel')}, ${fineOnly(grouping, 'language')}, x.interpreting_language,
       count(*)::int AS bookings,
       count(*) FILTER (WHERE x.channel = 'on-site')::int AS on_site,
@@ -96,6 +99,9 @@ export function cells(from: SQL, where: SQL, grouping: Grouping): SQL {
       count(*) FILTER (WHERE x.outcome = 'customer-left')::int AS customer_left,
       count(*) FILTER (WHERE x.outcome = 'technical-failure')::int AS technical_failure,
       count(*) FILTER (WHERE x.outcome = 'referred-elsewhere')::int AS referred_elsewhere,
+      coalesce(sum(x.identity_verified), 0)::int AS identity_verified,
+      coalesce(sum(x.identity_not_verified), 0)::int AS identity_not_verified,
+      coalesce(sum(x.identity_cancelled), 0)::int AS identity_cancelled,
       coalesce(array_agg(x.wait) FILTER (WHERE x.wait IS NOT NULL), '{}')::float8[] AS waits,
       coalesce(array_agg(x.duration) FILTER (WHERE x.duration IS NOT NULL), '{}')::float8[] AS durations
     FROM (SELECT b.service_point_id, (b.starts_at AT TIME ZONE ${TZ})::date AS day, b.agency_id, b.service_id, b.channel, b.language,
@@ -106,7 +112,8 @@ export function cells(from: SQL, where: SQL, grouping: Grouping): SQL {
           WHEN u.organisation_id = b.agency_id THEN 'agency' WHEN o.kind = 'contractor' THEN 'servicePoint' ELSE 'other' END AS who,
         m.outcome::text AS outcome,
         CASE WHEN m.admitted_at >= ci.at THEN (extract(epoch FROM m.admitted_at - ci.at) / 60)::float8 END AS wait,
-        CASE WHEN m.ended_at >= m.admitted_at THEN (extract(epoch FROM m.ended_at - m.admitted_at) / 60)::float8 END AS duration
+        CASE WHEN m.ended_at >= m.admitted_at THEN (extract(epoch FROM m.ended_at - m.admitted_at) / 60)::float8 END AS duration,
+        ic.verified AS identity_verified, ic.not_verified AS identity_not_verified, ic.cancelled AS identity_cancelled
       FROM ${from}
       LEFT JOIN LATERAL (SELECT e.booking_id, e.actor_id FROM booking_events e
         WHERE b.status = 'cancelled' AND e.booking_id = b.id AND e.to_status = 'cancelled' ORDER BY e.at DESC LIMIT 1) e ON true
@@ -114,6 +121,8 @@ export function cells(from: SQL, where: SQL, grouping: Grouping): SQL {
       LEFT JOIN organisations o ON o.id = u.organisation_id
       LEFT JOIN meetings m ON m.booking_id = b.id
       LEFT JOIN LATERAL (SELECT min(c.at) AS at FROM booking_events c WHERE m.id IS NOT NULL AND c.booking_id = b.id AND c.to_status = 'checked-in') ci ON true
+      LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE i.status = 'completed' AND i.verified) AS verified, count(*) FILTER (WHERE i.status = 'completed' AND NOT i.verified) AS not_verified,
+        count(*) FILTER (WHERE i.status = 'cancelled') AS cancelled FROM identity_checks i WHERE i.booking_id = b.id) ic ON true
       WHERE ${where}) x
     ${grouping.by}`;
 }

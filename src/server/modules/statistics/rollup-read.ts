@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../scheduling/time.js';
-import type { BookingFigures, CancellerFigures, MeetingFigures } from './repository.js';
+import type { BookingFigures, CancellerFigures, IdentityFigures, MeetingFigures } from './repository.js';
 import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
 import { wholeMonths } from './months.js';
 import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
@@ -127,11 +127,11 @@ export async function rolledBookingFigures(db: Db, q: Selection, through: string
 }
 
 /**
- * The meetings' measures through the rollup, in the shape of `meetingFigures` (the base tables' query, which stays as
- * the reference): outcomes summed, and the median and p90 of every wait and duration the cells hold, computed as
+ * The meetings' measures and the identity checks' results through the rollup, in the shapes of `meetingFigures` and
+ * `identityFigures` (the base tables' queries, which stay as the reference): outcomes summed, and the median and p90 of every wait and duration the cells hold, computed as
  * `percentile_cont` does (the values at ranks floor and ceil of p·(n − 1), interpolated), so exactly its answers.
  */
-export async function rolledMeetingFigures(db: Db, q: Selection, through: string | null): Promise<MeetingFigures[] | null> {
+export async function rolledMeetingFigures(db: Db, q: Selection, through: string | null): Promise<{ meetings: MeetingFigures[]; identity: IdentityFigures[] } | null> {
   const p = plan(sources.cells, q);
   if (!p) return null;
   // Each distinct value once per group with its count (a hash, not a sort of every value), then the ranks that
@@ -147,15 +147,20 @@ export async function rolledMeetingFigures(db: Db, q: Selection, through: string
         FROM (SELECT c.k, v, count(*)::int AS n FROM c CROSS JOIN LATERAL unnest(c.${column}) v GROUP BY 1, 2) h) r
       GROUP BY r.k, r.total`);
   };
-  const result = (await db.execute(sql`WITH c AS MATERIALIZED (SELECT ${p.key} AS k, r.completed, r.customer_left, r.technical_failure, r.referred_elsewhere, r.waits, r.durations
+  const result = (await db.execute(sql`WITH c AS MATERIALIZED (SELECT ${p.key} AS k, r.completed, r.customer_left, r.technical_failure, r.referred_elsewhere,
+        r.identity_verified, r.identity_not_verified, r.identity_cancelled, r.waits, r.durations
       FROM (${periodCells(q, through, monthsOf(q, through))}) r WHERE ${p.where})
     SELECT s.k, s.completed, s.customer_left, s.technical_failure, s.referred_elsewhere, coalesce(w.waits, 0) AS waits, w.wait_median, w.wait_p90,
-      coalesce(d.durations, 0) AS durations, d.duration_median
+      coalesce(d.durations, 0) AS durations, d.duration_median, s.verified, s.not_verified, s.cancelled
     FROM (SELECT c.k, sum(c.completed)::int AS completed, sum(c.customer_left)::int AS customer_left, sum(c.technical_failure)::int AS technical_failure,
-        sum(c.referred_elsewhere)::int AS referred_elsewhere FROM c GROUP BY 1) s
+        sum(c.referred_elsewhere)::int AS referred_elsewhere, sum(c.identity_verified)::int AS verified, sum(c.identity_not_verified)::int AS not_verified,
+        sum(c.identity_cancelled)::int AS cancelled FROM c GROUP BY 1) s
     LEFT JOIN (${values('waits', 'waits', [['wait_median', 0.5], ['wait_p90', 0.9]])}) w
       ON w.k IS NOT DISTINCT FROM s.k
     LEFT JOIN (${values('durations', 'durations', [['duration_median', 0.5]])}) d
-      ON d.k IS NOT DISTINCT FROM s.k`)) as unknown as { rows: MeetingFigures[] };
-  return result.rows;
+      ON d.k IS NOT DISTINCT FROM s.k`)) as unknown as { rows: (MeetingFigures & IdentityFigures)[] };
+  return {
+    meetings: result.rows,
+    identity: result.rows.map(({ k, verified, not_verified, cancelled }) => ({ k, verified, not_verified, cancelled })),
+  };
 }

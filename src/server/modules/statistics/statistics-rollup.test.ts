@@ -191,7 +191,7 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     expect(await months()).toEqual(live);
     await expectMonthsAsBase();
   });
-  it('holds the meetings measures in the cells: the same waits, durations and outcomes as the base tables, a changed meeting or check-in at once and after the refresh', async () => {
+  it('holds the meetings measures and identity checks in the cells: the same as the base tables, a changed meeting, check-in or identity check at once and after the refresh', async () => {
     await refreshStatisticsRollup(t.ctx);
     // Unhidden figures, so that every median, p90 and outcome is compared: through the rollup and from the base tables.
     const counted = (query: string, path: 'rollup' | 'live') => countStatistics(t.ctx, coordinatorActor(), statisticsQuery.parse(Object.fromEntries(new URLSearchParams(query))), path);
@@ -249,6 +249,16 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     expect((await a(month)).outcomes['referred-elsewhere']).toBe(1);
     expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(2);
     expect(await a(month)).toEqual(monthBefore);
+    await expectMeetingsAsBase();
+    // The identity checks' results are in the cells too: one cancelled afterwards (20.10 in Helsinki).
+    const checked = await a();
+    await t.ctx.db.execute(sql`UPDATE identity_checks SET status = 'cancelled' WHERE booking_id IN (SELECT id FROM bookings WHERE starts_at = '2025-10-21T07:00:00Z')`);
+    expect(await marks()).toBe(1);
+    const cancelled = await a();
+    expect([cancelled.identityChecks.verified, cancelled.identityChecks.cancelled]).toEqual([(checked.identityChecks.verified as number) - 1, (checked.identityChecks.cancelled as number) + 1]);
+    await expectMeetingsAsBase();
+    expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(1);
+    expect(await a()).toEqual(cancelled);
     await expectMeetingsAsBase();
   });
 });
