@@ -35,6 +35,8 @@ const OUTCOMES = ['completed', 'customer_left', 'technical_failure', 'referred_e
 const IDENTITY = ['identity_verified', 'identity_not_verified', 'identity_cancelled'];
 /** The meetings' waits and durations in minutes, every value (migration 0020). */
 const VALUES = ['waits', 'durations'];
+/** The columns `summedCells` sums (not the values, which only the meetings' figures read). */
+export const summedColumnList = sql.raw([...COUNTS, ...SUMS, 'hours', ...OUTCOMES, ...IDENTITY].map((c) => `r.${c}`).join(', '));
 /** Every column of a cell, in the table's terms. */
 export const CELL_COLUMNS = [...KEY, ...COUNTS, ...SUMS, 'hours', ...OUTCOMES, ...IDENTITY, ...VALUES];
 export const cellColumnList = sql.raw(CELL_COLUMNS.join(', '));

@@ -4,7 +4,7 @@ import { addDays } from '../scheduling/time.js';
 import type { BookingFigures, CancellerFigures, IdentityFigures, MeetingFigures } from './repository.js';
 import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
 import { wholeMonths } from './months.js';
-import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
+import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells, summedColumnList } from './rollup-cells.js';
 import { type Selection, plan, sources } from './sources.js';
 
 type Summed = BookingFigures & {
@@ -96,7 +96,8 @@ export async function rolledBookingFigures(db: Db, q: Selection, through: string
   const months = monthsOf(q, through);
   const result = (await db.execute(sql`SELECT CASE WHEN GROUPING(x.k, x.interpreting) = 0 THEN 'row' WHEN GROUPING(x.weekday) = 0 THEN 'hour' ELSE 'week' END AS set,
       x.k, x.interpreting, x.weekday, to_char(x.week, 'YYYY-MM-DD') AS week, x.agency_id::text AS agency_id, ${summedCells}
-    FROM (SELECT ${p.key} AS k, nullif(r.interpreting_language, '') AS interpreting, extract(isodow FROM r.day)::int AS weekday, r.*
+    FROM (SELECT ${p.key} AS k, nullif(r.interpreting_language, '') AS interpreting, extract(isodow FROM r.day)::int AS weekday, r.week, r.agency_id,
+        ${summedColumnList}
       FROM (${periodCells(q, through, months)}) r WHERE ${p.where} OFFSET 0) x
     GROUP BY GROUPING SETS ((x.k, x.interpreting), (x.weekday), (x.week, x.agency_id))`)) as unknown as { rows: Summed[] };
   // The month rows' weeks (null in the sets above) come from their occurrences, added to the days' weeks.
