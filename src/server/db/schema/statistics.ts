@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { bookingChannel } from './scheduling.js';
 
@@ -39,6 +40,21 @@ const cellColumns = () => ({
   /** Bit h set when a booking (cancelled ones too) starts in Helsinki hour h: the heat map's cells. */
   hours: integer('hours').notNull(),
   ...hourColumns,
+  /** The meetings of the cell's bookings by outcome (migration 0020). */
+  completed: integer('completed').notNull().default(0),
+  customerLeft: integer('customer_left').notNull().default(0),
+  technicalFailure: integer('technical_failure').notNull().default(0),
+  referredElsewhere: integer('referred_elsewhere').notNull().default(0),
+  /** The identity checks of the cell's bookings by result (migration 0020). */
+  identityVerified: integer('identity_verified').notNull().default(0),
+  identityNotVerified: integer('identity_not_verified').notNull().default(0),
+  identityCancelled: integer('identity_cancelled').notNull().default(0),
+  /**
+   * Every wait (first check-in → admission) and duration (admission → end) of the cell's meetings in minutes:
+   * the values themselves, so that `percentile_cont` over a period's cells gives exactly the base tables' answer.
+   */
+  waits: doublePrecision('waits').array().notNull().default(sql`'{}'::double precision[]`),
+  durations: doublePrecision('durations').array().notNull().default(sql`'{}'::double precision[]`),
 });
 
 /**

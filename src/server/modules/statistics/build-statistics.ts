@@ -13,7 +13,7 @@ import { presentRows } from './present.js';
 import * as repo from './repository.js';
 import type { BookingFigures } from './repository.js';
 import { rollupThrough } from './rollup-repository.js';
-import { rolledBookingFigures } from './rollup-read.js';
+import { rolledBookingFigures, rolledMeetingFigures } from './rollup-read.js';
 import type { Selection } from './sources.js';
 import { protectView } from './suppress.js';
 
@@ -73,13 +73,16 @@ export async function countStatistics(ctx: AppContext, actor: UserActor, query: 
   const { figures, openHours } = await ctx.db.transaction(
     async (db) => {
       await db.execute(sql`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
-      const rolled = await rolledBookingFigures(db, q, path === 'rollup' ? await rollupThrough(db) : null);
+      const through = path === 'rollup' ? await rollupThrough(db) : null;
+      const rolled = await rolledBookingFigures(db, q, through);
+      // The meetings' measures and identity checks through the rollup too; the 'live' path keeps the base tables' queries as the reference.
+      const met = path === 'rollup' ? await rolledMeetingFigures(db, q, through) : null;
       const figures = {
         bookings: rolled?.bookings ?? null,
         cancellers: rolled?.cancellers ?? null,
         walkIns: await repo.walkInFigures(db, q),
-        meetings: await repo.meetingFigures(db, q),
-        identity: await repo.identityFigures(db, q),
+        meetings: path === 'rollup' ? (met?.meetings ?? null) : await repo.meetingFigures(db, q),
+        identity: path === 'rollup' ? (met?.identity ?? null) : await repo.identityFigures(db, q),
         documents: await repo.documentFigures(db, q),
         incidents: await repo.incidentFigures(db, q),
         calls: await repo.callFigures(db, q),

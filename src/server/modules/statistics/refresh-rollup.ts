@@ -24,6 +24,9 @@ export async function refreshStatisticsRollup(ctx: AppContext, now = new Date())
     if (step.done || !step.from) {
       // After counting whole days (a catch-up), the planner learns the table's new size.
       if (summary.counted.length > 0) await ctx.db.execute(sql`ANALYZE statistics_days`);
+      // After recounting many marked days, the marks' table is (nearly) empty again: a planner that still believes it
+      // holds thousands of rows plans the marked days' live count over the bookings in bulk (0.6 s on the bench).
+      if (summary.recounted > 0) await ctx.db.execute(sql`ANALYZE statistics_dirty_days`);
       return summary;
     }
   }

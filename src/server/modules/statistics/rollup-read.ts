@@ -1,10 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { addDays } from '../scheduling/time.js';
-import type { BookingFigures, CancellerFigures } from './repository.js';
+import type { BookingFigures, CancellerFigures, IdentityFigures, MeetingFigures } from './repository.js';
 import { DAY_HOURS, MONTH_OCCURRENCES } from '../../db/schema/statistics.js';
 import { wholeMonths } from './months.js';
-import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells } from './rollup-cells.js';
+import { CELL_COLUMNS, FINE, cellColumnList, cells, dayStart, markedBookings, summedCells, summedColumnList } from './rollup-cells.js';
 import { type Selection, plan, sources } from './sources.js';
 
 type Summed = BookingFigures & {
@@ -96,7 +96,8 @@ export async function rolledBookingFigures(db: Db, q: Selection, through: string
   const months = monthsOf(q, through);
   const result = (await db.execute(sql`SELECT CASE WHEN GROUPING(x.k, x.interpreting) = 0 THEN 'row' WHEN GROUPING(x.weekday) = 0 THEN 'hour' ELSE 'week' END AS set,
       x.k, x.interpreting, x.weekday, to_char(x.week, 'YYYY-MM-DD') AS week, x.agency_id::text AS agency_id, ${summedCells}
-    FROM (SELECT ${p.key} AS k, nullif(r.interpreting_language, '') AS interpreting, extract(isodow FROM r.day)::int AS weekday, r.*
+    FROM (SELECT ${p.key} AS k, nullif(r.interpreting_language, '') AS interpreting, extract(isodow FROM r.day)::int AS weekday, r.week, r.agency_id,
+        ${summedColumnList}
       FROM (${periodCells(q, through, months)}) r WHERE ${p.where} OFFSET 0) x
     GROUP BY GROUPING SETS ((x.k, x.interpreting), (x.weekday), (x.week, x.agency_id))`)) as unknown as { rows: Summed[] };
   // The month rows' weeks (null in the sets above) come from their occurrences, added to the days' weeks.
@@ -124,4 +125,43 @@ export async function rolledBookingFigures(db: Db, q: Selection, through: string
     for (const [w, n] of Object.entries(who)) if (n > 0) cancellers.push({ k: r.k, who: w, n });
   }
   return { bookings, cancellers };
+}
+
+/**
+ * The meetings' measures and the identity checks' results through the rollup, in the shapes of `meetingFigures` and
+ * `identityFigures` (the base tables' queries, which stay as the reference): outcomes summed, and the median and p90 of every wait and duration the cells hold, computed as
+ * `percentile_cont` does (the values at ranks floor and ceil of p·(n − 1), interpolated), so exactly its answers.
+ */
+export async function rolledMeetingFigures(db: Db, q: Selection, through: string | null): Promise<{ meetings: MeetingFigures[]; identity: IdentityFigures[] } | null> {
+  const p = plan(sources.cells, q);
+  if (!p) return null;
+  // Each distinct value once per group with its count (a hash, not a sort of every value), then the ranks that
+  // percentile_cont reads (floor and ceil of p·(n − 1)) and its interpolation, in the same float8 arithmetic.
+  const values = (column: string, count: string, ps: [string, number][]) => {
+    const at = (p: number) => {
+      const pos = `(${p}::float8 * (r.total - 1)::float8)`;
+      const rank = (f: string) => `min(r.v) FILTER (WHERE r.below + r.n > ${f}(${pos}))`;
+      return `${rank('floor')} + (${rank('ceil')} - ${rank('floor')}) * (${pos} - floor(${pos}))`;
+    };
+    return sql.raw(`SELECT r.k, r.total::int AS ${count}, ${ps.map(([name, p]) => `(${at(p)})::float8 AS ${name}`).join(', ')}
+      FROM (SELECT h.k, h.v, h.n, sum(h.n) OVER (PARTITION BY h.k ORDER BY h.v) - h.n AS below, sum(h.n) OVER (PARTITION BY h.k) AS total
+        FROM (SELECT c.k, v, count(*)::int AS n FROM c CROSS JOIN LATERAL unnest(c.${column}) v GROUP BY 1, 2) h) r
+      GROUP BY r.k, r.total`);
+  };
+  const result = (await db.execute(sql`WITH c AS MATERIALIZED (SELECT ${p.key} AS k, r.completed, r.customer_left, r.technical_failure, r.referred_elsewhere,
+        r.identity_verified, r.identity_not_verified, r.identity_cancelled, r.waits, r.durations
+      FROM (${periodCells(q, through, monthsOf(q, through))}) r WHERE ${p.where})
+    SELECT s.k, s.completed, s.customer_left, s.technical_failure, s.referred_elsewhere, coalesce(w.waits, 0) AS waits, w.wait_median, w.wait_p90,
+      coalesce(d.durations, 0) AS durations, d.duration_median, s.verified, s.not_verified, s.cancelled
+    FROM (SELECT c.k, sum(c.completed)::int AS completed, sum(c.customer_left)::int AS customer_left, sum(c.technical_failure)::int AS technical_failure,
+        sum(c.referred_elsewhere)::int AS referred_elsewhere, sum(c.identity_verified)::int AS verified, sum(c.identity_not_verified)::int AS not_verified,
+        sum(c.identity_cancelled)::int AS cancelled FROM c GROUP BY 1) s
+    LEFT JOIN (${values('waits', 'waits', [['wait_median', 0.5], ['wait_p90', 0.9]])}) w
+      ON w.k IS NOT DISTINCT FROM s.k
+    LEFT JOIN (${values('durations', 'durations', [['duration_median', 0.5]])}) d
+      ON d.k IS NOT DISTINCT FROM s.k`)) as unknown as { rows: (MeetingFigures & IdentityFigures)[] };
+  return {
+    meetings: result.rows,
+    identity: result.rows.map(({ k, verified, not_verified, cancelled }) => ({ k, verified, not_verified, cancelled })),
+  };
 }

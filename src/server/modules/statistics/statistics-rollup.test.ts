@@ -191,4 +191,74 @@ describe.each(testDatabaseKinds)('statistics rollup on %s', (kind) => {
     expect(await months()).toEqual(live);
     await expectMonthsAsBase();
   });
+  it('holds the meetings measures and identity checks in the cells: the same as the base tables, a changed meeting, check-in or identity check at once and after the refresh', async () => {
+    await refreshStatisticsRollup(t.ctx);
+    // Unhidden figures, so that every median, p90 and outcome is compared: through the rollup and from the base tables.
+    const counted = (query: string, path: 'rollup' | 'live') => countStatistics(t.ctx, coordinatorActor(), statisticsQuery.parse(Object.fromEntries(new URLSearchParams(query))), path);
+    // The Helsinki day boundary (20.10 00:30 EEST is 19.10 in UTC), the DST week (26.10 23:30 EET and 27.10 00:30 EET),
+    // the month layer (whole October and November) and its edges.
+    const meetingQueries = [
+      `${PERIOD}&groupBy=agency`,
+      `${PERIOD}&groupBy=week`,
+      `${PERIOD}&groupBy=servicePoint&interpreting=false`,
+      `${PERIOD}&groupBy=channel`,
+      'from=2025-10-20&to=2025-10-20&groupBy=agency',
+      'from=2025-10-26&to=2025-10-27&groupBy=week',
+      'from=2025-10-01&to=2025-11-30&groupBy=agency',
+      'from=2025-09-15&to=2025-12-02&groupBy=servicePoint',
+    ];
+    const expectMeetingsAsBase = async () => {
+      for (const query of meetingQueries) expect(await counted(query, 'rollup'), query).toEqual(await counted(query, 'live'));
+    };
+    const a = async (query = `${PERIOD}&groupBy=agency`) => (await counted(query, 'rollup')).rows.find((r) => r.group.id === w.agencyA.id) as StatisticsRow;
+    const [stored] = await rows<{ waits: number; durations: number; completed: number }>(
+      sql`SELECT sum(cardinality(waits))::int AS waits, sum(cardinality(durations))::int AS durations, sum(completed)::int AS completed FROM statistics_days WHERE NOT fine`,
+    );
+    const before = await a();
+    expect(before.waiting.count).toBe(7);
+    expect(stored!.waits).toBeGreaterThanOrEqual(7);
+    expect(stored!.durations).toBe(stored!.waits);
+    expect(stored!.completed).toBeGreaterThan(0);
+    await expectMeetingsAsBase();
+    // Read from the cells: an altered stored wait shows (and is changed back).
+    const alter = (v: string) => t.ctx.db.execute(sql`UPDATE statistics_days SET waits = ${sql.raw(v)} WHERE NOT fine AND cardinality(waits) > 0 AND day = '2025-10-20' AND agency_id = ${w.agencyA.id}::uuid`);
+    const [original] = await rows<{ waits: number[] }>(sql`SELECT waits FROM statistics_days WHERE NOT fine AND cardinality(waits) > 0 AND day = '2025-10-20' AND agency_id = ${w.agencyA.id}::uuid`);
+    await alter(`waits || 1000::float8`);
+    expect((await a()).waiting.count).toBe(8);
+    await alter(`'{${original!.waits.join(',')}}'::float8[]`);
+    expect(await a()).toEqual(before);
+    // A meeting admitted 30 minutes later (27.10 00:30 EET, the Monday after the DST change): at once, and after the refresh.
+    await t.ctx.db.execute(sql`UPDATE meetings SET admitted_at = admitted_at + interval '30 minutes' WHERE booking_id = (SELECT id FROM bookings WHERE starts_at = '2025-10-26T22:30:00Z')`);
+    expect(await marks()).toBe(1);
+    const changed = await a();
+    expect(changed.waiting.p90).not.toEqual(before.waiting.p90);
+    await expectMeetingsAsBase();
+    expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(1);
+    expect(await marks()).toBe(0);
+    expect(await a()).toEqual(changed);
+    await expectMeetingsAsBase();
+    // An earlier check-in event (the wait starts at the first) and a changed outcome of a meeting in a whole month.
+    await t.ctx.db.execute(sql`INSERT INTO booking_events (booking_id, kind, from_status, to_status, at)
+      SELECT id, 'status', 'booked', 'checked-in', starts_at - interval '2 hours' FROM bookings WHERE starts_at = '2025-10-19T21:30:00Z'`);
+    await t.ctx.db.execute(sql`UPDATE meetings SET outcome = 'referred-elsewhere' WHERE booking_id = (SELECT id FROM bookings WHERE starts_at = '2025-10-29T08:00:00Z')`);
+    expect(await marks()).toBe(2);
+    const month = 'from=2025-10-01&to=2025-11-30&groupBy=agency';
+    const monthBefore = await a(month);
+    await expectMeetingsAsBase();
+    expect((await a()).waiting.median).not.toEqual(changed.waiting.median);
+    expect((await a(month)).outcomes['referred-elsewhere']).toBe(1);
+    expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(2);
+    expect(await a(month)).toEqual(monthBefore);
+    await expectMeetingsAsBase();
+    // The identity checks' results are in the cells too: one cancelled afterwards (20.10 in Helsinki).
+    const checked = await a();
+    await t.ctx.db.execute(sql`UPDATE identity_checks SET status = 'cancelled' WHERE booking_id IN (SELECT id FROM bookings WHERE starts_at = '2025-10-21T07:00:00Z')`);
+    expect(await marks()).toBe(1);
+    const cancelled = await a();
+    expect([cancelled.identityChecks.verified, cancelled.identityChecks.cancelled]).toEqual([(checked.identityChecks.verified as number) - 1, (checked.identityChecks.cancelled as number) + 1]);
+    await expectMeetingsAsBase();
+    expect((await refreshStatisticsRollup(t.ctx)).recounted).toBe(1);
+    expect(await a()).toEqual(cancelled);
+    await expectMeetingsAsBase();
+  });
 });
