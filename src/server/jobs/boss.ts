@@ -12,6 +12,7 @@ import { startNotificationJobs } from '../modules/notifications/jobs.js';
 import { startDocumentJobs } from '../modules/documents/jobs.js';
 import { startPrivacyJobs } from '../modules/privacy/jobs.js';
 import { startStatisticsJobs } from '../modules/statistics/jobs.js';
+import { startMaintenanceJobs } from './maintenance.js';
 
 export type JobsLogger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 
@@ -31,6 +32,8 @@ export type Jobs = {
   purgeCustomerData(): Promise<void>;
   /** Refresh the statistics rollup now instead of at the next five minutes. */
   refreshStatistics(): Promise<void>;
+  /** Vacuum the embedded database now instead of at night (nothing on PostgreSQL: autovacuum's work). */
+  vacuumDatabase(): Promise<void>;
   /** Stops taking jobs, lets running ones finish (up to 15 s), closes pg-boss's connections. */
   stop(): Promise<void>;
 };
@@ -69,11 +72,13 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
     startupMark('jobs: privacy (purge run)');
     const statistics = await startStatisticsJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     startupMark('jobs: statistics');
+    const maintenance = await startMaintenanceJobs(ctx, boss, log, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
     return {
       boss,
       dispatchMessages: notifications.dispatch,
       purgeCustomerData: privacy.purge,
       refreshStatistics: statistics.refresh,
+      vacuumDatabase: maintenance.vacuum,
       async stop() {
         await notifications.stop();
         await documents.stop();
@@ -82,6 +87,7 @@ export async function startJobs(ctx: AppContext, opts: JobsOptions = {}): Promis
         await audit.stop();
         await privacy.stop();
         await statistics.stop();
+        await maintenance.stop();
         await boss.stop({ graceful: true, timeout: 15_000 });
         notifications.close();
       },
