@@ -57,12 +57,13 @@ describe.skipIf(!browserAvailable)('accessibility statement and feedback (306/20
     await footer.getByRole('link', { name: tr('sv', 'common:footer.accessibility') }).click();
     await page.waitForURL(/\/tillganglighet\?page=%2Flogin$/);
     await page.getByRole('heading', { level: 1, name: tr('sv', 'accessibility:statement.title') }).waitFor();
+    // The title shows before the statement's text has arrived: each part is waited for (and fails when it never shows).
     for (const key of ['conformanceHeading', 'shortcomingsHeading', 'feedbackHeading', 'supervisionHeading', 'assessmentHeading']) {
-      expect(await page.getByRole('heading', { level: 2, name: tr('sv', `accessibility:statement.${key}`) }).isVisible(), key).toBe(true);
+      await page.getByRole('heading', { level: 2, name: tr('sv', `accessibility:statement.${key}`) }).waitFor({ timeout: 15_000 });
     }
-    expect(await page.getByText(tr('sv', 'accessibility:statement.conformance.partial')).isVisible()).toBe(true);
-    expect(await page.getByText(/webbtillganglighet@traficom\.fi/).isVisible()).toBe(true);
-    expect(await page.getByText(tr('sv', 'accessibility:statement.reviewedOn')).isVisible()).toBe(true);
+    await page.getByText(tr('sv', 'accessibility:statement.conformance.partial')).waitFor({ timeout: 15_000 });
+    await page.getByText(/webbtillganglighet@traficom\.fi/).waitFor({ timeout: 15_000 });
+    await page.getByText(tr('sv', 'accessibility:statement.reviewedOn')).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
     expect(await axeViolations(page)).toEqual([]);
     await shots(page, 'statement-sv');
